@@ -1,0 +1,78 @@
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/finding.hpp"
+#include "core/settings.hpp"
+#include "input/document.hpp"
+#include "segment/segmenter.hpp"
+
+namespace galley {
+
+/// How much of a document a check looks at; the pipeline segments only as deep as needed.
+enum class Scope { word, sentence, block, document, batch };
+
+/// The segments of one block (spans in Block::text).
+struct BlockSegments {
+  std::vector<Span> sentences;  ///< Empty unless a selected check needs sentences.
+  std::vector<Token> tokens;    ///< Empty unless a selected check needs words.
+};
+
+/// A document after segmentation: what every check receives.
+struct AnalyzedDocument {
+  const Document& doc;                   ///< The document as read.
+  std::vector<BlockSegments> segments;   ///< One per doc.blocks entry.
+  std::string language = "en-US";        ///< The variety the document is checked in.
+  std::size_t word_count = 0;            ///< Word tokens in all blocks.
+};
+
+/// A check looks at one document at a time and adds findings. One instance per worker thread,
+/// so a check may keep caches without locks.
+class Check {
+ public:
+  virtual ~Check() = default;
+  /// Adds the findings for `doc` to `out`.
+  virtual void check(const AnalyzedDocument& doc, std::vector<Finding>& out) = 0;
+};
+
+/// A check across all documents of a run (scope batch): it sees each document once, in input
+/// order, and reports when the run ends.
+class BatchCheck {
+ public:
+  virtual ~BatchCheck() = default;
+  /// Takes note of document number `index`.
+  virtual void collect(std::size_t index, const AnalyzedDocument& doc) = 0;
+  /// Reports findings for documents seen; `emit(index, finding)` adds one to document `index`.
+  virtual void finish(const std::function<void(std::size_t, Finding)>& emit) = 0;
+};
+
+/// An example sentence for a check: incorrect examples mark the expected span with « and »;
+/// `suggestion` is the expected first suggestion (empty: none expected).
+struct CheckExample {
+  std::string_view text;        ///< With «...» around the expected span when incorrect.
+  bool incorrect = true;        ///< False for an example that must raise nothing.
+  std::string_view suggestion;  ///< Expected first suggestion; "-" for none.
+};
+
+/// One row of the registry: everything known about a check written in C++.
+struct CheckInfo {
+  std::string_view id;                 ///< Rule id, `category.name`.
+  std::string_view summary;            ///< One line for `galley rules`.
+  Severity severity;                   ///< Default severity.
+  Scope scope;                         ///< How deep the pipeline must segment for it.
+  std::string_view rationale;          ///< Why it matters, for `galley explain`.
+  std::unique_ptr<Check> (*make)(const Settings&);             ///< Per-document factory.
+  std::unique_ptr<BatchCheck> (*make_batch)(const Settings&);  ///< Batch factory, or nullptr.
+  std::vector<CheckExample> examples;  ///< At least one incorrect and one correct.
+};
+
+/// Helper for checks: a finding for `rule` over `span` of the original file.
+Finding make_finding(const CheckInfo& info, Span span, std::string message,
+                     std::vector<std::string> suggestions = {});
+
+}  // namespace galley

@@ -1,0 +1,73 @@
+#include "checks/missing_terminal_punctuation_check.hpp"
+
+#include <algorithm>
+
+#include "checks/registry.hpp"
+
+namespace galley {
+namespace {
+
+constexpr std::string_view kId = "typography.missing-terminal-punctuation";
+
+// A paragraph this short may be a dateline, a contact line or a label, which end bare.
+constexpr std::size_t kMinWords = 8;
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+/// Strips closing quotes and brackets, which may follow the terminal mark ('... end."').
+std::string_view strip_closers(std::string_view text) {
+  for (bool stripped = true; stripped && !text.empty();) {
+    stripped = false;
+    for (const std::string_view closer : {"\"", "'", ")", "]", "\xE2\x80\x9D", "\xE2\x80\x99", "*", "_"}) {
+      if (ends_with(text, closer)) {
+        text.remove_suffix(closer.size());
+        stripped = true;
+      }
+    }
+  }
+  return text;
+}
+
+bool has_terminal_mark(std::string_view text) {
+  const std::string_view bare = strip_closers(text);
+  if (bare.empty()) return true;
+  static constexpr std::string_view kMarks = ".!?:;";
+  return kMarks.find(bare.back()) != std::string_view::npos || ends_with(bare, "\xE2\x80\xA6");
+}
+
+/// Lines a release ends without a full stop: contacts, URLs, phone numbers.
+bool is_contact_like(std::string_view text, const std::vector<Token>& tokens) {
+  return std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
+    return t.kind == TokenKind::email || t.kind == TokenKind::url || t.kind == TokenKind::handle;
+  }) || text.find("Tel") != std::string_view::npos || text.find("Phone") != std::string_view::npos;
+}
+
+}  // namespace
+
+std::unique_ptr<Check> MissingTerminalPunctuationCheck::make(const Settings& /*settings*/) {
+  return std::make_unique<MissingTerminalPunctuationCheck>();
+}
+
+void MissingTerminalPunctuationCheck::check(const AnalyzedDocument& doc, std::vector<Finding>& out) {
+  const CheckInfo& info = *find_check(kId);
+  for (std::size_t b = 0; b < doc.doc.blocks.size(); ++b) {
+    const Block& block = doc.doc.blocks[b];
+    if (block.kind != BlockKind::paragraph && block.kind != BlockKind::quote) continue;
+    const std::vector<Token>& tokens = doc.segments[b].tokens;
+    const auto words = std::count_if(tokens.begin(), tokens.end(),
+                                     [](const Token& t) { return t.kind == TokenKind::word; });
+    if (static_cast<std::size_t>(words) < kMinWords || tokens.empty()) continue;
+    std::string_view text = block.text;
+    text = text.substr(0, text.find_last_not_of(" \t\r\n") + 1);
+    if (has_terminal_mark(text) || is_contact_like(text, tokens)) continue;
+    const Token& last = tokens.back();
+    if (last.span.end < strip_closers(text).size()) continue;  // Ends in a symbol, not a word.
+    const std::string_view word = std::string_view(block.text).substr(last.span.begin, last.span.size());
+    out.push_back(make_finding(info, block.to_source(last.span),
+                               "Paragraph ends without a full stop", {std::string(word) + "."}));
+  }
+}
+
+}  // namespace galley

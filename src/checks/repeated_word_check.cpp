@@ -1,0 +1,54 @@
+#include "checks/repeated_word_check.hpp"
+
+#include <array>
+
+#include "checks/registry.hpp"
+#include "segment/normalize.hpp"
+
+namespace galley {
+namespace {
+
+constexpr std::string_view kId = "typography.repeated-word";
+
+// Doubled words that English grammar allows ("what it is is ...", "he had had enough").
+constexpr std::array<std::string_view, 6> kGrammatical{"had", "that", "is", "bye", "very", "no"};
+
+bool only_spaces(std::string_view text) {
+  return !text.empty() && text.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+bool grammatical(std::string_view folded) {
+  for (const std::string_view word : kGrammatical) {
+    if (folded == word) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::unique_ptr<Check> RepeatedWordCheck::make(const Settings& /*settings*/) {
+  return std::make_unique<RepeatedWordCheck>();
+}
+
+void RepeatedWordCheck::check(const AnalyzedDocument& doc, std::vector<Finding>& out) {
+  const CheckInfo& info = *find_check(kId);
+  for (std::size_t b = 0; b < doc.doc.blocks.size(); ++b) {
+    const Block& block = doc.doc.blocks[b];
+    const std::vector<Token>& tokens = doc.segments[b].tokens;
+    const std::string_view text = block.text;
+    for (std::size_t i = 1; i < tokens.size(); ++i) {
+      const Token& first = tokens[i - 1];
+      const Token& second = tokens[i];
+      if (first.kind != TokenKind::word || second.kind != TokenKind::word) continue;
+      if (!only_spaces(text.substr(first.span.end, second.span.begin - first.span.end))) continue;
+      const std::string_view word = text.substr(second.span.begin, second.span.size());
+      if (!same_word(text.substr(first.span.begin, first.span.size()), word)) continue;
+      if (grammatical(fold_key(word))) continue;
+      const Span span = block.to_source({first.span.begin, second.span.end});
+      const std::string kept(text.substr(first.span.begin, first.span.size()));
+      out.push_back(make_finding(info, span, "Repeated word '" + std::string(word) + "'", {kept}));
+    }
+  }
+}
+
+}  // namespace galley

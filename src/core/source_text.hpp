@@ -1,0 +1,47 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/span.hpp"
+
+namespace galley {
+
+/// A 1-based position for people: line, and column counted in code points.
+struct LineColumn {
+  std::size_t line = 1;    ///< 1-based line number.
+  std::size_t column = 1;  ///< 1-based column in Unicode code points.
+};
+
+/// The exact bytes of one input, as read, and the index of its lines.
+/// Lines end at LF; a CR before the LF belongs to the line terminator, not to the text.
+class SourceText {
+ public:
+  SourceText() = default;
+  /// Takes ownership of `bytes`, read from `path` ("-" for standard input).
+  SourceText(std::string path, std::string bytes);
+
+  /// The path as given on the command line.
+  [[nodiscard]] const std::string& path() const { return path_; }
+  /// All bytes of the input, unchanged.
+  [[nodiscard]] std::string_view bytes() const { return bytes_; }
+  /// The bytes of `span`.
+  [[nodiscard]] std::string_view slice(Span span) const;
+  /// Line and column of the byte at `offset` (offset == size() gives the end position).
+  [[nodiscard]] LineColumn locate(std::size_t offset) const;
+  /// Number of lines (a final line without LF counts).
+  [[nodiscard]] std::size_t line_count() const { return line_starts_.size(); }
+  /// The text of 1-based line `line`, without its terminator.
+  [[nodiscard]] std::string_view line_text(std::size_t line) const;
+  /// Byte offset where 1-based line `line` starts.
+  [[nodiscard]] std::size_t line_start(std::size_t line) const { return line_starts_[line - 1]; }
+
+ private:
+  std::string path_;
+  std::string bytes_;
+  std::vector<std::size_t> line_starts_;
+};
+
+}  // namespace galley

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace galley::utf8 {
+
+/// Length in bytes of the well-formed UTF-8 sequence starting at `pos`, or 0 if it is ill-formed
+/// (overlong, surrogate, beyond U+10FFFF, truncated or a stray continuation byte).
+std::size_t sequence_length(std::string_view text, std::size_t pos);
+
+/// Decodes the well-formed sequence at `pos`; U+FFFD when ill-formed. `pos` must be in range.
+char32_t decode(std::string_view text, std::size_t pos);
+
+/// Byte offsets of every ill-formed byte run (each run is reported once, as a span).
+std::vector<std::pair<std::size_t, std::size_t>> invalid_runs(std::string_view text);
+
+/// Number of code points in `text`, counting each ill-formed byte as one.
+std::size_t count_code_points(std::string_view text);
+
+/// True when `pos` is not inside a multi-byte sequence (a valid place to cut the text).
+bool is_boundary(std::string_view text, std::size_t pos);
+
+/// Appends the UTF-8 encoding of `cp` to `out`.
+void append(std::string& out, char32_t cp);
+
+}  // namespace galley::utf8

@@ -1,0 +1,36 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "input/reader.hpp"
+
+namespace galley {
+
+/// One input to check.
+struct InputFile {
+  std::string path;                   ///< As given, or found under a given directory; "-" is stdin.
+  std::optional<InputFormat> format;  ///< nullopt: by extension, text when unknown.
+};
+
+/// A problem with a path the user gave (missing, empty directory, unreadable).
+struct InputProblem {
+  std::string path;     ///< The path as given.
+  std::string message;  ///< What is wrong with it.
+};
+
+/// What the given paths expand to.
+struct CollectedInputs {
+  std::vector<InputFile> files;         ///< In the order given; directory contents sorted.
+  std::vector<InputProblem> problems;   ///< Paths that gave nothing to check.
+};
+
+/// Expands files and directories (recursively, documents by extension, symlinked directories not
+/// followed, hidden entries skipped). `format` overrides detection for every file.
+CollectedInputs collect_inputs(const std::vector<std::string>& paths, std::optional<InputFormat> format);
+
+/// Reads a whole file ("-" for standard input); nullopt with `error` set when it cannot.
+std::optional<std::string> read_file(const std::string& path, std::string& error);
+
+}  // namespace galley

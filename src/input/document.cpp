@@ -1,0 +1,66 @@
+#include "input/document.hpp"
+
+#include <algorithm>
+
+namespace galley {
+
+std::string_view to_string(BlockKind kind) {
+  switch (kind) {
+    case BlockKind::heading:
+      return "heading";
+    case BlockKind::paragraph:
+      return "paragraph";
+    case BlockKind::caption:
+      return "caption";
+    case BlockKind::list_item:
+      return "list-item";
+    case BlockKind::quote:
+      return "quote";
+    case BlockKind::table_cell:
+      return "table-cell";
+  }
+  return "paragraph";
+}
+
+void Block::append_verbatim(std::string_view bytes, std::size_t source_begin) {
+  if (bytes.empty()) return;
+  const std::size_t at = text.size();
+  const bool extends_last = !pieces.empty() && pieces.back().verbatim &&
+                            pieces.back().text_end == at &&
+                            pieces.back().source.end == source_begin;
+  text.append(bytes);
+  if (extends_last) {
+    pieces.back().text_end = text.size();
+    pieces.back().source.end = source_begin + bytes.size();
+    return;
+  }
+  pieces.push_back({at, text.size(), {source_begin, source_begin + bytes.size()}, true});
+}
+
+void Block::append_mapped(std::string_view replacement, Span source) {
+  if (replacement.empty()) return;
+  const std::size_t at = text.size();
+  text.append(replacement);
+  pieces.push_back({at, text.size(), source, false});
+}
+
+std::size_t Block::to_source_offset(std::size_t text_offset, bool is_end) const {
+  if (pieces.empty()) return span.begin;
+  // The piece containing the offset; an end offset belongs to the piece it closes.
+  auto it = std::upper_bound(pieces.begin(), pieces.end(), text_offset,
+                             [](std::size_t off, const TextPiece& p) { return off < p.text_end; });
+  if (is_end && it != pieces.begin() && std::prev(it)->text_end == text_offset) --it;
+  if (it == pieces.end()) return pieces.back().source.end;
+  if (text_offset < it->text_begin) return it->source.begin;
+  if (it->verbatim) return it->source.begin + (text_offset - it->text_begin);
+  if (is_end) return text_offset == it->text_begin ? it->source.begin : it->source.end;
+  return text_offset == it->text_end ? it->source.end : it->source.begin;
+}
+
+Span Block::to_source(Span text_span) const {
+  const std::size_t begin = to_source_offset(text_span.begin, false);
+  const std::size_t end = to_source_offset(text_span.end, true);
+  return {begin, std::max(begin, end)};
+}
+
+}  // namespace galley

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/finding.hpp"
+#include "core/source_text.hpp"
+#include "core/span.hpp"
+
+namespace galley {
+
+/// What a block of prose is, as far as the reader can tell.
+enum class BlockKind { heading, paragraph, caption, list_item, quote, table_cell };
+
+/// The name used in reports ("heading", "list-item", ...).
+std::string_view to_string(BlockKind kind);
+
+/// One stretch of a block's text and where it came from in the source.
+/// Verbatim pieces are byte-for-byte copies of `source`; others (a decoded entity, a line break
+/// standing for markup) map every byte of their text to the whole of `source`.
+struct TextPiece {
+  std::size_t text_begin = 0;  ///< Offset of the piece in Block::text.
+  std::size_t text_end = 0;    ///< One past its end in Block::text.
+  Span source;                 ///< Its bytes in the original file.
+  bool verbatim = true;        ///< True when text == source bytes.
+};
+
+/// A unit of prose: a heading, paragraph, caption, ... with its text and source mapping.
+struct Block {
+  BlockKind kind = BlockKind::paragraph;  ///< What the reader took it for.
+  Span span;                              ///< Bytes of the original file the block covers.
+  std::string text;                       ///< The prose, markup removed and entities decoded.
+  std::vector<TextPiece> pieces;          ///< Sorted by text_begin; covers all of `text`.
+  bool pull_quote = false;                ///< A quotation repeated on purpose (HTML marks it).
+
+  /// Appends text copied verbatim from the source at `source_begin`.
+  void append_verbatim(std::string_view bytes, std::size_t source_begin);
+  /// Appends `replacement` that stands for the source bytes `source` (an entity, a break).
+  void append_mapped(std::string_view replacement, Span source);
+  /// Maps a span of `text` to the exact bytes of the original file.
+  [[nodiscard]] Span to_source(Span text_span) const;
+  /// Maps one offset of `text` to the source; `is_end` picks the end of a mapped piece.
+  [[nodiscard]] std::size_t to_source_offset(std::size_t text_offset, bool is_end) const;
+};
+
+/// One input, read: its exact bytes, its blocks of prose, and what the reader noticed.
+struct Document {
+  SourceText source;                      ///< The original bytes and line index.
+  std::string format;                     ///< "text", "markdown" or "html".
+  std::vector<Block> blocks;              ///< In source order.
+  std::vector<Finding> reader_findings;   ///< E.g. invalid UTF-8, found while reading.
+  std::vector<Span> non_prose;            ///< Source spans the reader skipped as code or markup.
+};
+
+}  // namespace galley

@@ -1,0 +1,299 @@
+// HTML reader over gumbo. Gumbo keeps, for every node, a pointer to its original text in the
+// input; character data is decoded from those original bytes (input/entities.cpp) so that every
+// decoded character maps back to the reference it came from.
+#include <gumbo.h>
+
+#include <cstring>
+#include <string_view>
+#include <vector>
+
+#include "input/entities.hpp"
+#include "input/reader.hpp"
+
+namespace galley {
+namespace {
+
+constexpr std::string_view kObjectReplacement = "\xEF\xBF\xBC";  // U+FFFC stands for skipped code.
+
+enum class Role { skip, inline_code, line_break, image, block, container, other };
+
+Role role_of(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+      return Role::skip;
+    case GUMBO_TAG_CODE:
+    case GUMBO_TAG_KBD:
+    case GUMBO_TAG_SAMP:
+    case GUMBO_TAG_VAR:
+      return Role::inline_code;
+    case GUMBO_TAG_BR:
+      return Role::line_break;
+    case GUMBO_TAG_IMG:
+      return Role::image;
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+      return Role::block;
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_UL:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_HTML:
+      return Role::container;
+    default:
+      return Role::other;
+  }
+}
+
+BlockKind kind_of(GumboTag tag) {
+  switch (tag) {
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+      return BlockKind::heading;
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_DD:
+      return BlockKind::list_item;
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_CAPTION:
+      return BlockKind::caption;
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TH:
+      return BlockKind::table_cell;
+    default:
+      return BlockKind::paragraph;
+  }
+}
+
+std::string_view class_of(const GumboElement& element) {
+  const GumboAttribute* attribute = gumbo_get_attribute(&element.attributes, "class");
+  return attribute != nullptr ? std::string_view(attribute->value) : std::string_view();
+}
+
+/// Inherited marks of the elements around a node.
+struct Context {
+  bool caption = false;     ///< Inside an element with a caption class or a figcaption.
+  bool quote = false;       ///< Inside a blockquote.
+  bool pull_quote = false;  ///< Inside an element marked as a pull quote.
+};
+
+/// One step of the walk: a node to visit, or the end of an element to close.
+struct Step {
+  const GumboNode* node = nullptr;
+  Context context;
+  bool closing = false;
+};
+
+class HtmlReader {
+ public:
+  explicit HtmlReader(Document& doc) : doc_(doc), bytes_(doc.source.bytes()) {}
+
+  void run() {
+    GumboOutput* output =
+        gumbo_parse_with_options(&kGumboDefaultOptions, bytes_.data(), bytes_.size());
+    walk(output->root);
+    close_block();
+    gumbo_destroy_output(&kGumboDefaultOptions, output);
+  }
+
+ private:
+  // An explicit stack: documents with thousands of nested elements must not exhaust ours.
+  void walk(const GumboNode* root) {
+    std::vector<Step> stack{{root, {}, false}};
+    while (!stack.empty()) {
+      const Step step = stack.back();
+      stack.pop_back();
+      if (step.closing) {
+        if (role_of(step.node->v.element.tag) != Role::other) close_block();
+        continue;
+      }
+      visit(step, stack);
+    }
+  }
+
+  void visit(const Step& step, std::vector<Step>& stack) {
+    const GumboNode* node = step.node;
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+        node->type == GUMBO_NODE_CDATA) {
+      add_text(node, step.context);
+      return;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE) return;
+    const GumboElement& element = node->v.element;
+    const Role role = role_of(element.tag);
+    if (role == Role::skip) return;
+    if (role == Role::inline_code || role == Role::line_break) {
+      add_replacement(node, role == Role::line_break ? "\n" : kObjectReplacement, step.context);
+      return;
+    }
+    if (role == Role::image) {
+      add_alt_text(element);
+      return;
+    }
+    Context context = inner_context(element, step.context);
+    if (role == Role::block || role == Role::container) close_block();
+    if (role == Role::block) open_block(kind_of(element.tag), context);
+    stack.push_back({node, context, true});
+    for (unsigned i = element.children.length; i > 0; --i) {
+      stack.push_back({static_cast<const GumboNode*>(element.children.data[i - 1]), context, false});
+    }
+  }
+
+  static Context inner_context(const GumboElement& element, Context context) {
+    const std::string_view classes = class_of(element);
+    if (element.tag == GUMBO_TAG_FIGCAPTION || classes.find("caption") != std::string_view::npos) {
+      context.caption = true;
+    }
+    if (element.tag == GUMBO_TAG_BLOCKQUOTE) context.quote = true;
+    if (classes.find("pullquote") != std::string_view::npos ||
+        classes.find("pull-quote") != std::string_view::npos) {
+      context.pull_quote = true;
+    }
+    return context;
+  }
+
+  std::size_t offset_of(const char* data) const {
+    return static_cast<std::size_t>(data - bytes_.data());
+  }
+
+  bool in_input(const char* data, std::size_t length) const {
+    return data >= bytes_.data() && data + length <= bytes_.data() + bytes_.size();
+  }
+
+  void add_text(const GumboNode* node, const Context& context) {
+    const GumboStringPiece& original = node->v.text.original_text;
+    if (original.length == 0 || !in_input(original.data, original.length)) return;
+    const std::string_view text(original.data, original.length);
+    if (!block_ && text.find_first_not_of(" \t\r\n\f") == std::string_view::npos) return;
+    ensure_block(context);
+    append_character_data(*block_, text, offset_of(original.data), true);
+  }
+
+  void add_replacement(const GumboNode* node, std::string_view replacement, const Context& context) {
+    const GumboElement& element = node->v.element;
+    if (!in_input(element.original_tag.data, element.original_tag.length)) return;
+    const std::size_t begin = offset_of(element.original_tag.data);
+    std::size_t end = begin + element.original_tag.length;
+    if (element.original_end_tag.length > 0 &&
+        in_input(element.original_end_tag.data, element.original_end_tag.length)) {
+      end = offset_of(element.original_end_tag.data) + element.original_end_tag.length;
+    }
+    ensure_block(context);
+    block_->append_mapped(replacement, {begin, end});
+  }
+
+  /// An image's alt text is a caption of its own (between the prose around it).
+  void add_alt_text(const GumboElement& element) {
+    const GumboAttribute* alt = gumbo_get_attribute(&element.attributes, "alt");
+    if (alt == nullptr) return;
+    const GumboStringPiece& value = alt->original_value;
+    if (value.length == 0 || !in_input(value.data, value.length)) return;
+    std::string_view text(value.data, value.length);
+    std::size_t begin = offset_of(value.data);
+    if (text.size() >= 2 && (text.front() == '"' || text.front() == '\'')) {
+      text = text.substr(1, text.size() - 2);
+      ++begin;
+    }
+    if (text.find_first_not_of(" \t\r\n\f") == std::string_view::npos) return;
+    Block alt_block;
+    alt_block.kind = BlockKind::caption;
+    append_character_data(alt_block, text, begin, true);
+    emit(std::move(alt_block));
+  }
+
+  void ensure_block(const Context& context) {
+    if (!block_) open_block(BlockKind::paragraph, context);
+  }
+
+  void open_block(BlockKind kind, const Context& context) {
+    close_block();
+    block_.emplace();
+    block_->kind = context.caption ? BlockKind::caption
+                   : context.quote && kind == BlockKind::paragraph ? BlockKind::quote
+                                                                   : kind;
+    block_->pull_quote = context.pull_quote;
+  }
+
+  void close_block() {
+    if (!block_) return;
+    Block block = std::move(*block_);
+    block_.reset();
+    emit(std::move(block));
+  }
+
+  /// Keeps a block with prose in it, its span trimmed to the first and last visible byte.
+  void emit(Block block) {
+    const std::size_t first = block.text.find_first_not_of(" \n");
+    if (first == std::string::npos) return;
+    const std::size_t last = block.text.find_last_not_of(" \n") + 1;
+    Block trimmed;
+    trimmed.kind = block.kind;
+    trimmed.pull_quote = block.pull_quote;
+    for (const TextPiece& piece : block.pieces) {
+      const std::size_t begin = std::max(piece.text_begin, first);
+      const std::size_t end = std::min(piece.text_end, last);
+      if (begin >= end) continue;
+      const std::string_view text = std::string_view(block.text).substr(begin, end - begin);
+      if (piece.verbatim) {
+        trimmed.append_verbatim(text, piece.source.begin + (begin - piece.text_begin));
+      } else {
+        trimmed.append_mapped(text, piece.source);
+      }
+    }
+    trimmed.span = {trimmed.pieces.front().source.begin, trimmed.pieces.back().source.end};
+    doc_.blocks.push_back(std::move(trimmed));
+  }
+
+  Document& doc_;
+  std::string_view bytes_;
+  std::optional<Block> block_;
+};
+
+}  // namespace
+
+void read_html(Document& doc) { HtmlReader(doc).run(); }
+
+}  // namespace galley

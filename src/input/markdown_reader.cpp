@@ -1,0 +1,320 @@
+// Markdown reader over md4c. md4c hands us pointers into the input for every text run, so each
+// run maps straight back to its source bytes; what md4c synthesises (line breaks) is mapped to the
+// source bytes between the runs around it.
+#include <md4c.h>
+
+#include <string_view>
+
+#include "input/entities.hpp"
+#include "input/reader.hpp"
+
+namespace galley {
+namespace {
+
+constexpr std::string_view kObjectReplacement = "\xEF\xBF\xBC";  // U+FFFC stands for skipped code.
+
+/// Where the front matter ends (0 when there is none): a first line "---" up to "---" or "...".
+std::size_t front_matter_end(std::string_view bytes, std::size_t start) {
+  const auto line_at = [&](std::size_t pos) {
+    std::size_t end = bytes.find('\n', pos);
+    if (end == std::string_view::npos) end = bytes.size();
+    std::string_view line = bytes.substr(pos, end - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    return std::make_pair(line, end == bytes.size() ? end : end + 1);
+  };
+  auto [first, pos] = line_at(start);
+  if (first != "---") return 0;
+  while (pos < bytes.size()) {
+    auto [line, next] = line_at(pos);
+    if (line == "---" || line == "...") return next;
+    pos = next;
+  }
+  return 0;
+}
+
+class MarkdownReader {
+ public:
+  explicit MarkdownReader(Document& doc) : doc_(doc), bytes_(doc.source.bytes()) {}
+
+  void run() {
+    std::size_t start = bytes_.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+    if (const std::size_t end = front_matter_end(bytes_, start); end > 0) {
+      doc_.non_prose.push_back({start, end});
+      start = end;
+    }
+    MD_PARSER parser{};
+    parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS;
+    parser.enter_block = &MarkdownReader::on_enter_block;
+    parser.leave_block = &MarkdownReader::on_leave_block;
+    parser.enter_span = &MarkdownReader::on_enter_span;
+    parser.leave_span = &MarkdownReader::on_leave_span;
+    parser.text = &MarkdownReader::on_text;
+    md_parse(bytes_.data() + start, static_cast<MD_SIZE>(bytes_.size() - start), &parser, this);
+    close_block();
+  }
+
+ private:
+  static MarkdownReader& self(void* userdata) { return *static_cast<MarkdownReader*>(userdata); }
+  static int on_enter_block(MD_BLOCKTYPE type, void* /*detail*/, void* userdata) {
+    self(userdata).enter_block(type);
+    return 0;
+  }
+  static int on_leave_block(MD_BLOCKTYPE type, void* /*detail*/, void* userdata) {
+    self(userdata).leave_block(type);
+    return 0;
+  }
+  static int on_enter_span(MD_SPANTYPE type, void* detail, void* userdata) {
+    self(userdata).enter_span(type, detail);
+    return 0;
+  }
+  static int on_leave_span(MD_SPANTYPE type, void* /*detail*/, void* userdata) {
+    self(userdata).leave_span(type);
+    return 0;
+  }
+  static int on_text(MD_TEXTTYPE type, const MD_CHAR* text, MD_SIZE size, void* userdata) {
+    self(userdata).text(type, std::string_view(text, size));
+    return 0;
+  }
+
+  void enter_block(MD_BLOCKTYPE type) {
+    switch (type) {
+      case MD_BLOCK_QUOTE:
+        ++quote_depth_;
+        break;
+      case MD_BLOCK_LI:
+        ++list_depth_;
+        close_block();
+        break;
+      case MD_BLOCK_CODE:
+      case MD_BLOCK_HTML:
+        ++verbatim_depth_;
+        break;
+      case MD_BLOCK_H:
+        open_block(BlockKind::heading);
+        break;
+      case MD_BLOCK_TH:
+      case MD_BLOCK_TD:
+        open_block(BlockKind::table_cell);
+        break;
+      case MD_BLOCK_P:
+        open_block(quote_depth_ > 0   ? BlockKind::quote
+                   : list_depth_ > 0 ? BlockKind::list_item
+                                     : BlockKind::paragraph);
+        break;
+      default:
+        close_block();  // A nested list or table ends the text of a tight list item.
+        break;
+    }
+  }
+
+  void leave_block(MD_BLOCKTYPE type) {
+    switch (type) {
+      case MD_BLOCK_QUOTE:
+        --quote_depth_;
+        break;
+      case MD_BLOCK_LI:
+        --list_depth_;
+        close_block();
+        break;
+      case MD_BLOCK_CODE:
+      case MD_BLOCK_HTML:
+        --verbatim_depth_;
+        break;
+      case MD_BLOCK_H:
+      case MD_BLOCK_TH:
+      case MD_BLOCK_TD:
+      case MD_BLOCK_P:
+        close_block();
+        break;
+      default:
+        break;
+    }
+  }
+
+  void enter_span(MD_SPANTYPE type, void* detail) {
+    switch (type) {
+      case MD_SPAN_EM:
+      case MD_SPAN_STRONG:
+        ++emphasis_depth_;
+        break;
+      case MD_SPAN_IMG:
+        start_image();
+        break;
+      case MD_SPAN_A:
+        link_start_ = block_ ? block_->text.size() : 0;
+        link_pieces_ = block_ ? block_->pieces.size() : 0;
+        link_href_ = attribute_text(static_cast<const MD_SPAN_A_DETAIL*>(detail)->href);
+        break;
+      default:
+        break;
+    }
+  }
+
+  void leave_span(MD_SPANTYPE type) {
+    switch (type) {
+      case MD_SPAN_EM:
+      case MD_SPAN_STRONG:
+        --emphasis_depth_;
+        break;
+      case MD_SPAN_IMG:
+        finish_image();
+        break;
+      case MD_SPAN_A:
+        replace_autolink();
+        break;
+      default:
+        break;
+    }
+  }
+
+  void text(MD_TEXTTYPE type, std::string_view text) {
+    if (verbatim_depth_ > 0) return;
+    if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR) {
+      pending_break_ = true;
+      return;
+    }
+    if (!block_) open_block(list_depth_ > 0 ? BlockKind::list_item : BlockKind::paragraph);
+    const std::size_t at = offset_of(text);
+    if (type == MD_TEXT_HTML) {
+      last_end_ = at + text.size();
+      return;  // Inline raw HTML is markup, not prose.
+    }
+    flush_break(at);
+    if (!is_blank(text) && emphasis_depth_ == 0) all_emphasis_ = false;
+    switch (type) {
+      case MD_TEXT_CODE:
+        block_->append_mapped(kObjectReplacement, {at, at + text.size()});
+        break;
+      case MD_TEXT_ENTITY: {
+        std::size_t consumed = 0;
+        const std::string decoded = decode_entity(text, consumed);
+        if (consumed == text.size()) {
+          block_->append_mapped(decoded, {at, at + text.size()});
+        } else {
+          block_->append_verbatim(text, at);
+        }
+        break;
+      }
+      case MD_TEXT_NULLCHAR:
+        block_->append_mapped("\xEF\xBF\xBD", {at, at + 1});
+        break;
+      default:
+        block_->append_verbatim(text, at);
+        break;
+    }
+    last_end_ = at + text.size();
+  }
+
+  static bool is_blank(std::string_view text) {
+    return text.find_first_not_of(" \t") == std::string_view::npos;
+  }
+
+  /// Offset of a run in the source; synthesised runs sit where the last run ended.
+  std::size_t offset_of(std::string_view text) const {
+    const char* base = bytes_.data();
+    if (text.data() >= base && text.data() + text.size() <= base + bytes_.size()) {
+      return static_cast<std::size_t>(text.data() - base);
+    }
+    return last_end_;
+  }
+
+  std::string attribute_text(const MD_ATTRIBUTE& attribute) const {
+    return std::string(attribute.text, attribute.size);
+  }
+
+  void flush_break(std::size_t next_begin) {
+    if (!pending_break_) return;
+    pending_break_ = false;
+    if (block_ && !block_->text.empty()) {
+      block_->append_mapped("\n", {last_end_, std::max(last_end_, next_begin)});
+    }
+  }
+
+  void open_block(BlockKind kind) {
+    close_block();
+    block_.emplace();
+    block_->kind = kind;
+    all_emphasis_ = true;
+    after_image_ = false;
+  }
+
+  /// Ends the open block; an emphasised line right under an image becomes a caption.
+  void close_block() {
+    pending_break_ = false;
+    if (!block_) return;
+    Block block = std::move(*block_);
+    block_.reset();
+    const bool has_text = !is_blank(block.text);
+    if (has_text && all_emphasis_ && (after_image_ || previous_was_image_)) {
+      block.kind = BlockKind::caption;
+    }
+    previous_was_image_ = after_image_ && !has_text;
+    emit(std::move(block));
+  }
+
+  void emit(Block block) {
+    if (block.pieces.empty()) return;
+    block.span = {block.pieces.front().source.begin, block.pieces.back().source.end};
+    doc_.blocks.push_back(std::move(block));
+  }
+
+  void start_image() {
+    if (!block_) open_block(BlockKind::paragraph);
+    saved_block_ = std::move(block_);
+    block_.emplace();
+    block_->kind = BlockKind::caption;
+  }
+
+  /// The alt text becomes a caption block of its own; the paragraph's text before the image is
+  /// a block of its own too, so that what follows the image can be told apart.
+  void finish_image() {
+    Block alt = std::move(*block_);
+    block_ = std::move(saved_block_);
+    emit(std::move(alt));
+    const BlockKind kind = block_->kind;
+    if (!is_blank(block_->text)) {
+      after_image_ = false;
+      previous_was_image_ = false;
+      close_block();
+      open_block(kind);
+    }
+    after_image_ = true;
+    all_emphasis_ = true;
+  }
+
+  /// A bare URL or e-mail address (an autolink: its text is its target) is not prose.
+  void replace_autolink() {
+    if (!block_ || block_->pieces.size() <= link_pieces_) return;
+    const std::string_view link_text = std::string_view(block_->text).substr(link_start_);
+    const bool autolink = link_text == link_href_ || "mailto:" + std::string(link_text) == link_href_ ||
+                          "http://" + std::string(link_text) == link_href_;
+    if (!autolink) return;
+    const Span source{block_->pieces[link_pieces_].source.begin, block_->pieces.back().source.end};
+    block_->text.resize(link_start_);
+    block_->pieces.resize(link_pieces_);
+    block_->append_mapped(kObjectReplacement, source);
+  }
+
+  Document& doc_;
+  std::string_view bytes_;
+  std::optional<Block> block_;
+  std::optional<Block> saved_block_;
+  int quote_depth_ = 0;
+  int list_depth_ = 0;
+  int verbatim_depth_ = 0;
+  int emphasis_depth_ = 0;
+  bool pending_break_ = false;
+  std::size_t last_end_ = 0;
+  bool all_emphasis_ = true;
+  bool after_image_ = false;
+  bool previous_was_image_ = false;
+  std::size_t link_start_ = 0;
+  std::size_t link_pieces_ = 0;
+  std::string link_href_;
+};
+
+}  // namespace
+
+void read_markdown(Document& doc) { MarkdownReader(doc).run(); }
+
+}  // namespace galley

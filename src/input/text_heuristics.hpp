@@ -1,0 +1,22 @@
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+
+#include "input/document.hpp"
+
+namespace galley {
+
+/// Lines wider than this are never wrapped prose: such text has a paragraph per line.
+inline constexpr std::size_t kMaxWrapWidth = 100;
+
+/// True when `line` begins with a bullet ("- ", "* ", "• ") or a number ("1. ", "2) ").
+bool starts_with_list_marker(std::string_view line);
+/// True when a short line reads as a photo caption ("Photo: ...", "Pictured ...", "(L-R) ...").
+bool looks_like_caption(std::string_view text);
+/// True when a short line reads as a heading: few words and no closing punctuation.
+bool looks_like_heading(std::string_view text);
+/// The kind of a plain-text block of `line_count` lines.
+BlockKind classify_text_block(std::string_view text, std::size_t line_count);
+
+}  // namespace galley

@@ -1,0 +1,159 @@
+#include "pipeline.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "checks/language.hpp"
+#include "checks/registry.hpp"
+#include "segment/segmenter.hpp"
+#include "version.hpp"
+
+namespace galley {
+namespace {
+
+bool enabled(const Settings& settings, const CheckInfo& info) {
+  return effective_severity(settings.overrides, info.id, info.severity).has_value();
+}
+
+/// The sentence around a finding (or its block when it lies between sentences).
+Span context_of(const AnalyzedDocument& analyzed, Span span) {
+  const std::vector<Block>& blocks = analyzed.doc.blocks;
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    const Block& block = blocks[b];
+    if (!block.span.contains({span.begin, span.begin})) continue;
+    for (const Span sentence : analyzed.segments[b].sentences) {
+      const Span source = block.to_source(sentence);
+      if (source.begin <= span.begin && span.begin < std::max(source.end, source.begin + 1)) return source;
+    }
+    return block.span;
+  }
+  return span;
+}
+
+/// Final severity from the settings; findings of switched-off rules are dropped.
+void apply_settings(const Settings& settings, std::vector<Finding>& findings) {
+  std::erase_if(findings, [&](Finding& finding) {
+    const auto severity = effective_severity(settings.overrides, finding.rule, finding.severity);
+    if (!severity) return true;
+    finding.severity = *severity;
+    return false;
+  });
+}
+
+std::vector<BlockRecord> records_of(const std::vector<Block>& blocks) {
+  std::vector<BlockRecord> records;
+  records.reserve(blocks.size());
+  for (const Block& block : blocks) records.push_back({block.kind, block.span});
+  return records;
+}
+
+}  // namespace
+
+CheckSet::CheckSet(const Settings& settings)
+    : settings_(settings), segmenter_(std::make_unique<Segmenter>()) {
+  for (const CheckInfo& info : check_registry()) {
+    if (!enabled(settings, info) || info.make == nullptr) continue;
+    checks_.push_back(info.make(settings));
+    needs_words_ = needs_words_ || info.scope != Scope::document;
+    needs_sentences_ = needs_sentences_ || info.scope == Scope::sentence || info.scope == Scope::block;
+  }
+  needs_sentences_ = true;  // Findings carry their sentence as context.
+}
+
+DocumentReport CheckSet::check(Document doc, const std::string& path) {
+  AnalyzedDocument analyzed{doc, {}, "en-US", 0};
+  analyzed.segments.resize(doc.blocks.size());
+  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
+    const std::string_view text = doc.blocks[b].text;
+    if (needs_sentences_) analyzed.segments[b].sentences = segmenter_->sentences(text);
+    if (needs_words_) analyzed.segments[b].tokens = segmenter_->tokens(text);
+    analyzed.word_count += static_cast<std::size_t>(
+        std::count_if(analyzed.segments[b].tokens.begin(), analyzed.segments[b].tokens.end(),
+                      [](const Token& t) { return t.kind == TokenKind::word; }));
+  }
+  analyzed.language = decide_language(analyzed, settings_.language);
+  std::vector<Finding> findings;
+  for (const auto& check : checks_) check->check(analyzed, findings);
+  apply_settings(settings_, findings);
+  for (Finding& finding : findings) {
+    if (finding.context.empty()) finding.context = context_of(analyzed, finding.span);
+  }
+  std::sort(findings.begin(), findings.end(), finding_before);
+  DocumentReport report;
+  report.path = path;
+  report.format = doc.format;
+  report.language = analyzed.language;
+  report.word_count = analyzed.word_count;
+  report.blocks = records_of(doc.blocks);
+  report.findings = std::move(findings);
+  report.source = std::move(doc.source);
+  return report;
+}
+
+namespace {
+
+DocumentReport process(CheckSet& checks, const InputFile& input) {
+  DocumentReport failed;
+  failed.path = input.path;
+  std::string error;
+  std::optional<std::string> bytes = read_file(input.path, error);
+  if (!bytes) {
+    failed.status = DocumentStatus::failed;
+    failed.problem = error;
+    return failed;
+  }
+  if (const Unreadable reason = classify_bytes(*bytes); reason != Unreadable::none) {
+    failed.status = DocumentStatus::skipped;
+    failed.problem = std::string(describe(reason));
+    return failed;
+  }
+  const InputFormat format = input.format.value_or(format_for_path(input.path).value_or(InputFormat::text));
+  return checks.check(read_document(SourceText(input.path, std::move(*bytes)), format), input.path);
+}
+
+}  // namespace
+
+Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settings,
+                    const ProgressCallback& progress) {
+  const auto start = std::chrono::steady_clock::now();
+  Report report;
+  report.tool_version = kVersion;
+  report.documents.resize(inputs.size());
+  const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
+  const unsigned jobs = static_cast<unsigned>(
+      std::min<std::size_t>(settings.jobs == 0 ? hardware : settings.jobs, std::max<std::size_t>(inputs.size(), 1)));
+  std::atomic<std::size_t> next{0};
+  std::atomic<std::size_t> done{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  // A load error (a dictionary, a rule file) stops every worker and is rethrown to the caller.
+  const auto worker = [&] {
+    try {
+      CheckSet checks(settings);
+      for (std::size_t i = next++; i < inputs.size(); i = next++) {
+        report.documents[i] = process(checks, inputs[i]);
+        const std::size_t finished = ++done;
+        if (progress) progress(finished, inputs.size());
+      }
+    } catch (...) {
+      const std::lock_guard lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+      next = inputs.size();
+    }
+  };
+  if (jobs <= 1) {
+    worker();
+  } else {
+    std::vector<std::jthread> threads;
+    for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  }
+  if (failure) std::rethrow_exception(failure);
+  report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
+}  // namespace galley

@@ -1,0 +1,40 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "core/settings.hpp"
+#include "input/collect.hpp"
+#include "checks/check.hpp"
+#include "report/report.hpp"
+
+namespace galley {
+
+/// Called after each document, from any worker thread, with (done, total); may be empty.
+using ProgressCallback = std::function<void(std::size_t, std::size_t)>;
+
+/// read -> segment -> check -> sort, for every input, on `settings.jobs` threads.
+/// Documents come back in input order whatever the threads did; the run is deterministic.
+/// Problems with one input (unreadable, binary) are recorded in its DocumentReport and never
+/// stop the others. Throws LoadError only for problems with settings (rules, dictionaries).
+Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settings,
+                    const ProgressCallback& progress = {});
+
+/// The checks one worker runs: an instance of each enabled check.
+class CheckSet {
+ public:
+  /// Instantiates every check of the registry that `settings` does not switch off.
+  explicit CheckSet(const Settings& settings);
+  /// Segments, checks and sorts one document.
+  DocumentReport check(Document doc, const std::string& path);
+
+ private:
+  const Settings& settings_;
+  std::vector<std::unique_ptr<Check>> checks_;
+  bool needs_words_ = false;
+  bool needs_sentences_ = false;
+  std::unique_ptr<Segmenter> segmenter_;
+};
+
+}  // namespace galley

@@ -1,0 +1,59 @@
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "core/finding.hpp"
+#include "core/source_text.hpp"
+#include "input/document.hpp"
+
+namespace galley {
+
+/// What became of one input.
+enum class DocumentStatus { checked, skipped, failed };
+
+/// "checked", "skipped" or "failed".
+std::string_view to_string(DocumentStatus status);
+
+/// A block as the report keeps it: its kind and source span.
+struct BlockRecord {
+  BlockKind kind = BlockKind::paragraph;  ///< What the reader took it for.
+  Span span;                              ///< Bytes of the original file.
+};
+
+/// Everything the report says about one input. Writers need nothing else.
+struct DocumentReport {
+  std::string path;                         ///< As given on the command line.
+  std::string format;                       ///< "text", "markdown", "html".
+  std::string language;                     ///< The variety checked, e.g. "en-GB".
+  std::size_t word_count = 0;               ///< Word tokens.
+  DocumentStatus status = DocumentStatus::checked;  ///< Whether it was checked.
+  std::string problem;                      ///< Why it was skipped or failed.
+  SourceText source;                        ///< The original bytes.
+  std::vector<BlockRecord> blocks;          ///< In source order.
+  std::vector<Finding> findings;            ///< Sorted by position.
+};
+
+/// Counts for the summary line and element.
+struct Summary {
+  std::size_t documents = 0;  ///< Inputs checked.
+  std::size_t skipped = 0;    ///< Inputs skipped (binary, UTF-16).
+  std::size_t failed = 0;     ///< Inputs that could not be read.
+  std::size_t errors = 0;     ///< Findings by severity.
+  std::size_t warnings = 0;
+  std::size_t infos = 0;
+  std::size_t words = 0;      ///< Words checked.
+};
+
+/// One run's results: the model every writer renders.
+struct Report {
+  std::string tool_version;                ///< galley's version.
+  std::vector<DocumentReport> documents;   ///< In input order.
+  double seconds = 0;                      ///< Wall time of the run.
+
+  /// Totals over all documents.
+  [[nodiscard]] Summary summary() const;
+};
+
+}  // namespace galley

@@ -1,0 +1,103 @@
+#include "report/text_writer.hpp"
+
+#include <algorithm>
+#include <iomanip>
+
+#include "core/utf8.hpp"
+
+namespace galley {
+namespace {
+
+constexpr const char* kReset = "\x1b[0m";
+constexpr const char* kBold = "\x1b[1m";
+
+const char* color_of(Severity severity) {
+  switch (severity) {
+    case Severity::error:
+      return "\x1b[1;31m";
+    case Severity::warning:
+      return "\x1b[1;35m";
+    case Severity::info:
+      return "\x1b[1;36m";
+  }
+  return "";
+}
+
+/// Printable form of a source line: tabs kept, other controls and invalid bytes shown as '?', so
+/// a caret line built from the same code points stays aligned.
+std::string printable(std::string_view line) {
+  std::string out;
+  std::size_t pos = 0;
+  while (pos < line.size()) {
+    const std::size_t length = utf8::sequence_length(line, pos);
+    const char32_t cp = length == 0 ? 0xFFFD : utf8::decode(line, pos);
+    if (length == 0 || (cp < 0x20 && cp != '\t') || cp == 0x7F) {
+      out += '?';
+    } else {
+      out.append(line.substr(pos, length));
+    }
+    pos += length == 0 ? 1 : length;
+  }
+  return out;
+}
+
+/// Spaces (and tabs where the line has tabs) up to `column`, then carets over `width` columns.
+std::string caret_line(std::string_view line, std::size_t column, std::size_t width) {
+  std::string out;
+  std::size_t pos = 0;
+  for (std::size_t col = 1; col < column && pos < line.size(); ++col) {
+    out += line[pos] == '\t' ? '\t' : ' ';
+    const std::size_t length = utf8::sequence_length(line, pos);
+    pos += length == 0 ? 1 : length;
+  }
+  out += '^';
+  if (width > 1) out += std::string(std::min<std::size_t>(width - 1, 200), '~');
+  return out;
+}
+
+std::string describe_suggestion(const std::string& suggestion) {
+  if (suggestion.empty()) return "delete it";
+  return "'" + suggestion + "'";
+}
+
+void write_finding(const DocumentReport& doc, const Finding& finding, std::ostream& out,
+                   const TextStyle& style) {
+  const LineColumn at = doc.source.locate(finding.span.begin);
+  const LineColumn end = doc.source.locate(finding.span.end);
+  if (style.color) out << kBold;
+  out << doc.path << ':' << at.line << ':' << at.column << ": ";
+  if (style.color) out << color_of(finding.severity);
+  out << to_string(finding.severity) << ':';
+  if (style.color) out << kReset << kBold;
+  out << ' ' << printable(finding.message) << " [" << finding.rule << ']';
+  if (style.color) out << kReset;
+  out << '\n';
+  const std::string_view line = doc.source.line_text(at.line);
+  const std::size_t width = end.line == at.line ? std::max<std::size_t>(end.column - at.column, 1)
+                                                : utf8::count_code_points(line) + 1 - at.column;
+  out << "  " << printable(line) << '\n';
+  out << "  " << caret_line(line, at.column, width) << '\n';
+  if (!finding.suggestions.empty()) {
+    out << "  suggestion: " << printable(describe_suggestion(finding.suggestions.front())) << '\n';
+  }
+}
+
+}  // namespace
+
+void write_text(const Report& report, std::ostream& out, const TextStyle& style) {
+  for (const DocumentReport& doc : report.documents) {
+    if (doc.status != DocumentStatus::checked) continue;  // Said on stderr as it happened.
+    for (const Finding& finding : doc.findings) write_finding(doc, finding, out, style);
+  }
+  if (!style.summary) return;
+  const Summary summary = report.summary();
+  out << summary.documents << (summary.documents == 1 ? " document" : " documents") << ", "
+      << summary.words << " words: " << summary.errors << (summary.errors == 1 ? " error" : " errors")
+      << ", " << summary.warnings << (summary.warnings == 1 ? " warning" : " warnings") << ", "
+      << summary.infos << " info";
+  if (summary.skipped > 0) out << ", " << summary.skipped << " skipped";
+  if (summary.failed > 0) out << ", " << summary.failed << " unreadable";
+  out << " (" << std::fixed << std::setprecision(2) << report.seconds << " s)\n";
+}
+
+}  // namespace galley

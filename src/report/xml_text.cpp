@@ -1,0 +1,93 @@
+#include "report/xml_text.hpp"
+
+#include <array>
+#include <cstdio>
+
+#include "core/utf8.hpp"
+
+namespace galley {
+namespace {
+
+/// Length of the XML-safe code point at `pos`, or 0 when the byte must be escaped.
+std::size_t safe_length(std::string_view text, std::size_t pos) {
+  const std::size_t length = utf8::sequence_length(text, pos);
+  if (length == 0) return 0;
+  return is_xml_char(utf8::decode(text, pos)) ? length : 0;
+}
+
+int hex_value(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+bool is_xml_char(char32_t cp) {
+  if (cp == 0x9 || cp == 0xA || cp == 0xD) return true;
+  if (cp < 0x20) return false;
+  if (cp >= 0xD800 && cp <= 0xDFFF) return false;
+  return cp != 0xFFFE && cp != 0xFFFF;
+}
+
+std::string xml_safe(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  std::size_t pos = 0;
+  while (pos < text.size()) {
+    const std::size_t length = safe_length(text, pos);
+    if (length == 0) {
+      out += "\xEF\xBF\xBD";
+      ++pos;
+      continue;
+    }
+    out.append(text.substr(pos, length));
+    pos += length;
+  }
+  return out;
+}
+
+void append_exact_bytes(pugi::xml_node parent, std::string_view bytes) {
+  std::size_t run_begin = 0;
+  std::size_t pos = 0;
+  const auto flush = [&] {
+    if (pos > run_begin) {
+      parent.append_child(pugi::node_pcdata)
+          .set_value(std::string(bytes.substr(run_begin, pos - run_begin)).c_str());
+    }
+  };
+  while (pos < bytes.size()) {
+    const std::size_t length = safe_length(bytes, pos);
+    if (length > 0) {
+      pos += length;
+      continue;
+    }
+    flush();
+    std::array<char, 4> hex{};
+    std::snprintf(hex.data(), hex.size(), "%02x", static_cast<unsigned char>(bytes[pos]));
+    parent.append_child("byte").append_attribute("value").set_value(hex.data());
+    ++pos;
+    run_begin = pos;
+  }
+  flush();
+}
+
+std::string read_exact_bytes(pugi::xml_node node) {
+  std::string out;
+  for (pugi::xml_node child : node.children()) {
+    if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+      out += child.value();
+    } else if (child.type() == pugi::node_element && std::string_view(child.name()) == "byte") {
+      const std::string_view value = child.attribute("value").value();
+      if (value.size() == 2 && hex_value(value[0]) >= 0 && hex_value(value[1]) >= 0) {
+        out += static_cast<char>(hex_value(value[0]) * 16 + hex_value(value[1]));
+      }
+    } else if (child.type() == pugi::node_element) {
+      out += read_exact_bytes(child);
+    }
+  }
+  return out;
+}
+
+}  // namespace galley

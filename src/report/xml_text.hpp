@@ -1,0 +1,24 @@
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <string>
+#include <string_view>
+
+namespace galley {
+
+/// True when the code point may appear in an XML 1.0 document.
+bool is_xml_char(char32_t cp);
+
+/// `text` with every byte or code point XML cannot hold replaced by U+FFFD: for messages and
+/// attributes, which are not the record of the source bytes.
+std::string xml_safe(std::string_view text);
+
+/// Appends `bytes` to `parent` exactly: text as character data, and each byte that XML cannot
+/// hold (invalid UTF-8, NUL and other controls) as an element `<byte value="hh"/>`.
+void append_exact_bytes(pugi::xml_node parent, std::string_view bytes);
+
+/// The inverse of append_exact_bytes: the bytes that the children of `node` stand for.
+std::string read_exact_bytes(pugi::xml_node node);
+
+}  // namespace galley

@@ -1,0 +1,154 @@
+// The annotated XML report: the source of truth every other format can be rendered from
+// (`galley render`). Each document's bytes are reproduced in full, block by block, with the
+// findings marked in place, so an editor's view needs nothing but the report.
+#include "report/xml_writer.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include "report/annotate.hpp"
+#include "report/xml_text.hpp"
+
+namespace galley {
+namespace {
+
+std::string finding_id(std::size_t doc_index, std::size_t finding_index) {
+  return "d" + std::to_string(doc_index + 1) + "f" + std::to_string(finding_index + 1);
+}
+
+void set_position(pugi::xml_node node, const SourceText& source, Span span) {
+  const LineColumn at = source.locate(span.begin);
+  node.append_attribute("offset").set_value(static_cast<unsigned long long>(span.begin));
+  node.append_attribute("length").set_value(static_cast<unsigned long long>(span.size()));
+  node.append_attribute("line").set_value(static_cast<unsigned long long>(at.line));
+  node.append_attribute("column").set_value(static_cast<unsigned long long>(at.column));
+}
+
+void add_finding(pugi::xml_node parent, const DocumentReport& doc, const Finding& finding,
+                 const std::string& id) {
+  pugi::xml_node node = parent.append_child("finding");
+  node.append_attribute("id").set_value(id.c_str());
+  node.append_attribute("rule").set_value(finding.rule.c_str());
+  node.append_attribute("severity").set_value(std::string(to_string(finding.severity)).c_str());
+  set_position(node, doc.source, finding.span);
+  const LineColumn end = doc.source.locate(finding.span.end);
+  node.append_attribute("end-line").set_value(static_cast<unsigned long long>(end.line));
+  node.append_attribute("end-column").set_value(static_cast<unsigned long long>(end.column));
+  node.append_child("message").text().set(xml_safe(finding.message).c_str());
+  append_exact_bytes(node.append_child("text"), doc.source.slice(finding.span));
+  for (const std::string& suggestion : finding.suggestions) {
+    node.append_child("suggestion").text().set(xml_safe(suggestion).c_str());
+  }
+  for (const RelatedSpan& related : finding.related) {
+    pugi::xml_node rel = node.append_child("related");
+    set_position(rel, doc.source, related.span);
+    if (!related.note.empty()) rel.append_attribute("note").set_value(xml_safe(related.note).c_str());
+    append_exact_bytes(rel, doc.source.slice(related.span));
+  }
+  if (!finding.context.empty()) {
+    pugi::xml_node context = node.append_child("context");
+    set_position(context, doc.source, finding.context);
+    append_exact_bytes(context, doc.source.slice(finding.context));
+  }
+}
+
+void add_text(pugi::xml_node parent, const DocumentReport& doc, std::size_t doc_index) {
+  pugi::xml_node text = parent.append_child("text");
+  pugi::xml_node container;
+  const BlockRecord* container_block = nullptr;
+  bool container_is_gap = false;
+  for (const AnnotatedRun& run : annotate(doc)) {
+    const bool is_gap = run.block == nullptr;
+    if (!container || run.block != container_block || is_gap != container_is_gap || run.starts_container) {
+      if (is_gap) {
+        container = text.append_child("gap");
+      } else {
+        container = text.append_child("block");
+        container.append_attribute("kind").set_value(std::string(to_string(run.block->kind)).c_str());
+        set_position(container, doc.source, run.block->span);
+        if (run.continued) container.append_attribute("continued").set_value("true");
+      }
+      container_block = run.block;
+      container_is_gap = is_gap;
+    }
+    const std::string_view bytes = doc.source.slice(run.span);
+    if (run.findings.empty()) {
+      append_exact_bytes(container, bytes);
+      continue;
+    }
+    std::string ids;
+    for (const std::size_t index : run.findings) {
+      if (!ids.empty()) ids += ' ';
+      ids += finding_id(doc_index, index);
+    }
+    pugi::xml_node mark = container.append_child("mark");
+    mark.append_attribute("findings").set_value(ids.c_str());
+    append_exact_bytes(mark, bytes);
+  }
+}
+
+void add_document(pugi::xml_node parent, const DocumentReport& doc, std::size_t doc_index) {
+  pugi::xml_node node = parent.append_child("document");
+  node.append_attribute("path").set_value(xml_safe(doc.path).c_str());
+  node.append_attribute("status").set_value(std::string(to_string(doc.status)).c_str());
+  if (doc.status != DocumentStatus::checked) {
+    node.append_child("problem").text().set(xml_safe(doc.problem).c_str());
+    return;
+  }
+  node.append_attribute("format").set_value(doc.format.c_str());
+  node.append_attribute("language").set_value(doc.language.c_str());
+  node.append_attribute("words").set_value(static_cast<unsigned long long>(doc.word_count));
+  node.append_attribute("bytes").set_value(static_cast<unsigned long long>(doc.source.bytes().size()));
+  for (std::size_t i = 0; i < doc.findings.size(); ++i) {
+    add_finding(node, doc, doc.findings[i], finding_id(doc_index, i));
+  }
+  add_text(node, doc, doc_index);
+}
+
+void add_summary(pugi::xml_node parent, const Report& report) {
+  const Summary summary = report.summary();
+  pugi::xml_node node = parent.append_child("summary");
+  node.append_attribute("documents").set_value(static_cast<unsigned long long>(summary.documents));
+  node.append_attribute("skipped").set_value(static_cast<unsigned long long>(summary.skipped));
+  node.append_attribute("failed").set_value(static_cast<unsigned long long>(summary.failed));
+  node.append_attribute("errors").set_value(static_cast<unsigned long long>(summary.errors));
+  node.append_attribute("warnings").set_value(static_cast<unsigned long long>(summary.warnings));
+  node.append_attribute("infos").set_value(static_cast<unsigned long long>(summary.infos));
+  node.append_attribute("words").set_value(static_cast<unsigned long long>(summary.words));
+}
+
+/// pugixml prints into a std::ostream without holding the whole text.
+class StreamWriter final : public pugi::xml_writer {
+ public:
+  explicit StreamWriter(std::ostream& out) : out_(out) {}
+  void write(const void* data, size_t size) override {
+    out_.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
+  }
+
+ private:
+  std::ostream& out_;
+};
+
+}  // namespace
+
+// Each document is built and printed on its own, so memory holds one document's tree at a time.
+void write_xml(const Report& report, std::ostream& out) {
+  StreamWriter writer(out);
+  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+  out << "<galley-report xmlns=\"" << kReportNamespace << "\" version=\"" << kReportFormatVersion
+      << "\" tool-version=\"" << xml_safe(report.tool_version) << "\">\n";
+  const unsigned flags = pugi::format_indent | pugi::format_raw * 0;
+  {
+    pugi::xml_document tree;
+    add_summary(tree, report);
+    tree.first_child().print(writer, "  ", flags, pugi::encoding_utf8, 1);
+  }
+  for (std::size_t i = 0; i < report.documents.size(); ++i) {
+    pugi::xml_document tree;
+    add_document(tree, report.documents[i], i);
+    tree.first_child().print(writer, "  ", flags, pugi::encoding_utf8, 1);
+  }
+  out << "</galley-report>\n";
+}
+
+}  // namespace galley

@@ -1,0 +1,51 @@
+#include "segment/normalize.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+
+namespace galley {
+namespace {
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+std::string nfc_of(const icu::UnicodeString& text) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  std::string out;
+  if (U_FAILURE(status)) return text.toUTF8String(out);
+  const icu::UnicodeString normalized = nfc->normalize(text, status);
+  if (U_FAILURE(status)) return text.toUTF8String(out);
+  return normalized.toUTF8String(out);
+}
+
+}  // namespace
+
+std::string to_nfc(std::string_view text) {
+  if (is_ascii(text)) return std::string(text);
+  return nfc_of(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))));
+}
+
+std::string fold_key(std::string_view text) {
+  if (is_ascii(text)) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), [](char c) {
+      return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    });
+    return out;
+  }
+  icu::UnicodeString unicode =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  unicode.foldCase();
+  return nfc_of(unicode);
+}
+
+bool same_word(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  return fold_key(a) == fold_key(b);
+}
+
+}  // namespace galley

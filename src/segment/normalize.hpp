@@ -1,0 +1,18 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace galley {
+
+/// `text` in Unicode Normalization Form C (composed), so that "é" and "e\u0301" compare equal.
+std::string to_nfc(std::string_view text);
+
+/// `text` case-folded and in NFC: the key for comparing words regardless of case and encoding.
+/// ASCII text takes a fast path that does not touch ICU.
+std::string fold_key(std::string_view text);
+
+/// True when `a` and `b` are the same word regardless of case and normalisation.
+bool same_word(std::string_view a, std::string_view b);
+
+}  // namespace galley
