@@ -1,6 +1,7 @@
 #include "checks/missing_terminal_punctuation_check.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include "checks/registry.hpp"
 
@@ -37,11 +38,16 @@ bool has_terminal_mark(std::string_view text) {
   return kMarks.find(bare.back()) != std::string_view::npos || ends_with(bare, "\xE2\x80\xA6");
 }
 
+// Words that mark a contact block, which a release sets without full stops.
+constexpr std::array<std::string_view, 6> kContactCues{"Contact", "Tel", "Phone", "Email", "E-mail", "Mobile"};
+
 /// Lines a release ends without a full stop: contacts, URLs, phone numbers.
 bool is_contact_like(std::string_view text, const std::vector<Token>& tokens) {
   return std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
     return t.kind == TokenKind::email || t.kind == TokenKind::url || t.kind == TokenKind::handle;
-  }) || text.find("Tel") != std::string_view::npos || text.find("Phone") != std::string_view::npos;
+  }) || std::any_of(kContactCues.begin(), kContactCues.end(), [&](std::string_view cue) {
+    return text.find(cue) != std::string_view::npos;
+  });
 }
 
 }  // namespace

@@ -46,9 +46,10 @@ const std::vector<CheckInfo>& table() {
        "A body paragraph that stops without punctuation was usually cut short when pasted. "
        "Headings, captions, list items and short lines (datelines, contacts) are not checked.",
        &MissingTerminalPunctuationCheck::make, nullptr,
-       {{"The new ferry will carry up to four hundred passengers between the two «harbours»", true,
-         "harbours."},
-        {"The new ferry will carry up to four hundred passengers between the two harbours.", false, "-"},
+       {{"The new ferry will carry up to four hundred passengers a day between the two busy harbours "
+         "of the «county»", true, "county."},
+        {"The new ferry will carry up to four hundred passengers a day between the two busy harbours "
+         "of the county.", false, "-"},
         {"The council confirmed that the bridge will reopen on Monday, it said: \"We are ready.\"",
          false, "-"}}},
       {"typography.unbalanced-brackets", "A bracket or quotation mark without its partner",

@@ -26,8 +26,11 @@ bool is_lone_closer_allowed(std::string_view text, std::size_t pos) {
   if (pos > 0 && (text[pos - 1] == ':' || text[pos - 1] == ';')) return true;
   std::size_t start = pos;
   while (start > 0 && std::isalnum(static_cast<unsigned char>(text[start - 1]))) --start;
-  const bool at_line_start = start == 0 || text[start - 1] == '\n' || text[start - 1] == ' ';
-  return at_line_start && pos - start <= 3 && pos > start;
+  const std::size_t length = pos - start;
+  if (length == 0 || length > 3) return false;
+  const bool at_line_start = start == 0 || text[start - 1] == '\n';
+  // Inside a line only a single letter or digit enumerates: "choose a) or b)".
+  return at_line_start || (length == 1 && text[start - 1] == ' ');
 }
 
 class Scanner {

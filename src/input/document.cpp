@@ -44,6 +44,16 @@ void Block::append_mapped(std::string_view replacement, Span source) {
   pieces.push_back({at, text.size(), source, false});
 }
 
+void Block::truncate(std::size_t size) {
+  if (size >= text.size()) return;
+  text.resize(size);
+  while (!pieces.empty() && pieces.back().text_begin >= size) pieces.pop_back();
+  if (pieces.empty() || pieces.back().text_end <= size) return;
+  TextPiece& last = pieces.back();
+  if (last.verbatim) last.source.end = last.source.begin + (size - last.text_begin);
+  last.text_end = size;
+}
+
 std::size_t Block::to_source_offset(std::size_t text_offset, bool is_end) const {
   if (pieces.empty()) return span.begin;
   // The piece containing the offset; an end offset belongs to the piece it closes.

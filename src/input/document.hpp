@@ -38,6 +38,8 @@ struct Block {
   void append_verbatim(std::string_view bytes, std::size_t source_begin);
   /// Appends `replacement` that stands for the source bytes `source` (an entity, a break).
   void append_mapped(std::string_view replacement, Span source);
+  /// Cuts `text` back to its first `size` bytes, and the pieces with it.
+  void truncate(std::size_t size);
   /// Maps a span of `text` to the exact bytes of the original file.
   [[nodiscard]] Span to_source(Span text_span) const;
   /// Maps one offset of `text` to the source; `is_end` picks the end of a mapped piece.

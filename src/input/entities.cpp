@@ -27,7 +27,9 @@ std::string gumbo_decode(std::string_view candidate) {
   }
   if (body != nullptr && body->v.element.children.length > 0) {
     const auto* text = static_cast<const GumboNode*>(body->v.element.children.data[0]);
-    if (text->type == GUMBO_NODE_TEXT) decoded = text->v.text.text;
+    if (text->type == GUMBO_NODE_TEXT || text->type == GUMBO_NODE_WHITESPACE) {
+      decoded = text->v.text.text;
+    }
   }
   gumbo_destroy_output(&kGumboDefaultOptions, output);
   return decoded;
@@ -92,9 +94,11 @@ void append_character_data(Block& block, std::string_view original, std::size_t 
     if (collapse_space && is_space(c)) {
       std::size_t end = pos;
       while (end < original.size() && is_space(original[end])) ++end;
-      if (end - pos > 1 || c != ' ') {
+      // A run after a space already in the text (e.g. around a removed element) adds nothing.
+      const bool after_space = pos == run_begin && !block.text.empty() && block.text.back() == ' ';
+      if (end - pos > 1 || c != ' ' || after_space) {
         flush(pos);
-        block.append_mapped(" ", {source_begin + pos, source_begin + end});
+        if (!after_space) block.append_mapped(" ", {source_begin + pos, source_begin + end});
         run_begin = end;
       }
       pos = end;

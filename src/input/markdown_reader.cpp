@@ -1,4 +1,5 @@
-// Markdown reader over md4c. md4c hands us pointers into the input for every text run, so each
+// Markdown reader over md4c. Bare URLs and e-mail addresses stay in the text: the segmenter
+// recognises them as non-words, as it does in plain text. md4c hands us pointers into the input for every text run, so each
 // run maps straight back to its source bytes; what md4c synthesises (line breaks) is mapped to the
 // source bytes between the runs around it.
 #include <md4c.h>
@@ -63,8 +64,8 @@ class MarkdownReader {
     self(userdata).leave_block(type);
     return 0;
   }
-  static int on_enter_span(MD_SPANTYPE type, void* detail, void* userdata) {
-    self(userdata).enter_span(type, detail);
+  static int on_enter_span(MD_SPANTYPE type, void* /*detail*/, void* userdata) {
+    self(userdata).enter_span(type);
     return 0;
   }
   static int on_leave_span(MD_SPANTYPE type, void* /*detail*/, void* userdata) {
@@ -131,7 +132,7 @@ class MarkdownReader {
     }
   }
 
-  void enter_span(MD_SPANTYPE type, void* detail) {
+  void enter_span(MD_SPANTYPE type) {
     switch (type) {
       case MD_SPAN_EM:
       case MD_SPAN_STRONG:
@@ -139,11 +140,6 @@ class MarkdownReader {
         break;
       case MD_SPAN_IMG:
         start_image();
-        break;
-      case MD_SPAN_A:
-        link_start_ = block_ ? block_->text.size() : 0;
-        link_pieces_ = block_ ? block_->pieces.size() : 0;
-        link_href_ = attribute_text(static_cast<const MD_SPAN_A_DETAIL*>(detail)->href);
         break;
       default:
         break;
@@ -158,9 +154,6 @@ class MarkdownReader {
         break;
       case MD_SPAN_IMG:
         finish_image();
-        break;
-      case MD_SPAN_A:
-        replace_autolink();
         break;
       default:
         break;
@@ -216,10 +209,6 @@ class MarkdownReader {
       return static_cast<std::size_t>(text.data() - base);
     }
     return last_end_;
-  }
-
-  std::string attribute_text(const MD_ATTRIBUTE& attribute) const {
-    return std::string(attribute.text, attribute.size);
   }
 
   void flush_break(std::size_t next_begin) {
@@ -282,19 +271,6 @@ class MarkdownReader {
     all_emphasis_ = true;
   }
 
-  /// A bare URL or e-mail address (an autolink: its text is its target) is not prose.
-  void replace_autolink() {
-    if (!block_ || block_->pieces.size() <= link_pieces_) return;
-    const std::string_view link_text = std::string_view(block_->text).substr(link_start_);
-    const bool autolink = link_text == link_href_ || "mailto:" + std::string(link_text) == link_href_ ||
-                          "http://" + std::string(link_text) == link_href_;
-    if (!autolink) return;
-    const Span source{block_->pieces[link_pieces_].source.begin, block_->pieces.back().source.end};
-    block_->text.resize(link_start_);
-    block_->pieces.resize(link_pieces_);
-    block_->append_mapped(kObjectReplacement, source);
-  }
-
   Document& doc_;
   std::string_view bytes_;
   std::optional<Block> block_;
@@ -308,9 +284,6 @@ class MarkdownReader {
   bool all_emphasis_ = true;
   bool after_image_ = false;
   bool previous_was_image_ = false;
-  std::size_t link_start_ = 0;
-  std::size_t link_pieces_ = 0;
-  std::string link_href_;
 };
 
 }  // namespace

@@ -125,6 +125,9 @@ Document read_document(SourceText source, InputFormat format) {
       read_html(doc);
       break;
   }
+  // Readers emit a nested block (an image's alt text) before the block around it is finished.
+  std::stable_sort(doc.blocks.begin(), doc.blocks.end(),
+                   [](const Block& a, const Block& b) { return a.span.begin < b.span.begin; });
   return doc;
 }
 

@@ -59,13 +59,17 @@ bool starts_with_list_marker(std::string_view line) {
          (line[digits] == '.' || line[digits] == ')') && line[digits + 1] == ' ';
 }
 
+bool starts_like_caption(std::string_view line) {
+  const std::string head = lower_prefix(trim(line), 24);
+  return std::any_of(kCaptionOpenings.begin(), kCaptionOpenings.end(), [&](std::string_view opening) {
+    return head.substr(0, opening.size()) == opening;
+  });
+}
+
 bool looks_like_caption(std::string_view text) {
   text = trim(text);
   if (text.empty() || count_words(text) > 80) return false;
-  const std::string head = lower_prefix(text, 24);
-  for (const std::string_view opening : kCaptionOpenings) {
-    if (head.substr(0, opening.size()) == opening) return true;
-  }
+  if (starts_like_caption(text)) return true;
   const std::string lower = lower_prefix(text, text.size());
   return std::any_of(kCaptionCredits.begin(), kCaptionCredits.end(),
                      [&](std::string_view credit) { return lower.find(credit) != std::string::npos; });

@@ -12,6 +12,8 @@ inline constexpr std::size_t kMaxWrapWidth = 100;
 
 /// True when `line` begins with a bullet ("- ", "* ", "• ") or a number ("1. ", "2) ").
 bool starts_with_list_marker(std::string_view line);
+/// True when `line` opens the way captions do ("Photo:", "Pictured:", "(L-R)", ...).
+bool starts_like_caption(std::string_view line);
 /// True when a short line reads as a photo caption ("Photo: ...", "Pictured ...", "(L-R) ...").
 bool looks_like_caption(std::string_view text);
 /// True when a short line reads as a heading: few words and no closing punctuation.

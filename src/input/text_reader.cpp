@@ -58,7 +58,7 @@ std::size_t chunk_width(const std::vector<Line>& lines, std::size_t first, std::
 /// have fitted within the chunk's width; text set one paragraph per line has no soft breaks.
 bool is_soft_break(const Line& line, const Line& next, std::size_t width) {
   if (width > kMaxWrapWidth) return false;
-  if (starts_with_list_marker(next.text)) return false;
+  if (starts_with_list_marker(next.text) || starts_like_caption(next.text)) return false;
   const std::size_t length = utf8::count_code_points(line.text);
   return length + 1 + first_word_length(next.text) > width;
 }
