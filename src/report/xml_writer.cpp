@@ -87,6 +87,16 @@ void add_text(pugi::xml_node parent, const DocumentReport& doc, std::size_t doc_
   }
 }
 
+/// Puts each element child of an element-only node on its own line. The report is printed raw
+/// (pugixml's indentation would add white space inside source text made only of elements).
+void indent_children(pugi::xml_node node, std::size_t depth) {
+  const std::string inner = "\n" + std::string(2 * (depth + 1), ' ');
+  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+    node.insert_child_before(pugi::node_pcdata, child).set_value(inner.c_str());
+  }
+  node.append_child(pugi::node_pcdata).set_value(("\n" + std::string(2 * depth, ' ')).c_str());
+}
+
 void add_document(pugi::xml_node parent, const DocumentReport& doc, std::size_t doc_index) {
   pugi::xml_node node = parent.append_child("document");
   node.append_attribute("path").set_value(xml_safe(doc.path).c_str());
@@ -103,6 +113,8 @@ void add_document(pugi::xml_node parent, const DocumentReport& doc, std::size_t 
     add_finding(node, doc, doc.findings[i], finding_id(doc_index, i));
   }
   add_text(node, doc, doc_index);
+  indent_children(node.child("text"), 2);
+  indent_children(node, 1);
 }
 
 void add_summary(pugi::xml_node parent, const Report& report) {
@@ -137,16 +149,20 @@ void write_xml(const Report& report, std::ostream& out) {
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out << "<galley-report xmlns=\"" << kReportNamespace << "\" version=\"" << kReportFormatVersion
       << "\" tool-version=\"" << xml_safe(report.tool_version) << "\">\n";
-  const unsigned flags = pugi::format_indent | pugi::format_raw * 0;
+  const unsigned flags = pugi::format_raw;
   {
     pugi::xml_document tree;
     add_summary(tree, report);
-    tree.first_child().print(writer, "  ", flags, pugi::encoding_utf8, 1);
+    out << "  ";
+    tree.first_child().print(writer, "", flags, pugi::encoding_utf8);
+    out << '\n';
   }
   for (std::size_t i = 0; i < report.documents.size(); ++i) {
     pugi::xml_document tree;
     add_document(tree, report.documents[i], i);
-    tree.first_child().print(writer, "  ", flags, pugi::encoding_utf8, 1);
+    out << "  ";
+    tree.first_child().print(writer, "", flags, pugi::encoding_utf8);
+    out << '\n';
   }
   out << "</galley-report>\n";
 }
