@@ -1,0 +1,153 @@
+// The command line's contract: exit codes, messages naming the file, and one bad input never
+// stopping the others.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+
+#include "test_support.hpp"
+
+namespace galley {
+
+using test::run_galley;
+
+namespace {
+
+/// A scratch directory removed when the test ends.
+struct Scratch {
+  std::string dir = test::temp_dir();
+  ~Scratch() { std::filesystem::remove_all(dir); }
+  std::string file(const std::string& name, std::string_view bytes) const {
+    const std::string path = dir + "/" + name;
+    test::write_file(path, bytes);
+    return path;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("cli: --version and usage errors", "[cli]") {
+  const auto version = run_galley("--version");
+  CHECK(version.exit_code == 0);
+  CHECK(version.out.find("galley 0.") != std::string::npos);
+  CHECK(run_galley("check --format nonsense samples").exit_code == 2);
+  CHECK(run_galley("frobnicate").exit_code == 2);
+  CHECK(run_galley("check --help").exit_code == 0);
+}
+
+TEST_CASE("cli: exit codes follow --fail-on", "[cli]") {
+  const Scratch scratch;
+  const std::string clean = scratch.file("clean.txt", "The council met on Monday.\n");
+  const std::string warning = scratch.file("warn.txt", "The council met  on Monday.\n");
+  const std::string error = scratch.file("error.txt", "The the council met on Monday.\n");
+  CHECK(run_galley("check " + clean).exit_code == 0);
+  CHECK(run_galley("check " + warning).exit_code == 0);
+  CHECK(run_galley("check --fail-on warning " + warning).exit_code == 1);
+  CHECK(run_galley("check " + error).exit_code == 1);
+  CHECK(run_galley("check --fail-on never " + error).exit_code == 0);
+}
+
+TEST_CASE("cli: text findings are compiler-style with the line and a caret", "[cli]") {
+  const Scratch scratch;
+  const std::string path = scratch.file("a.txt", "First line.\n\nThe council met  on Monday.\n");
+  const auto run = run_galley("check --no-color " + path);
+  CHECK(run.out.find(path + ":3:16: warning: 2 spaces where one is meant [typography.doubled-space]\n"
+                     "  The council met  on Monday.\n"
+                     "                 ^~\n") != std::string::npos);
+}
+
+TEST_CASE("cli: a missing file is named, the others are still checked, exit 2", "[cli][bad-input]") {
+  const Scratch scratch;
+  const std::string good = scratch.file("good.txt", "The the council met on Monday.\n");
+  const auto run = run_galley("check " + scratch.dir + "/missing.txt " + good);
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("missing.txt: no such file") != std::string::npos);
+  CHECK(run.out.find("good.txt:1:1: error: Repeated word") != std::string::npos);
+}
+
+TEST_CASE("cli: a directory with no documents is an input error", "[cli][bad-input]") {
+  const Scratch scratch;
+  scratch.file("image.png", "\x89PNG");
+  const auto run = run_galley("check " + scratch.dir);
+  CHECK(run.exit_code == 2);
+  CHECK(run.err.find("no documents") != std::string::npos);
+}
+
+TEST_CASE("cli: an empty file is checked and clean", "[cli][bad-input]") {
+  const Scratch scratch;
+  const auto run = run_galley("check " + scratch.file("empty.md", ""));
+  CHECK(run.exit_code == 0);
+  CHECK(run.out.find("1 document, 0 words") != std::string::npos);
+}
+
+TEST_CASE("cli: invalid UTF-8 is a finding at its byte offset and checking goes on", "[cli][bad-input]") {
+  const Scratch scratch;
+  const std::string path = scratch.file("latin1.txt", "Caf\xE9 opens.\n\nThe the end.\n");
+  const auto run = run_galley("check --no-color " + path);
+  CHECK(run.exit_code == 1);
+  CHECK(run.out.find(path + ":1:4: error: Invalid UTF-8 byte") != std::string::npos);
+  CHECK(run.out.find(path + ":3:1: error: Repeated word") != std::string::npos);
+}
+
+TEST_CASE("cli: binary and UTF-16 files are skipped with a message", "[cli][bad-input]") {
+  const Scratch scratch;
+  const std::string binary = scratch.file("blob.txt", std::string("\x7F" "ELF\0\0\0\x01\0\0", 10));
+  const std::string utf16 = scratch.file("wide.txt", std::string("\xFF\xFEh\0i\0", 6));
+  const std::string good = scratch.file("good.txt", "The the end.\n");
+  const auto run = run_galley("check " + binary + " " + utf16 + " " + good);
+  CHECK(run.exit_code == 1);
+  CHECK(run.err.find("blob.txt: binary file") != std::string::npos);
+  CHECK(run.err.find("wide.txt: UTF-16 text, skipped") != std::string::npos);
+  CHECK(run.out.find("good.txt:1:1: error") != std::string::npos);
+}
+
+TEST_CASE("cli: stdin with --input-format", "[cli]") {
+  const Scratch scratch;
+  const std::string input = scratch.file("in", "Some *the the* text.\n");
+  const auto run = run_galley("check --input-format markdown - < " + input);
+  CHECK(run.exit_code == 1);
+  CHECK(run.out.find("-:1:7: error: Repeated word") != std::string::npos);
+}
+
+TEST_CASE("cli: a 50 MB single-line file is checked", "[cli][bad-input][slow]") {
+  const Scratch scratch;
+  std::string line;
+  line.reserve(50U << 20U);
+  while (line.size() < (50U << 20U)) line += "The harbour board met on Monday to approve the plan. ";
+  const std::string path = scratch.file("long.txt", line);
+  const auto run = run_galley("check --format xml --output " + scratch.dir + "/r.xml " + path);
+  CHECK(run.exit_code == 0);
+  CHECK(std::filesystem::file_size(scratch.dir + "/r.xml") > line.size());
+}
+
+TEST_CASE("cli: deeply nested HTML is checked", "[cli][bad-input]") {
+  const Scratch scratch;
+  std::string html;
+  for (int i = 0; i < 10000; ++i) html += "<div>";
+  html += "<p>The the end.</p>";
+  const auto run = run_galley("check " + scratch.file("deep.html", html));
+  CHECK(run.exit_code == 1);
+  CHECK(run.out.find("Repeated word") != std::string::npos);
+}
+
+TEST_CASE("cli: --output writes the XML report atomically", "[cli]") {
+  const Scratch scratch;
+  const std::string path = scratch.file("a.txt", "The the end.\n");
+  const auto run = run_galley("check --format xml --output " + scratch.dir + "/report.xml " + path);
+  CHECK(run.exit_code == 1);
+  const std::string xml = test::read_file_text(scratch.dir + "/report.xml");
+  CHECK(xml.find("<galley-report") != std::string::npos);
+  CHECK(xml.find("</galley-report>") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(scratch.dir + "/report.xml.tmp"));
+}
+
+TEST_CASE("cli: rules and explain", "[cli]") {
+  const auto rules = run_galley("rules");
+  CHECK(rules.exit_code == 0);
+  CHECK(rules.out.find("typography.repeated-word") != std::string::npos);
+  const auto explain = run_galley("explain typography.repeated-word");
+  CHECK(explain.exit_code == 0);
+  CHECK(explain.out.find("had had") != std::string::npos);
+  CHECK(run_galley("explain no.such-rule").exit_code == 2);
+}
+
+}  // namespace galley

@@ -1,0 +1,107 @@
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+
+namespace galley {
+
+using test::read;
+
+namespace {
+
+const Block& block_with(const Document& doc, std::string_view needle) {
+  for (const Block& block : doc.blocks) {
+    if (block.text.find(needle) != std::string::npos) return block;
+  }
+  FAIL("no block contains " << needle);
+  return doc.blocks.front();
+}
+
+/// The source bytes behind the first occurrence of `needle` in a block's text.
+std::string_view source_behind(const Document& doc, std::string_view needle) {
+  const Block& block = block_with(doc, needle);
+  const std::size_t at = block.text.find(needle);
+  return test::source_of(doc, block, {at, at + needle.size()});
+}
+
+}  // namespace
+
+TEST_CASE("markdown: emphasis markup is skipped, spans still exact", "[reader][markdown]") {
+  const Document doc = read("# Title\n\nSome *very **nested** emphasis* here.\n", InputFormat::markdown);
+  REQUIRE(doc.blocks.size() == 2);
+  CHECK(doc.blocks[0].kind == BlockKind::heading);
+  CHECK(doc.blocks[0].text == "Title");
+  CHECK(doc.blocks[1].text == "Some very nested emphasis here.");
+  CHECK(source_behind(doc, "nested") == "nested");
+  CHECK(source_behind(doc, "very nested emphasis") == "very **nested** emphasis");
+}
+
+TEST_CASE("markdown: code, URLs, raw HTML and front matter are not prose", "[reader][markdown]") {
+  const std::string text =
+      "---\ntitle: Draft TK\n---\n\nRun `make tk` and see https://example.org/tk today.\n\n"
+      "```\ncode block TK\n```\n\n<div>raw html</div>\n";
+  const Document doc = read(text, InputFormat::markdown);
+  REQUIRE(doc.blocks.size() == 1);
+  CHECK(doc.blocks[0].text == "Run \xEF\xBF\xBC and see https://example.org/tk today.");
+  CHECK(source_behind(doc, "today") == "today");
+  REQUIRE(doc.non_prose.size() == 1);
+  CHECK(doc.source.slice(doc.non_prose[0]) == "---\ntitle: Draft TK\n---\n");
+}
+
+TEST_CASE("markdown: link text is prose, the target is not", "[reader][markdown]") {
+  const Document doc = read("Read [the full report](https://example.org/report) now.\n", InputFormat::markdown);
+  REQUIRE(doc.blocks.size() == 1);
+  CHECK(doc.blocks[0].text == "Read the full report now.");
+  CHECK(source_behind(doc, "report now") == "report](https://example.org/report) now");
+}
+
+TEST_CASE("markdown: entities decode and map to their source bytes", "[reader][markdown]") {
+  const Document doc = read("Smith &amp; Jones &#233;t&eacute;.\n", InputFormat::markdown);
+  REQUIRE(doc.blocks.size() == 1);
+  CHECK(doc.blocks[0].text == "Smith & Jones \xC3\xA9t\xC3\xA9.");
+  CHECK(source_behind(doc, "&") == "&amp;");
+  CHECK(source_behind(doc, "\xC3\xA9t\xC3\xA9") == "&#233;t&eacute;");
+}
+
+TEST_CASE("markdown: soft line breaks map to the source line break", "[reader][markdown]") {
+  const Document doc = read("First line\nsecond line.\n", InputFormat::markdown);
+  REQUIRE(doc.blocks.size() == 1);
+  CHECK(doc.blocks[0].text == "First line\nsecond line.");
+  CHECK(doc.blocks[0].span == Span{0, 23});
+}
+
+TEST_CASE("markdown: image alt text and the emphasised line under it are captions", "[reader][markdown]") {
+  const Document doc = read("Intro paragraph here.\n\n![Ada Brook at the quay](quay.jpg)\n*Ada Brook opens the quay.*\n",
+                            InputFormat::markdown);
+  REQUIRE(doc.blocks.size() == 3);
+  CHECK(doc.blocks[1].kind == BlockKind::caption);
+  CHECK(doc.blocks[1].text == "Ada Brook at the quay");
+  CHECK(doc.blocks[2].kind == BlockKind::caption);
+  CHECK(doc.blocks[2].text == "Ada Brook opens the quay.");
+  CHECK(source_behind(doc, "opens the quay.") == "opens the quay.");
+}
+
+TEST_CASE("markdown: list items, quotes and table cells", "[reader][markdown]") {
+  const Document doc = read("- one item\n- two item\n\n> A quote here.\n\n| a | b |\n|---|---|\n| c | d |\n",
+                            InputFormat::markdown);
+  std::vector<BlockKind> kinds;
+  for (const Block& block : doc.blocks) kinds.push_back(block.kind);
+  CHECK(kinds == std::vector<BlockKind>{BlockKind::list_item, BlockKind::list_item, BlockKind::quote,
+                                        BlockKind::table_cell, BlockKind::table_cell, BlockKind::table_cell,
+                                        BlockKind::table_cell});
+}
+
+TEST_CASE("markdown: CRLF line endings and multi-byte text keep exact spans", "[reader][markdown]") {
+  const Document doc = read("Caf\xC3\xA9 *na\xC3\xAFve*\r\nend.\r\n", InputFormat::markdown);
+  REQUIRE(doc.blocks.size() == 1);
+  CHECK(source_behind(doc, "na\xC3\xAFve") == "na\xC3\xAFve");
+  CHECK(source_behind(doc, "end.") == "end.");
+  CHECK(doc.source.locate(doc.blocks[0].to_source({doc.blocks[0].text.find("end"), 0}).begin).line == 2);
+}
+
+TEST_CASE("markdown: unclosed constructs do not break reading", "[reader][markdown]") {
+  const Document doc = read("Some *unclosed emphasis and [a link(\n\n```\nnever closed", InputFormat::markdown);
+  REQUIRE_FALSE(doc.blocks.empty());
+  CHECK(doc.blocks[0].text.find("unclosed") != std::string::npos);
+}
+
+}  // namespace galley

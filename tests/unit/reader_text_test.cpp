@@ -1,0 +1,96 @@
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+
+namespace galley {
+
+using test::block_texts;
+using test::read;
+
+TEST_CASE("plain text: blank lines separate blocks; spans are the source bytes", "[reader][text]") {
+  const Document doc = read("Headline here\n\nFirst paragraph. It goes on.\n\nSecond one.\n", InputFormat::text);
+  REQUIRE(doc.blocks.size() == 3);
+  CHECK(doc.blocks[0].kind == BlockKind::heading);
+  CHECK(doc.blocks[1].kind == BlockKind::paragraph);
+  CHECK(doc.blocks[1].span == Span{15, 43});
+  CHECK(doc.source.slice(doc.blocks[1].span) == "First paragraph. It goes on.");
+}
+
+TEST_CASE("plain text: a paragraph per line without blank lines gives a block per line", "[reader][text]") {
+  const std::string line1(150, 'a');
+  const std::string text = "The council approved the budget on Monday after a long debate about the harbour, the "
+                           "library and the new bus routes across the district.\n"
+                           "Residents can comment on the plans until the end of the month, the council said in a "
+                           "statement released on Tuesday.\n";
+  const Document doc = read(text, InputFormat::text);
+  REQUIRE(doc.blocks.size() == 2);
+  CHECK(doc.blocks[1].text.substr(0, 9) == "Residents");
+}
+
+TEST_CASE("plain text: hard-wrapped lines join into one paragraph", "[reader][text]") {
+  const std::string text =
+      "The council approved the budget on Monday after a long debate about\n"
+      "the harbour, the library and the new bus routes across the district,\n"
+      "and residents can comment until the end of the month.\n";
+  const Document doc = read(text, InputFormat::text);
+  REQUIRE(doc.blocks.size() == 1);
+  CHECK(doc.blocks[0].span == Span{0, text.size() - 1});
+}
+
+TEST_CASE("plain text: a short line after a full line starts a new block", "[reader][text]") {
+  const std::string text =
+      "The council approved the budget on Monday after a long debate about it.\n"
+      "Photo: Councillor Ada Brook at the vote.\n";
+  const Document doc = read(text, InputFormat::text);
+  REQUIRE(doc.blocks.size() == 2);
+  CHECK(doc.blocks[1].kind == BlockKind::caption);
+}
+
+TEST_CASE("plain text: caption candidates", "[reader][text]") {
+  CHECK(read("Photo: The new ferry at Porthaven quay.\n", InputFormat::text).blocks[0].kind == BlockKind::caption);
+  CHECK(read("Pictured: Ada Brook and Tom Reyes.\n", InputFormat::text).blocks[0].kind == BlockKind::caption);
+  CHECK(read("(L-R) Ada Brook, Tom Reyes and Jo Park.\n", InputFormat::text).blocks[0].kind == BlockKind::caption);
+  CHECK(read("The ferry docks at noon. (Photo: Jo Park)\n", InputFormat::text).blocks[0].kind == BlockKind::caption);
+  CHECK(read("The photographer Jo Park opened the show, which runs until May.\n", InputFormat::text)
+            .blocks[0].kind == BlockKind::paragraph);
+}
+
+TEST_CASE("plain text: CRLF and a byte-order mark keep exact spans", "[reader][text]") {
+  const Document doc = read("\xEF\xBB\xBFOne line here.\r\n\r\nTwo line here.\r\n", InputFormat::text);
+  REQUIRE(doc.blocks.size() == 2);
+  CHECK(doc.blocks[0].span == Span{3, 17});
+  CHECK(doc.blocks[1].span == Span{21, 35});
+  CHECK(doc.source.locate(21).line == 3);
+}
+
+TEST_CASE("plain text: list items", "[reader][text]") {
+  const Document doc = read("Key facts:\n- first fact here\n- second fact here\n", InputFormat::text);
+  REQUIRE(doc.blocks.size() == 3);
+  CHECK(doc.blocks[1].kind == BlockKind::list_item);
+  CHECK(doc.blocks[2].kind == BlockKind::list_item);
+}
+
+TEST_CASE("plain text: invalid UTF-8 is a finding at its byte offset, reading goes on", "[reader][text]") {
+  const Document doc = read("Caf\xE9 opens.\n\nNext paragraph.\n", InputFormat::text);
+  REQUIRE(doc.reader_findings.size() == 1);
+  CHECK(doc.reader_findings[0].span == Span{3, 4});
+  CHECK(doc.blocks.size() == 2);
+}
+
+TEST_CASE("plain text: empty input gives no blocks", "[reader][text]") {
+  CHECK(read("", InputFormat::text).blocks.empty());
+  CHECK(read("\n\n  \n", InputFormat::text).blocks.empty());
+}
+
+TEST_CASE("input classification", "[reader]") {
+  CHECK(classify_bytes("plain text") == Unreadable::none);
+  CHECK(classify_bytes(std::string("\x7F" "ELF\x02\x01\x01\x00\x00\x00", 10)) == Unreadable::binary);
+  CHECK(classify_bytes(std::string("\xFF\xFEh\0i\0", 6)) == Unreadable::utf16);
+  CHECK(classify_bytes(std::string("h\0e\0l\0l\0o\0 \0w\0o\0r\0l\0d\0", 22)) == Unreadable::utf16);
+  CHECK(format_for_path("a/b.MD") == InputFormat::markdown);
+  CHECK(format_for_path("a.htm") == InputFormat::html);
+  CHECK_FALSE(format_for_path("a.pdf").has_value());
+  CHECK_FALSE(format_for_path("dir.d/noext").has_value());
+}
+
+}  // namespace galley
