@@ -1,0 +1,18 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "input/reader.hpp"
+
+namespace galley::fuzz {
+
+/// Reads `data` in `format`, then asserts what must hold for any input: every block's pieces
+/// cover its text in order, map inside the source, and every span lies on UTF-8 boundaries.
+void read_and_verify(const std::uint8_t* data, std::size_t size, InputFormat format);
+
+/// Aborts with `what` when `condition` is false (libFuzzer then saves the input).
+void require(bool condition, const char* what);
+
+}  // namespace galley::fuzz
