@@ -112,7 +112,13 @@ DocumentReport process(CheckSet& checks, const InputFile& input) {
     return failed;
   }
   const InputFormat format = input.format.value_or(format_for_path(input.path).value_or(InputFormat::text));
-  return checks.check(read_document(SourceText(input.path, std::move(*bytes)), format), input.path);
+  Document doc = read_document(SourceText(input.path, std::move(*bytes)), format);
+  if (!doc.refused.empty()) {
+    failed.status = DocumentStatus::skipped;
+    failed.problem = doc.refused;
+    return failed;
+  }
+  return checks.check(std::move(doc), input.path);
 }
 
 }  // namespace

@@ -53,6 +53,7 @@ struct Document {
   std::vector<Block> blocks;              ///< In source order.
   std::vector<Finding> reader_findings;   ///< E.g. invalid UTF-8, found while reading.
   std::vector<Span> non_prose;            ///< Source spans the reader skipped as code or markup.
+  std::string refused;                    ///< Why the reader would not read it (empty: read).
 };
 
 }  // namespace galley

@@ -17,7 +17,9 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' |
 /// The text gumbo decodes `candidate` to, as the content of a body.
 std::string gumbo_decode(std::string_view candidate) {
   const std::string html = "<body>" + std::string(candidate);
-  GumboOutput* output = gumbo_parse_with_options(&kGumboDefaultOptions, html.data(), html.size());
+  GumboOptions options = kGumboDefaultOptions;
+  options.max_errors = 0;
+  GumboOutput* output = gumbo_parse_with_options(&options, html.data(), html.size());
   std::string decoded;
   const GumboNode* body = nullptr;
   const GumboVector& roots = output->root->v.element.children;
@@ -31,7 +33,7 @@ std::string gumbo_decode(std::string_view candidate) {
       decoded = text->v.text.text;
     }
   }
-  gumbo_destroy_output(&kGumboDefaultOptions, output);
+  gumbo_destroy_output(&options, output);
   return decoded;
 }
 

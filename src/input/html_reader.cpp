@@ -3,7 +3,11 @@
 // decoded character maps back to the reference it came from.
 #include <gumbo.h>
 
+#include <algorithm>
+#include <array>
+#include <cctype>
 #include <cstring>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -127,16 +131,56 @@ struct Step {
   bool closing = false;
 };
 
+// Real pages nest a few dozen elements deep; past this a file is hostile or broken.
+constexpr std::size_t kMaxDepth = 20000;
+
+/// Elements that never nest: void elements, and those whose end tag HTML makes optional.
+bool never_nests(std::string_view name) {
+  static constexpr std::array<std::string_view, 22> kNames{
+      "br", "img", "hr", "input", "meta", "link", "area", "base", "col", "embed", "param",
+      "source", "track", "wbr", "p", "li", "dt", "dd", "option", "tr", "td", "th"};
+  return std::find(kNames.begin(), kNames.end(), name) != kNames.end();
+}
+
+/// A cheap upper estimate of the element nesting depth, from start and end tags alone.
+std::size_t estimated_depth(std::string_view html) {
+  std::size_t depth = 0;
+  std::size_t deepest = 0;
+  for (std::size_t pos = html.find('<'); pos != std::string_view::npos; pos = html.find('<', pos + 1)) {
+    const bool closing = pos + 1 < html.size() && html[pos + 1] == '/';
+    std::size_t name_end = pos + (closing ? 2 : 1);
+    const std::size_t name_begin = name_end;
+    while (name_end < html.size() && std::isalnum(static_cast<unsigned char>(html[name_end])) != 0) ++name_end;
+    if (name_end == name_begin) continue;
+    std::string name(html.substr(name_begin, name_end - name_begin));
+    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (never_nests(name)) continue;
+    if (closing) {
+      depth = depth > 0 ? depth - 1 : 0;
+    } else {
+      deepest = std::max(deepest, ++depth);
+    }
+  }
+  return deepest;
+}
+
 class HtmlReader {
  public:
   explicit HtmlReader(Document& doc) : doc_(doc), bytes_(doc.source.bytes()) {}
 
   void run() {
-    GumboOutput* output =
-        gumbo_parse_with_options(&kGumboDefaultOptions, bytes_.data(), bytes_.size());
+    if (estimated_depth(bytes_) > kMaxDepth) {
+      doc_.refused = "HTML nested deeper than " + std::to_string(kMaxDepth) +
+                     " elements, skipped: the parser's cost grows with the square of the depth";
+      return;
+    }
+    // Recording parse errors copies the stack of open elements each time: quadratic in depth.
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0;
+    GumboOutput* output = gumbo_parse_with_options(&options, bytes_.data(), bytes_.size());
     walk(output->root);
     close_block();
-    gumbo_destroy_output(&kGumboDefaultOptions, output);
+    gumbo_destroy_output(&options, output);
   }
 
  private:

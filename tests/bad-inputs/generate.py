@@ -51,6 +51,7 @@ case("crlf.txt", ("Headline\r\n\r\n" + PARA + "The the end.\r\n").encode(), 1, m
 case("cr-only.txt", ("Headline\r\r" + PARA + "The the end.\r").encode(), 1, must="typography.repeated-word")
 # HTML that is broken or hostile.
 case("nested-10000.html", "<div>" * 10000 + "<p>" + PARA + "The the end.</p>", 1, must="typography.repeated-word")
+case("nested-30000.html", "<div>" * 30000 + "<p>" + PARA + "The the end.</p>", 0, stderr="HTML nested deeper than 20000")
 case("unclosed-tags.html", "<html><body><p>" + PARA + "<b>bold <i>italic <p>The the end.", 1, must="typography.repeated-word")
 case("script-only.html", "<script>var tk = 'the the';</script><style>p{}</style>", 0, must_not="typography.repeated-word")
 case("entities-broken.html", "<p>" + PARA + "Smith &amp Jones &#xZZ; &#99999999; &bogus; &;</p>\n", 0)
