@@ -1,11 +1,205 @@
+// British and American spellings, as a table of word pairs generated from a few families
+// (-ise/-ize, -our/-or, -re/-er, -lled/-led) and a list of single pairs. Only unambiguous
+// spellings count as evidence: "program" is British too (software), so only "programme" counts.
 #include "checks/language.hpp"
 
-namespace galley {
+#include <array>
+#include <unordered_map>
 
-// TODO(#3): decide from the document's -ise/-ize, -our/-or, ... spellings.
-std::string decide_language(const AnalyzedDocument& /*doc*/, std::string_view requested) {
-  if (requested == "auto" || requested.empty()) return "en-US";
-  return std::string(requested);
+namespace galley {
+namespace {
+
+struct Entry {
+  std::string counterpart;
+  Variety variety;
+};
+
+using Table = std::unordered_map<std::string, Entry>;
+
+void add_pair(Table& table, const std::string& british, const std::string& american,
+              bool american_is_evidence = true) {
+  table.try_emplace(british, Entry{american, Variety::british});
+  if (american_is_evidence) table.try_emplace(american, Entry{british, Variety::american});
+}
+
+void add_family(Table& table, std::string_view stems, std::string_view british_end,
+                std::string_view american_end, std::initializer_list<std::string_view> suffixes) {
+  while (!stems.empty()) {
+    const std::size_t space = stems.find(' ');
+    const std::string stem(stems.substr(0, space));
+    stems.remove_prefix(space == std::string_view::npos ? stems.size() : space + 1);
+    if (stem.empty()) continue;
+    for (const std::string_view suffix : suffixes) {
+      add_pair(table, stem + std::string(british_end) + std::string(suffix),
+               stem + std::string(american_end) + std::string(suffix));
+    }
+  }
+}
+
+constexpr std::string_view kIseStems =
+    "organ recogn real priorit emphas apolog author capital categor character critic custom "
+    "digit final harmon maxim minim mobil modern monet normal optim special standard summar "
+    "util visual local central decentral incentiv energ galvan legal memor public stabil "
+    "sympath hospital industrial subsid revolution jeopard global privat national neutral "
+    "penal popular rational familiar synthes hypothes scrutin symbol theor immun sanit "
+    "fertil colon union urban sensit democrat personal contextual operational strateg "
+    "evangel agon antagon patron terror mesmer commercial computer dramat equal formal "
+    "human ideal initial institution internal legitim liberal monopol motor "
+    "pressur random regular reorgan revital steril tantal trivial "
+    "vandal victim weapon western civil anod";
+constexpr std::string_view kOurStems =
+    "col fav hon lab neighb behavi harb hum rum vap flav endeav sav val vig arm od parl savi "
+    "splend tum cand clam rig ard";
+constexpr std::string_view kReStems =
+    "cent theat fib lit kilomet centimet millimet calib somb spect lust";
+constexpr std::string_view kLlStems =
+    "trave cance mode labe fue signa counse leve tota channe marsha jewe dia quarre tunne peda "
+    "riva refue";
+
+constexpr std::array<std::pair<std::string_view, std::string_view>, 46> kPairs{{
+    {"centred", "centered"},
+    {"centring", "centering"},
+    {"favourites", "favorites"},
+    {"theatregoers", "theatergoers"},
+    {"fibreglass", "fiberglass"},
+    {"catalysed", "catalyzed"},
+    {"aluminium", "aluminum"},
+    {"grey", "gray"},
+    {"greys", "grays"},
+    {"jewellery", "jewelry"},
+    {"catalogue", "catalog"},
+    {"catalogues", "catalogs"},
+    {"analogue", "analog"},
+    {"defence", "defense"},
+    {"defences", "defenses"},
+    {"offence", "offense"},
+    {"offences", "offenses"},
+    {"pretence", "pretense"},
+    {"enrol", "enroll"},
+    {"enrolment", "enrollment"},
+    {"enrolments", "enrollments"},
+    {"fulfil", "fulfill"},
+    {"fulfilment", "fulfillment"},
+    {"skilful", "skillful"},
+    {"instalment", "installment"},
+    {"instalments", "installments"},
+    {"ageing", "aging"},
+    {"acknowledgement", "acknowledgment"},
+    {"paediatric", "pediatric"},
+    {"anaesthetic", "anesthetic"},
+    {"orthopaedic", "orthopedic"},
+    {"encyclopaedia", "encyclopedia"},
+    {"mould", "mold"},
+    {"plough", "plow"},
+    {"sceptical", "skeptical"},
+    {"sceptic", "skeptic"},
+    {"cosy", "cozy"},
+    {"pyjamas", "pajamas"},
+    {"analyse", "analyze"},
+    {"analysed", "analyzed"},
+    {"analyses", "analyzes"},
+    {"analysing", "analyzing"},
+    {"paralyse", "paralyze"},
+    {"oestrogen", "estrogen"},
+    {"manoeuvre", "maneuver"},
+    {"favourite", "favorite"},
+}};
+
+// British spellings whose American counterpart is also British English in some sense.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kBritishOnly{{
+    {"programme", "program"},
+    {"programmes", "programs"},
+    {"licence", "license"},
+    {"licences", "licenses"},
+    {"tyre", "tire"},
+    {"tyres", "tires"},
+    {"amongst", "among"},
+    {"whilst", "while"},
+    {"learnt", "learned"},
+    {"spelt", "spelled"},
+    {"enquiry", "inquiry"},
+    {"enquiries", "inquiries"},
+    {"judgement", "judgment"},
+    {"judgements", "judgments"},
+    {"cheque", "check"},
+    {"colour", "color"},
+}};
+
+Table build_table() {
+  Table table;
+  add_family(table, kIseStems, "is", "iz",
+             {"e", "es", "ed", "ing", "ation", "ations", "er", "ers"});
+  add_family(table, kOurStems, "our", "or",
+             {"", "s", "ed", "ing", "ful", "able", "ably", "al", "er", "ers", "less", "hood",
+              "hoods", "ly"});
+  add_family(table, kReStems, "re", "er", {"", "s"});
+  add_family(table, kLlStems, "ll", "l", {"ed", "ing", "er", "ers"});
+  for (const auto& [british, american] : kPairs)
+    add_pair(table, std::string(british), std::string(american));
+  for (const auto& [british, american] : kBritishOnly) {
+    add_pair(table, std::string(british), std::string(american), false);
+  }
+  return table;
+}
+
+const Table& table() {
+  static const Table kTable = build_table();
+  return kTable;
+}
+
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+/// `word` spelt in the case pattern of `model` (lowercase, Capitalised or ALL CAPS).
+std::string with_case_of(std::string word, std::string_view model) {
+  if (model.empty() || !is_upper(model[0])) return word;
+  const bool all_caps = model.size() > 1 && is_upper(model[1]);
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if ((i == 0 || all_caps) && word[i] >= 'a' && word[i] <= 'z') {
+      word[i] = static_cast<char>(word[i] - 'a' + 'A');
+    }
+  }
+  return word;
+}
+
+}  // namespace
+
+std::pair<std::string, Variety> variety_counterpart(std::string_view word) {
+  std::string lower(word);
+  for (char& c : lower) {
+    if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
+  }
+  const auto it = table().find(lower);
+  if (it == table().end()) return {std::string(), Variety::american};
+  return {with_case_of(it->second.counterpart, word), it->second.variety};
+}
+
+std::vector<VarietyForm> variety_forms(const AnalyzedDocument& doc) {
+  std::vector<VarietyForm> out;
+  for (std::size_t b = 0; b < doc.doc.blocks.size() && b < doc.segments.size(); ++b) {
+    const std::string_view text = doc.doc.blocks[b].text;
+    for (const Token& token : doc.segments[b].tokens) {
+      if (token.kind != TokenKind::word) continue;
+      auto [counterpart, variety] =
+          variety_counterpart(text.substr(token.span.begin, token.span.size()));
+      if (counterpart.empty()) continue;
+      out.push_back({b, token.span, variety, std::move(counterpart)});
+    }
+  }
+  return out;
+}
+
+std::string_view language_of(Variety variety) {
+  return variety == Variety::british ? "en-GB" : "en-US";
+}
+
+std::string decide_language(const AnalyzedDocument& doc, std::string_view requested) {
+  if (requested != "auto" && !requested.empty()) return std::string(requested);
+  std::size_t british = 0;
+  std::size_t american = 0;
+  for (const VarietyForm& form : variety_forms(doc)) {
+    ++(form.variety == Variety::british ? british : american);
+  }
+  return std::string(language_of(british > american ? Variety::british : Variety::american));
 }
 
 }  // namespace galley

@@ -1,14 +1,37 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "checks/check.hpp"
 
 namespace galley {
 
+/// A spelling variety of English.
+enum class Variety { british, american };
+
+/// A word of a document spelt the way only one variety spells it.
+struct VarietyForm {
+  std::size_t block = 0;    ///< Index into doc.blocks.
+  Span span;                ///< Bytes of Block::text.
+  Variety variety;          ///< The variety this spelling belongs to.
+  std::string counterpart;  ///< The other variety's spelling, in the word's case.
+};
+
+/// The other variety's spelling of `word` (any case) and the variety `word` belongs to, or an
+/// empty counterpart when `word` is spelt the same in both (or is not in the table).
+std::pair<std::string, Variety> variety_counterpart(std::string_view word);
+
+/// Every variety-specific word of `doc`, in document order.
+std::vector<VarietyForm> variety_forms(const AnalyzedDocument& doc);
+
+/// "en-GB" or "en-US".
+std::string_view language_of(Variety variety);
+
 /// The variety to check `doc` in: `requested` unless it is "auto", in which case the document's
-/// own spellings decide (en-US when they say nothing).
+/// own spellings decide (en-US when they say nothing or are tied).
 std::string decide_language(const AnalyzedDocument& doc, std::string_view requested);
 
 }  // namespace galley

@@ -1,0 +1,211 @@
+// What the spelling checks know about a document before they consult a dictionary: which tokens
+// are words at all, which are names by their shape, and how often each form occurs.
+#include "checks/spell_document.hpp"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <array>
+
+#include "checks/language.hpp"
+#include "checks/speller.hpp"
+#include "checks/word_index.hpp"
+#include "core/utf8.hpp"
+#include "segment/normalize.hpp"
+
+namespace galley {
+namespace {
+
+struct Shape {
+  std::size_t letters = 0;
+  std::size_t upper = 0;
+  bool first_upper = false;
+  bool inner_upper = false;
+  bool other = false;  // Digits, dots, underscores: not a plain word.
+};
+
+Shape shape_of(std::string_view word) {
+  Shape shape;
+  std::size_t pos = 0;
+  while (pos < word.size()) {
+    const char32_t c = utf8::decode(word, pos);
+    pos += std::max<std::size_t>(utf8::sequence_length(word, pos), 1);
+    if (u_isalpha(static_cast<UChar32>(c)) != 0) {
+      const bool upper = u_isupper(static_cast<UChar32>(c)) != 0;
+      if (upper && shape.letters == 0) shape.first_upper = true;
+      if (upper && shape.letters > 0) shape.inner_upper = true;
+      shape.upper += upper ? 1 : 0;
+      ++shape.letters;
+    } else if (c != '\'' && c != U'\u2019' && c != '-') {
+      shape.other = true;
+    }
+  }
+  return shape;
+}
+
+/// The length of `word` without a possessive "'s" (or "’s").
+std::size_t without_possessive(std::string_view word) {
+  for (const std::string_view suffix : {std::string_view("'s"), std::string_view("\u2019s")}) {
+    if (word.size() > suffix.size() && word.ends_with(suffix)) return word.size() - suffix.size();
+  }
+  return word.size();
+}
+
+bool is_acronym(std::string_view word) {
+  if (word.ends_with("s")) word.remove_suffix(1);
+  const Shape shape = shape_of(word);
+  return shape.letters >= 2 && shape.upper == shape.letters;
+}
+
+bool followed_by_sic(std::string_view text, std::size_t end) {
+  while (end < text.size() && text[end] == ' ') ++end;
+  const std::string_view rest = text.substr(end, 5);
+  return fold_key(rest) == "[sic]" || fold_key(rest) == "(sic)";
+}
+
+bool is_marker(std::string_view text, Span span) {
+  return span.begin > 0 && text[span.begin - 1] == '[' && span.end < text.size() &&
+         text[span.end] == ']';
+}
+
+bool is_function_word(std::string_view lower) {
+  static constexpr std::array<std::string_view, 9> kWords{"of", "and", "the", "for", "in",
+                                                          "on", "to",  "a",   "an"};
+  return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
+}
+
+/// True when the capitals of `abbr` are the initials of the words before it, read backwards,
+/// function words skipped where they do not match ("Department for Education (DfE)").
+bool defines(std::string_view abbr, const std::vector<std::string>& before) {
+  std::string letters;
+  for (const char c : abbr) {
+    if (c >= 'A' && c <= 'Z') letters.push_back(static_cast<char>(c - 'A' + 'a'));
+  }
+  if (letters.size() < 2) return false;
+  auto word = before.rbegin();
+  for (auto letter = letters.rbegin(); letter != letters.rend(); ++letter) {
+    while (word != before.rend() && (*word)[0] != *letter && is_function_word(*word)) ++word;
+    if (word == before.rend() || (*word)[0] != *letter) return false;
+    ++word;
+  }
+  return true;
+}
+
+/// Abbreviations the block defines as "Full Name (ABBR)".
+void collect_definitions(std::string_view text, const std::vector<Token>& tokens,
+                         std::set<std::string, std::less<>>& defined) {
+  std::vector<std::string> before;
+  for (const Token& token : tokens) {
+    const std::string_view word = text.substr(token.span.begin, token.span.size());
+    const bool in_parens = token.span.begin > 0 && text[token.span.begin - 1] == '(' &&
+                           token.span.end < text.size() && text[token.span.end] == ')';
+    if (in_parens && defines(word, before)) defined.emplace(word);
+    if (token.kind == TokenKind::word) before.push_back(fold_key(word));
+  }
+}
+
+std::vector<bool> sentence_starts(const std::vector<Token>& tokens,
+                                  const std::vector<Span>& sentences) {
+  std::vector<bool> starts(tokens.size(), false);
+  if (!tokens.empty()) starts[0] = true;
+  std::size_t t = 0;
+  for (const Span sentence : sentences) {
+    while (t < tokens.size() && tokens[t].span.begin < sentence.begin) ++t;
+    if (t < tokens.size() && tokens[t].span.begin < sentence.end) starts[t] = true;
+  }
+  return starts;
+}
+
+std::string compound_of(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
+  const auto joined = [&](std::size_t a, std::size_t b) {
+    return tokens[a].kind == TokenKind::word && tokens[b].kind == TokenKind::word &&
+           tokens[b].span.begin == tokens[a].span.end + 1 && text[tokens[a].span.end] == '-';
+  };
+  std::size_t first = i;
+  std::size_t last = i;
+  while (first > 0 && joined(first - 1, first)) --first;
+  while (last + 1 < tokens.size() && joined(last, last + 1)) ++last;
+  if (first == last) return {};
+  return std::string(
+      text.substr(tokens[first].span.begin, tokens[last].span.end - tokens[first].span.begin));
+}
+
+bool skipped(std::string_view text, Span span, std::string_view word, const Shape& shape,
+             const std::set<std::string, std::less<>>& defined) {
+  return shape.other || shape.letters < 2 || is_acronym(word) || defined.contains(word) ||
+         (word.ends_with("s") && defined.contains(word.substr(0, word.size() - 1))) ||
+         followed_by_sic(text, span.end) || is_marker(text, span) ||
+         !variety_counterpart(word).first.empty();
+}
+
+void collect_block(const AnalyzedDocument& doc, std::size_t b,
+                   const std::set<std::string, std::less<>>& defined, SpellDocument& out) {
+  const std::string_view text = doc.doc.blocks[b].text;
+  const std::vector<Token>& tokens = doc.segments[b].tokens;
+  const std::vector<bool> starts = sentence_starts(tokens, doc.segments[b].sentences);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind != TokenKind::word) continue;
+    const std::string_view full = text.substr(tokens[i].span.begin, tokens[i].span.size());
+    const std::string_view word = full.substr(0, without_possessive(full));
+    const Span span{tokens[i].span.begin, tokens[i].span.begin + word.size()};
+    out.lower_words.insert(fold_key(word));
+    ++out.surface_counts[std::string(word)];
+    if (!starts[i]) ++out.mid_sentence[std::string(word)];
+    const Shape shape = shape_of(word);
+    if (skipped(text, tokens[i].span, word, shape, defined)) continue;
+    out.words.push_back({b, span, std::string(word), fold_key(word), compound_of(text, tokens, i),
+                         starts[i], shape.first_upper, shape.inner_upper,
+                         tokens[i].span.end < text.size() && text[tokens[i].span.end] == '.'});
+  }
+}
+
+}  // namespace
+
+SpellDocument collect_spell_words(const AnalyzedDocument& doc) {
+  std::set<std::string, std::less<>> defined;
+  const std::size_t blocks = std::min(doc.doc.blocks.size(), doc.segments.size());
+  for (std::size_t b = 0; b < blocks; ++b) {
+    collect_definitions(doc.doc.blocks[b].text, doc.segments[b].tokens, defined);
+  }
+  SpellDocument out;
+  for (std::size_t b = 0; b < blocks; ++b) collect_block(doc, b, defined, out);
+  return out;
+}
+
+bool name_like(const SpellDocument& words, const SpellWord& word) {
+  if (word.inner_capital) return true;
+  if (!word.capitalised) return false;
+  if (!word.sentence_start) return true;
+  const auto it = words.mid_sentence.find(word.text);
+  return it != words.mid_sentence.end() && it->second > 0;
+}
+
+std::string name_variant_of(const SpellDocument& words, const SpellWord& word, Speller& speller) {
+  if (!word.capitalised && !word.inner_capital) return {};
+  const auto own = words.surface_counts.find(word.text);
+  const std::size_t own_count = own == words.surface_counts.end() ? 0 : own->second;
+  std::string best;
+  std::size_t best_count = own_count;
+  for (const auto& [other, count] : words.surface_counts) {
+    if (count <= best_count || other == word.text ||
+        shape_of(other).first_upper != word.capitalised)
+      continue;
+    const std::string lower = fold_key(other);
+    const std::size_t shorter = std::min(lower.size(), word.lower.size());
+    const std::size_t limit = shorter >= 8 ? 2 : (shorter >= 4 ? 1 : 0);
+    if (lower != word.lower && edit_distance(lower, word.lower, limit) > limit) continue;
+    if (lower + "s" == word.lower || word.lower + "s" == lower) continue;  // "the Middletons"
+    if (speller.known(lower)) continue;  // A common word capitalised, not a name.
+    best = other;
+    best_count = count;
+  }
+  return best;
+}
+
+bool spelled_ok(const SpellWord& word, Speller& speller) {
+  if (speller.known(word.text)) return true;
+  if (word.before_dot && speller.known(word.text + ".")) return true;  // "etc.", "approx."
+  return !word.compound.empty() && speller.known(word.compound);
+}
+
+}  // namespace galley

@@ -1,0 +1,183 @@
+#include "checks/speller.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <hunspell/hunspell.hxx>
+#include <map>
+
+#include "core/data_path.hpp"
+#include "core/load_error.hpp"
+
+namespace galley {
+namespace {
+
+std::string hunspell_name(std::string_view language) {
+  return language == "en-GB" ? "en_GB" : "en_US";
+}
+
+bool is_file(const std::filesystem::path& path) {
+  std::error_code error;
+  return std::filesystem::is_regular_file(path, error);
+}
+
+/// The `SET` encoding named in an .aff file ("ISO8859-1" when absent, as Hunspell assumes).
+std::string aff_encoding(const std::string& aff) {
+  std::ifstream in(aff, std::ios::binary);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("SET ", 0) == 0) {
+      std::string set = line.substr(4);
+      while (!set.empty() && (set.back() == '\r' || set.back() == ' ')) set.pop_back();
+      return set;
+    }
+  }
+  return "ISO8859-1";
+}
+
+std::string trim(std::string line) {
+  const std::size_t hash = line.find('#');
+  if (hash != std::string::npos) line.erase(hash);
+  const std::size_t begin = line.find_first_not_of(" \t\r");
+  if (begin == std::string::npos) return {};
+  const std::size_t end = line.find_last_not_of(" \t\r");
+  return line.substr(begin, end - begin + 1);
+}
+
+bool starts_with_count(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  while (std::getline(in, line)) {
+    line = trim(line);
+    if (line.empty()) continue;
+    return line.find_first_not_of("0123456789") == std::string::npos;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<std::string> dictionary_directories() {
+  std::vector<std::string> dirs;
+  if (const char* env = std::getenv("DICPATH"); env != nullptr) {
+    std::string_view rest = env;
+    while (!rest.empty()) {
+      const std::size_t colon = rest.find(':');
+      if (colon != 0) dirs.emplace_back(rest.substr(0, colon));
+      if (colon == std::string_view::npos) break;
+      rest.remove_prefix(colon + 1);
+    }
+  }
+  dirs.emplace_back("/usr/share/hunspell");
+  dirs.emplace_back("/usr/share/myspell/dicts");
+  return dirs;
+}
+
+Speller::Speller(std::string_view language, const std::vector<std::string>& user_dictionaries) {
+  const std::string name = hunspell_name(language);
+  std::string searched;
+  for (const std::string& dir : dictionary_directories()) {
+    const std::filesystem::path base = std::filesystem::path(dir) / name;
+    const std::string aff = base.string() + ".aff";
+    const std::string dic = base.string() + ".dic";
+    searched += (searched.empty() ? "" : ", ") + dir;
+    if (!is_file(aff) || !is_file(dic)) continue;
+    if (aff_encoding(aff) != "UTF-8") {
+      throw LoadError(aff, "galley needs a UTF-8 Hunspell dictionary (SET UTF-8)");
+    }
+    hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+    break;
+  }
+  if (!hunspell_) {
+    throw LoadError(name, "Hunspell dictionary " + name + ".aff/.dic for " + std::string(language) +
+                              " not found; searched: " + searched + " (install hunspell-" +
+                              (name == "en_GB" ? "en-gb" : "en-us") + " or set DICPATH)");
+  }
+  const std::string galley_dic = data_path("dictionaries/galley-en.dic");
+  if (galley_dic.empty()) {
+    throw LoadError("dictionaries/galley-en.dic",
+                    "galley's word list is missing (set GALLEY_DATA_DIR)");
+  }
+  hunspell_->add_dic(galley_dic.c_str());
+  load_word_list(data_path("dictionaries/accept.txt"), false);
+  load_reject_list(data_path("dictionaries/reject.txt"));
+  for (const std::string& path : user_dictionaries) load_word_list(path, true);
+}
+
+Speller::~Speller() = default;
+
+Speller& Speller::for_thread(std::string_view language,
+                             const std::vector<std::string>& user_dictionaries) {
+  // Checks are instantiated per worker thread; the three spelling checks of one thread share
+  // one Hunspell per variety, loaded only when a document needs that variety.
+  thread_local std::map<std::string, std::unique_ptr<Speller>> spellers;
+  std::string key(language);
+  for (const std::string& path : user_dictionaries) key += '\n' + path;
+  std::unique_ptr<Speller>& slot = spellers[key];
+  if (!slot) slot = std::make_unique<Speller>(language, user_dictionaries);
+  return *slot;
+}
+
+void Speller::check_user_dictionaries(const std::vector<std::string>& user_dictionaries) {
+  for (const std::string& path : user_dictionaries) {
+    if (!is_file(path) || !std::ifstream(path, std::ios::binary)) {
+      throw LoadError(path, "cannot read this dictionary");
+    }
+  }
+}
+
+void Speller::load_word_list(const std::string& path, bool required) {
+  if (path.empty()) return;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    if (required) throw LoadError(path, "cannot read this dictionary");
+    return;
+  }
+  if (starts_with_count(path)) {
+    hunspell_->add_dic(path.c_str());  // A Hunspell .dic, with the main dictionary's affixes.
+    return;
+  }
+  std::string line;
+  while (std::getline(in, line)) {
+    line = trim(line);
+    if (line.empty()) continue;
+    hunspell_->add(line.substr(0, line.find('/')));
+  }
+}
+
+void Speller::load_reject_list(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  while (std::getline(in, line)) {
+    line = trim(line);
+    const std::size_t arrow = line.find("->");
+    if (line.empty() || arrow == std::string::npos) continue;
+    reject_[trim(line.substr(0, arrow))] = trim(line.substr(arrow + 2));
+  }
+}
+
+bool Speller::known(std::string_view word) {
+  std::string key(word);
+  if (const auto it = known_.find(key); it != known_.end()) return it->second;
+  const bool ok = rejected(word).empty() && hunspell_->spell(key);
+  known_.emplace(std::move(key), ok);
+  return ok;
+}
+
+std::string Speller::rejected(std::string_view word) const {
+  std::string lower(word);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  const auto it = reject_.find(lower);
+  return it == reject_.end() ? std::string() : it->second;
+}
+
+const std::vector<std::string>& Speller::suggest(std::string_view word) {
+  std::string key(word);
+  if (const auto it = suggestions_.find(key); it != suggestions_.end()) return it->second;
+  std::vector<std::string> list = hunspell_->suggest(key);
+  return suggestions_.emplace(std::move(key), std::move(list)).first->second;
+}
+
+}  // namespace galley

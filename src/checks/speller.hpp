@@ -1,0 +1,52 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+class Hunspell;
+
+namespace galley {
+
+/// Where Hunspell dictionaries are looked for: $DICPATH (colon-separated), then Debian's
+/// /usr/share/hunspell and /usr/share/myspell/dicts.
+std::vector<std::string> dictionary_directories();
+
+/// Hunspell for one variety plus galley's word lists and the user's, with a cache of answers.
+/// Not thread-safe: Speller::for_thread gives each worker thread its own.
+class Speller {
+ public:
+  /// Loads the Hunspell dictionary for `language` ("en-US" or "en-GB"), dictionaries/galley-en.dic,
+  /// accept.txt, reject.txt and `user_dictionaries`; throws LoadError naming what is missing.
+  Speller(std::string_view language, const std::vector<std::string>& user_dictionaries);
+  ~Speller();
+  Speller(const Speller&) = delete;
+  Speller& operator=(const Speller&) = delete;
+
+  /// This thread's speller for `language` and `user_dictionaries`, loaded on first use.
+  static Speller& for_thread(std::string_view language,
+                             const std::vector<std::string>& user_dictionaries);
+  /// Throws LoadError when a user dictionary cannot be read (checked before any loading).
+  static void check_user_dictionaries(const std::vector<std::string>& user_dictionaries);
+
+  /// True when the word is spelled correctly (and not on the reject list); cached.
+  bool known(std::string_view word);
+  /// The replacement reject.txt gives for `word` ("" when it is not rejected).
+  [[nodiscard]] std::string rejected(std::string_view word) const;
+  /// Hunspell's suggestions for `word`, computed once per distinct word.
+  const std::vector<std::string>& suggest(std::string_view word);
+
+ private:
+  void load_word_list(const std::string& path, bool required);
+  void load_reject_list(const std::string& path);
+
+  std::unique_ptr<Hunspell> hunspell_;
+  std::unordered_map<std::string, std::string> reject_;
+  std::unordered_map<std::string, bool> known_;
+  std::unordered_map<std::string, std::vector<std::string>> suggestions_;
+};
+
+}  // namespace galley

@@ -1,0 +1,45 @@
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "checks/check.hpp"
+
+namespace galley {
+
+class Speller;
+struct SpellDocument;
+struct SpellWord;
+
+/// Checks `spelling.misspelling` (likely typos, with suggestions) and `spelling.unknown-word`
+/// (unknown words taken for names or terms); see docs/checks/spelling.misspelling.md.
+/// One class for both rules, since they are one decision; each registry row makes an instance
+/// that reports one of them.
+class SpellingCheck final : public Check {
+ public:
+  /// Which of the two rules an instance reports.
+  enum class Mode { misspelling, unknown_word };
+
+  /// Reports `mode`'s findings, with the user's extra dictionaries.
+  SpellingCheck(Mode mode, std::vector<std::string> dictionaries);
+  /// The registry's factory for spelling.misspelling.
+  static std::unique_ptr<Check> make(const Settings& settings);
+  /// The registry's factory for spelling.unknown-word.
+  static std::unique_ptr<Check> make_unknown(const Settings& settings);
+  void check(const AnalyzedDocument& doc, std::vector<Finding>& out) override;
+
+ private:
+  /// True when the unknown `word` is most likely a typo rather than a name or a term.
+  bool likely_typo(const SpellDocument& words, const SpellWord& word, Speller& speller);
+
+  Mode mode_;
+  std::vector<std::string> dictionaries_;
+};
+
+/// Up to five replacements for the unknown `word`, best first: Hunspell's suggestions and the
+/// frequency list's near words, ranked by presence in the document, frequency and edit cost.
+std::vector<std::string> rank_suggestions(const SpellDocument& words, const SpellWord& word,
+                                          Speller& speller);
+
+}  // namespace galley

@@ -1,0 +1,230 @@
+// The spelling checks' document-aware decisions (docs/checks/spelling.*.md), on small texts with
+// fictional names: exact spans and suggestions.
+#include <algorithm>
+#include <catch2/catch.hpp>
+
+#include "checks/check.hpp"
+#include "checks/language.hpp"
+#include "checks/registry.hpp"
+#include "checks/word_index.hpp"
+#include "core/load_error.hpp"
+#include "pipeline.hpp"
+#include "test_support.hpp"
+
+namespace galley {
+namespace {
+
+struct Found {
+  std::string rule;
+  std::string text;  // The source bytes of the span.
+  std::vector<std::string> suggestions;
+  std::vector<std::string> related;
+};
+
+struct Checked {
+  std::string language;
+  std::vector<Found> findings;
+};
+
+Checked spell(const std::string& text, Settings settings = {}) {
+  settings.builtin_rules = false;  // Only the checks written in C++ matter here.
+  CheckSet checks(settings);
+  const DocumentReport report = checks.check(test::read(text, InputFormat::text), "test");
+  Checked out{report.language, {}};
+  for (const Finding& f : report.findings) {
+    if (f.rule.rfind("spelling.", 0) != 0) continue;
+    Found found{f.rule, text.substr(f.span.begin, f.span.size()), f.suggestions, {}};
+    for (const RelatedSpan& r : f.related)
+      found.related.push_back(text.substr(r.span.begin, r.span.size()));
+    out.findings.push_back(std::move(found));
+  }
+  return out;
+}
+
+std::vector<std::string> texts_of(const Checked& checked, std::string_view rule) {
+  std::vector<std::string> out;
+  for (const Found& f : checked.findings) {
+    if (f.rule == rule) out.push_back(f.text);
+  }
+  return out;
+}
+
+using Texts = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("spelling: a typo gets the right first suggestion and at most five", "[spelling]") {
+  const Checked c = spell("The council will recieve the report on Monday.\n");
+  REQUIRE(c.findings.size() == 1);
+  CHECK(c.findings[0].rule == "spelling.misspelling");
+  CHECK(c.findings[0].text == "recieve");
+  REQUIRE_FALSE(c.findings[0].suggestions.empty());
+  CHECK(c.findings[0].suggestions[0] == "receive");
+  CHECK(c.findings[0].suggestions.size() <= 5);
+}
+
+TEST_CASE("spelling: a capitalised typo of a common word is an error", "[spelling]") {
+  const Checked alone =
+      spell("She is Associate Administrator for Exploration Systems Developmebt.\n");
+  REQUIRE(texts_of(alone, "spelling.misspelling") == Texts{"Developmebt"});
+  CHECK(alone.findings[0].suggestions[0] == "Development");
+  const Checked with_word =
+      spell("Development starts in May. She heads Exploration Systems Developmebt at Varnholt.\n");
+  CHECK(texts_of(with_word, "spelling.misspelling") == Texts{"Developmebt"});
+}
+
+TEST_CASE("spelling: a word of the document comes first among suggestions", "[spelling]") {
+  // "desalination" is no word of the frequency list; the document makes it the fix.
+  const Checked c =
+      spell("The desalination plant opens in May. The desalinaton plant employs 40.\n");
+  REQUIRE(texts_of(c, "spelling.misspelling") == Texts{"desalinaton"});
+  CHECK(c.findings[0].suggestions[0] == "desalination");
+}
+
+TEST_CASE("spelling: acronyms, plurals and possessives of acronyms are not typos", "[spelling]") {
+  const Checked c = spell(
+      "The TWA and three NGOs met the CEO. The CEO's plan and the NGO's view "
+      "were aired.\n");
+  CHECK(c.findings.empty());
+}
+
+TEST_CASE("spelling: Full Name (ABBR) defines a mixed-case abbreviation", "[spelling]") {
+  const Checked c = spell(
+      "The Department for Quarry Safety (DfQS) wrote to us. The DfQS said "
+      "the DfQSs would meet.\n");
+  CHECK(c.findings.empty());
+  const Checked undefined = spell("The Quarry Board wrote to us. The DfQS said so.\n");
+  CHECK(texts_of(undefined, "spelling.unknown-word") == Texts{"DfQS"});
+}
+
+TEST_CASE("spelling: a recurring unknown capitalised word is a name, reported once as info",
+          "[spelling]") {
+  const Checked c = spell("Zorvexa opened a depot. Staff at Zorvexa say Zorvexa's depot is big.\n");
+  REQUIRE(c.findings.size() == 1);
+  CHECK(c.findings[0].rule == "spelling.unknown-word");
+  CHECK(c.findings[0].text == "Zorvexa");
+  CHECK(c.findings[0].suggestions.empty());
+}
+
+TEST_CASE("spelling: a short name once is not a typo of a common word", "[spelling]") {
+  const Checked c = spell("The award went to Carty Okwuosa of Penbury.\n");
+  CHECK(texts_of(c, "spelling.misspelling").empty());
+}
+
+TEST_CASE("spelling: markers glued to words are split and skipped", "[spelling]") {
+  const Checked c = spell("The General Managers[GM1] agreed.\n");
+  CHECK(c.findings.empty());
+}
+
+TEST_CASE("spelling: URLs, e-mail, handles, hashtags, numbers and units are skipped",
+          "[spelling]") {
+  const Checked c = spell(
+      "See www.zorbliq.com or https://zorbliq.org/a/qwzx, write to "
+      "press@zorbliq.org, follow @zorbliq and #ZorbliqDay: 5km at 10am, up "
+      "12.5% to 3,400.\n");
+  CHECK(c.findings.empty());
+}
+
+TEST_CASE("spelling: a word followed by [sic] is not flagged", "[spelling]") {
+  const Checked c = spell("The sign read \"the goverment [sic] office\" for years.\n");
+  CHECK(c.findings.empty());
+}
+
+TEST_CASE("spelling: hyphenated compounds and galley's word list", "[spelling]") {
+  const Checked c = spell(
+      "The co-founder set a net-zero roadmap for e-commerce, livestreamed "
+      "to stakeholders, with upskilling and cybersecurity plans.\n");
+  CHECK(c.findings.empty());
+}
+
+TEST_CASE("spelling: the reject list turns a real word into a typo", "[spelling]") {
+  const Checked c = spell("The pubic consultation closes in May.\n");
+  REQUIRE(texts_of(c, "spelling.misspelling") == Texts{"pubic"});
+  CHECK(c.findings[0].suggestions == std::vector<std::string>{"public"});
+}
+
+TEST_CASE("spelling: name variants flag the rarer form", "[spelling]") {
+  const Checked c = spell(
+      "Anna Koerner leads. Koerner joined in 2019, and Koener will stay, "
+      "Koerner said.\n");
+  REQUIRE(texts_of(c, "spelling.name-variant") == Texts{"Koener"});
+  CHECK(texts_of(c, "spelling.misspelling").empty());
+  const Found& variant = c.findings.back();  // Sorted by position: after the first "Koerner".
+  CHECK(variant.rule == "spelling.name-variant");
+  CHECK(variant.suggestions == std::vector<std::string>{"Koerner"});
+  CHECK(variant.related.size() == 3);
+  const Checked camel = spell("HondoGo hires. HondoGo pays, and HondoGO grows.\n");
+  CHECK(texts_of(camel, "spelling.name-variant") == Texts{"HondoGO"});
+  const Checked plural = spell("The Varnholts came. Mr Varnholt and Mrs Varnholt stayed.\n");
+  CHECK(texts_of(plural, "spelling.name-variant").empty());
+}
+
+TEST_CASE("spelling: the document's variety decides the language", "[spelling]") {
+  CHECK(spell("We organise the colour programme.\n").language == "en-GB");
+  CHECK(spell("We organize the color program.\n").language == "en-US");
+  CHECK(spell("We plan the event.\n").language == "en-US");
+  Settings british;
+  british.language = "en-GB";
+  CHECK(spell("We organize the color program.\n", british).language == "en-GB");
+}
+
+TEST_CASE("spelling: mixed varieties flag the minority with the majority as related",
+          "[spelling]") {
+  const Checked c = spell("The colour of the harbour and the centre, and the color of the sky.\n");
+  CHECK(c.language == "en-GB");
+  REQUIRE(c.findings.size() == 1);
+  CHECK(c.findings[0].rule == "spelling.mixed-variety");
+  CHECK(c.findings[0].text == "color");
+  CHECK(c.findings[0].suggestions == std::vector<std::string>{"colour"});
+  CHECK(c.findings[0].related == std::vector<std::string>{"colour", "harbour", "centre"});
+}
+
+TEST_CASE("spelling: --dictionary adds words; a missing one is a load error", "[spelling]") {
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/words.txt", "# ours\nZorvexa\nquarrystone\n");
+  Settings settings;
+  settings.dictionaries = {dir + "/words.txt"};
+  CHECK(spell("Zorvexa built the quarrystone path.\n", settings).findings.empty());
+  settings.dictionaries = {dir + "/missing.dic"};
+  CHECK_THROWS_AS(CheckSet(settings), LoadError);
+}
+
+TEST_CASE("spelling: the registry examples of the spelling rows hold", "[spelling]") {
+  constexpr std::string_view kOpen = "\xC2\xAB";
+  constexpr std::string_view kClose = "\xC2\xBB";
+  for (const CheckInfo& info : check_registry()) {
+    if (!info.id.starts_with("spelling.")) continue;
+    for (const CheckExample& example : info.examples) {
+      INFO(info.id << ": " << example.text);
+      std::string text(example.text);
+      std::string marked;
+      if (const std::size_t open = text.find(kOpen); open != std::string::npos) {
+        const std::size_t close = text.find(kClose);
+        marked = text.substr(open + kOpen.size(), close - open - kOpen.size());
+        text = text.substr(0, open) + marked + text.substr(close + kClose.size());
+      }
+      const Checked c = spell(text);
+      const Texts found = texts_of(c, info.id);
+      CHECK(found == (example.incorrect ? Texts{marked} : Texts{}));
+      for (const Found& f : c.findings) {
+        if (f.rule != info.id) continue;
+        const std::string first = f.suggestions.empty() ? "-" : f.suggestions[0];
+        CHECK(first == example.suggestion);
+      }
+    }
+  }
+}
+
+TEST_CASE("word index: near words without Hunspell", "[spelling]") {
+  CHECK(edit_distance("recieve", "receive", 2) == 1);
+  CHECK(edit_distance("developmebt", "development", 2) == 1);
+  CHECK(edit_distance("abc", "xyz", 1) == 2);
+  const WordIndex& index = WordIndex::shared();
+  CHECK(index.count("the") > 1000);
+  const std::vector<NearWord> near = index.near("developmebt", 2);
+  REQUIRE_FALSE(near.empty());
+  CHECK(near[0].word == "development");
+  CHECK(near[0].distance == 1);
+}
+
+}  // namespace galley
