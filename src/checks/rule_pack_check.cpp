@@ -1,0 +1,40 @@
+#include "checks/rule_pack_check.hpp"
+
+#include "checks/registry.hpp"
+#include "core/load_error.hpp"
+#include "rules/rule_loader.hpp"
+
+namespace galley {
+
+std::shared_ptr<const RuleSet> pack_rules(const Settings& settings) {
+  std::shared_ptr<const RuleSet> rules =
+      shared_rule_set(settings.builtin_rules, settings.rule_paths);
+  for (const Rule& rule : rules->rules) {
+    if (find_check(rule.id) != nullptr) {
+      throw LoadError(rule.origin.path, rule.origin.line, rule.origin.column,
+                      "rule id '" + rule.id + "' is taken by a built-in check",
+                      rule.origin.source_line);
+    }
+  }
+  return rules;
+}
+
+std::unique_ptr<Check> RulePackCheck::make(const Settings& settings) {
+  return std::make_unique<RulePackCheck>(pack_rules(settings), settings);
+}
+
+RulePackCheck::RulePackCheck(std::shared_ptr<const RuleSet> rules, const Settings& settings)
+    : rules_(std::move(rules)), runner_(*rules_) {
+  for (std::size_t i = 0; i < rules_->rules.size(); ++i) {
+    const Rule& rule = rules_->rules[i];
+    if (effective_severity(settings.overrides, rule.id, rule.severity)) enabled_.push_back(i);
+  }
+}
+
+// Severity overrides are applied by the pipeline to every finding, by id or category; rules
+// switched off are not even run.
+void RulePackCheck::check(const AnalyzedDocument& doc, std::vector<Finding>& out) {
+  runner_.run(enabled_, doc.doc, out);
+}
+
+}  // namespace galley

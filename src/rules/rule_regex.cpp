@@ -1,0 +1,196 @@
+#include "rules/rule_regex.hpp"
+
+#include <unicode/regex.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <cctype>
+#include <climits>
+#include <cstdint>
+
+#include "core/utf8.hpp"
+
+namespace galley {
+namespace {
+
+/// ICU native indexes over UTF-8 are int64_t byte offsets; ours are std::size_t.
+std::size_t to_size(int64_t offset) {
+  return static_cast<std::size_t>(std::max<int64_t>(offset, 0));
+}
+
+/// Letters, digits and the underscore: what a word-bounded match may not touch.
+constexpr std::string_view kWordChar = "(?-i:[\\p{L}\\p{M}\\p{N}_])";
+
+UText* open_utf8(UText* reuse, std::string_view text) {
+  UErrorCode status = U_ZERO_ERROR;
+  return utext_openUTF8(reuse, text.data(), static_cast<int64_t>(text.size()), &status);
+}
+
+/// The 1-based column of the `units`-th UTF-16 unit of line `line` of `text`, in code points.
+std::size_t column_of(std::string_view text, std::size_t line, std::size_t units) {
+  std::size_t pos = 0;
+  for (std::size_t l = 1; l < line && pos < text.size(); ++l) {
+    const std::size_t newline = text.find('\n', pos);
+    pos = newline == std::string_view::npos ? text.size() : newline + 1;
+  }
+  std::size_t column = 1;
+  for (std::size_t seen = 0; seen < units && pos < text.size() && text[pos] != '\n'; ++column) {
+    const std::size_t length = std::max<std::size_t>(utf8::sequence_length(text, pos), 1);
+    seen += length == 4 ? 2 : 1;  // Astral code points are two UTF-16 units.
+    pos += length;
+  }
+  return column;
+}
+
+/// An ICU expression matching `c` literally (ASCII punctuation escaped).
+void append_literal(std::string& out, char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  if (byte < 0x80 && !std::isalnum(byte)) out += '\\';
+  out += c;
+}
+
+}  // namespace
+
+SharedPattern compile_regex(std::string_view expression, RegexOptions options, RegexError& error) {
+  std::string source(expression);
+  if (options.word_bounded) {
+    source =
+        "(?<!" + std::string(kWordChar) + ")(?:" + source + ")(?!" + std::string(kWordChar) + ")";
+  }
+  const icu::UnicodeString pattern = icu::UnicodeString::fromUTF8(source);
+  UParseError parse_error{};
+  UErrorCode status = U_ZERO_ERROR;
+  const uint32_t flags =
+      options.case_sensitive ? 0U : static_cast<uint32_t>(UREGEX_CASE_INSENSITIVE);
+  std::shared_ptr<const icu::RegexPattern> compiled(
+      icu::RegexPattern::compile(pattern, flags, parse_error, status));
+  if (U_SUCCESS(status) && compiled) return compiled;
+  error.message = std::string("invalid regular expression (") + u_errorName(status) + ")";
+  error.line = static_cast<std::size_t>(std::max(parse_error.line, 1));
+  const auto units = static_cast<std::size_t>(std::max(parse_error.offset, 0));
+  // A word-bounded expression was wrapped: the error offset counts the prefix too.
+  const std::size_t prefix = options.word_bounded && error.line == 1 ? kWordChar.size() + 8 : 0;
+  error.column = column_of(expression, error.line, units > prefix ? units - prefix : 0);
+  return nullptr;
+}
+
+std::string phrase_alternation(const std::vector<RuleEntry>& entries) {
+  std::string out = "(?:";
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (i > 0) out += '|';
+    out += '(';
+    for (const char c : entries[i].text) {
+      if (c == ' ') {
+        out += "\\s+";
+      } else if (c == '-') {
+        out += "[-\\u2010\\u2011\\s]";
+      } else if (c == '\'') {
+        out += "['\\u2019]";
+      } else {
+        append_literal(out, c);
+      }
+    }
+    out += ')';
+  }
+  return out + ")";
+}
+
+int32_t group_count(const icu::RegexPattern& pattern) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::RegexMatcher> matcher(pattern.matcher(status));
+  return U_SUCCESS(status) && matcher ? matcher->groupCount() : 0;
+}
+
+bool regex_finds(const icu::RegexPattern& pattern, std::string_view text) {
+  RegexScanner scanner(pattern);
+  scanner.reset(text);
+  return scanner.next() == ScanResult::match;
+}
+
+// Long texts are searched in windows of kWindow bytes (plus kOverlap of look-ahead), so that the
+// time limit bounds the work per window, not per file: a 50 MB one-line file is no pathological
+// case. Lookaround sees past the window (transparent bounds); a match must start inside its
+// window and may not be longer than kOverlap.
+struct RegexScanner::Impl {
+  static constexpr std::size_t kWindow = std::size_t{64} << 10U;
+  static constexpr std::size_t kOverlap = std::size_t{4} << 10U;
+
+  std::unique_ptr<icu::RegexMatcher> matcher;
+  UText* text = nullptr;
+  std::string_view bytes;
+  std::size_t window = 0;     // Where the current window starts.
+  std::size_t resume_at = 0;  // No match may start before this (the last match's end).
+  ~Impl() { utext_close(text); }
+
+  [[nodiscard]] std::size_t window_end() const { return std::min(bytes.size(), window + kWindow); }
+
+  // Moves `pos` forward to the start of a code point: ICU indexes must not split one.
+  [[nodiscard]] std::size_t boundary(std::size_t pos) const {
+    while (pos < bytes.size() && !utf8::is_boundary(bytes, pos)) ++pos;
+    return pos;
+  }
+
+  void set_window(std::size_t begin) {
+    window = begin;
+    const std::size_t limit = boundary(std::min(bytes.size(), window + kWindow + kOverlap));
+    UErrorCode status = U_ZERO_ERROR;
+    matcher->region(static_cast<int64_t>(window), static_cast<int64_t>(limit),
+                    static_cast<int64_t>(std::max(window, resume_at)), status);
+    matcher->useTransparentBounds(true);
+    matcher->useAnchoringBounds(false);
+  }
+
+  /// Goes on to the next window; false after the last.
+  bool next_window() {
+    if (window_end() >= bytes.size()) return false;
+    set_window(boundary(window + kWindow));
+    return true;
+  }
+};
+
+RegexScanner::RegexScanner(const icu::RegexPattern& pattern) : impl_(std::make_unique<Impl>()) {
+  UErrorCode status = U_ZERO_ERROR;
+  impl_->matcher.reset(pattern.matcher(status));
+  if (impl_->matcher) impl_->matcher->setTimeLimit(kRegexTimeLimit, status);
+}
+
+RegexScanner::~RegexScanner() = default;
+
+void RegexScanner::reset(std::string_view text) {
+  impl_->text = open_utf8(impl_->text, text);
+  impl_->bytes = text;
+  impl_->resume_at = 0;
+  if (!impl_->matcher) return;
+  impl_->matcher->reset(impl_->text);
+  if (text.size() > Impl::kWindow) impl_->set_window(0);
+}
+
+ScanResult RegexScanner::next() {
+  if (!impl_->matcher) return ScanResult::done;
+  const bool windowed = impl_->bytes.size() > Impl::kWindow;
+  for (;;) {
+    UErrorCode status = U_ZERO_ERROR;
+    const bool found = impl_->matcher->find(status);
+    if (status == U_REGEX_TIME_OUT || status == U_REGEX_STACK_OVERFLOW) return ScanResult::timeout;
+    if (U_FAILURE(status)) return ScanResult::done;
+    const std::optional<Span> whole = found ? span(0) : std::nullopt;
+    if (windowed && (!whole || whole->begin >= impl_->window_end())) {
+      if (!impl_->next_window()) return ScanResult::done;
+      continue;
+    }
+    if (!whole) return ScanResult::done;
+    if (whole->empty()) continue;
+    impl_->resume_at = whole->end;
+    return ScanResult::match;
+  }
+}
+
+std::optional<Span> RegexScanner::span(int32_t group) const {
+  UErrorCode status = U_ZERO_ERROR;
+  const int64_t begin = impl_->matcher->start64(group, status);
+  const int64_t end = impl_->matcher->end64(group, status);
+  if (U_FAILURE(status) || begin < 0 || end < begin) return std::nullopt;
+  return Span{to_size(begin), to_size(end)};
+}
+
+}  // namespace galley

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "rules/rule.hpp"
+
+namespace galley {
+
+/// Where and why an expression failed to compile: 1-based line and column inside the expression.
+struct RegexError {
+  std::string message;     ///< ICU's error name, in words.
+  std::size_t line = 1;    ///< 1-based line within the expression text.
+  std::size_t column = 1;  ///< 1-based column (code points) within that line.
+};
+
+/// How an expression is compiled.
+struct RegexOptions {
+  bool case_sensitive = true;  ///< False adds ICU's case-insensitive flag.
+  bool word_bounded = false;   ///< True: the match may not touch a letter, digit or _ outside.
+};
+
+/// Compiles `expression` (UTF-8) with ICU; on failure returns nullptr and fills `error`.
+SharedPattern compile_regex(std::string_view expression, RegexOptions options, RegexError& error);
+
+/// One ICU alternation for a phrase list: capture group i+1 matches `phrases[i]`. Spaces match
+/// any white space, hyphens any hyphen or a space, apostrophes straight or curly ones.
+std::string phrase_alternation(const std::vector<RuleEntry>& entries);
+
+/// The number of capture groups of a compiled expression.
+int32_t group_count(const icu::RegexPattern& pattern);
+
+/// True when `pattern` finds a match anywhere in `text` within the time limit.
+bool regex_finds(const icu::RegexPattern& pattern, std::string_view text);
+
+/// What RegexScanner::next found.
+enum class ScanResult { match, done, timeout };
+
+/// Finds the matches of one pattern in UTF-8 text, each under the time limit. Holds an ICU
+/// matcher (not thread-safe): one per thread. The only place ICU offsets become ours.
+class RegexScanner {
+ public:
+  /// A scanner for `pattern`, which must outlive it.
+  explicit RegexScanner(const icu::RegexPattern& pattern);
+  ~RegexScanner();
+  RegexScanner(const RegexScanner&) = delete;
+  RegexScanner& operator=(const RegexScanner&) = delete;
+
+  /// Starts over on `text`, which must stay alive while scanning.
+  void reset(std::string_view text);
+  /// Looks for the next non-empty match; `timeout` when ICU gave up (time or stack limit).
+  ScanResult next();
+  /// Bytes of `text` covered by capture `group` of the last match; nullopt if it took no part.
+  [[nodiscard]] std::optional<Span> span(int32_t group) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The ICU time limit of every match (in ICU's match-engine steps, about a millisecond each).
+constexpr int32_t kRegexTimeLimit = 250;
+
+}  // namespace galley

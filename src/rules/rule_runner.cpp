@@ -1,0 +1,195 @@
+#include "rules/rule_runner.hpp"
+
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <limits>
+
+#include "core/utf8.hpp"
+#include "rules/rule_regex.hpp"
+
+namespace galley {
+namespace {
+
+/// The `block` argument of RuleRunner::scan for a rule over the raw source.
+constexpr std::size_t kWholeSource = std::numeric_limits<std::size_t>::max();
+
+std::string replace_all(std::string text, std::string_view from, std::string_view to) {
+  for (std::size_t pos = text.find(from); pos != std::string::npos;
+       pos = text.find(from, pos + to.size())) {
+    text.replace(pos, from.size(), to);
+  }
+  return text;
+}
+
+bool is_blank(std::string_view text) {
+  return text.find_first_not_of(" \t\r\n\f\v") == std::string_view::npos;
+}
+
+/// The first non-blank block after the match (after its block for prose, past its bytes for
+/// source); readers may leave white-space blocks at the end of a file.
+const Block* next_block(const Document& doc, std::size_t block, Span source) {
+  for (std::size_t b = block == kWholeSource ? 0 : block + 1; b < doc.blocks.size(); ++b) {
+    const Block& candidate = doc.blocks[b];
+    if (block == kWholeSource && candidate.span.begin < source.end) continue;
+    if (!is_blank(candidate.text)) return &candidate;
+  }
+  return nullptr;
+}
+
+/// True when an earlier block than the match's matches `pattern`.
+bool earlier_block_matches(const icu::RegexPattern& pattern, const Document& doc, std::size_t block,
+                           Span source) {
+  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
+    const bool earlier = block != kWholeSource ? b < block : doc.blocks[b].span.end <= source.begin;
+    if (!earlier) break;
+    if (regex_finds(pattern, doc.blocks[b].text)) return true;
+  }
+  return false;
+}
+
+/// The position conditions of a rule: a match can be allowed by what surrounds it.
+bool allowed_by_position(const Rule& rule, const Document& doc, std::size_t block, Span source) {
+  if (rule.unless_next_block) {
+    const Block* next = next_block(doc, block, source);
+    if (next == nullptr || regex_finds(*rule.unless_next_block, next->text)) return true;
+  }
+  return rule.unless_after_block &&
+         earlier_block_matches(*rule.unless_after_block, doc, block, source);
+}
+
+std::vector<std::string> suggestions_for(const Rule& rule, const RegexScanner& scanner,
+                                         std::string_view matched) {
+  std::vector<std::string> out;
+  if (rule.kind == RuleKind::phrase_list) {
+    for (std::size_t i = 0; i < rule.entries.size(); ++i) {
+      if (!scanner.span(static_cast<int32_t>(i + 1))) continue;
+      for (const std::string& replacement : rule.entries[i].replace)
+        out.push_back(match_case(matched, replacement));
+      break;
+    }
+    return out;
+  }
+  for (const std::string& suggestion : rule.suggestions)
+    out.push_back(replace_all(suggestion, "{match}", matched));
+  return out;
+}
+
+Finding make_rule_finding(const Rule& rule, Span source, std::string_view matched,
+                          std::vector<std::string> suggestions) {
+  Finding finding;
+  finding.rule = rule.id;
+  finding.severity = rule.severity;
+  std::string message = replace_all(rule.message, "{match}", matched);
+  finding.message = replace_all(std::move(message), "{suggestion}",
+                                suggestions.empty() ? "" : suggestions.front());
+  finding.span = source;
+  finding.suggestions = std::move(suggestions);
+  return finding;
+}
+
+Finding timeout_finding(const Rule& rule, Span where) {
+  Finding finding;
+  finding.rule = rule.id;
+  finding.severity = Severity::info;
+  finding.message =
+      "the rule's expression ran over its time limit here and was stopped; the rest "
+      "of this text was not checked by it";
+  finding.span = where;
+  return finding;
+}
+
+}  // namespace
+
+RuleRunner::RuleRunner(const RuleSet& rules) : rules_(rules), scanners_(rules.rules.size()) {}
+
+RuleRunner::~RuleRunner() = default;
+
+void RuleRunner::run(const std::vector<std::size_t>& indexes, const Document& doc,
+                     std::vector<Finding>& out) {
+  lowered_.assign(doc.blocks.size() + 1, std::string());
+  for (const std::size_t index : indexes) run_rule(index, doc, out);
+  lowered_.clear();
+}
+
+void RuleRunner::run(std::size_t index, const Document& doc, std::vector<Finding>& out) {
+  run(std::vector<std::size_t>{index}, doc, out);
+}
+
+// Lower-cased texts are made on first use and kept for the other rules of this document.
+bool RuleRunner::has_required(const Rule& rule, const Document& doc, std::size_t block) {
+  if (rule.required.empty()) return true;
+  const bool whole_source = block == kWholeSource;
+  std::string& lowered = lowered_[whole_source ? doc.blocks.size() : block];
+  const std::string_view text = whole_source ? doc.source.bytes() : doc.blocks[block].text;
+  if (lowered.size() != text.size()) lowered = ascii_lower(text);
+  return std::any_of(rule.required.begin(), rule.required.end(), [&](const std::string& literal) {
+    return lowered.find(literal) != std::string::npos;
+  });
+}
+
+void RuleRunner::run_rule(std::size_t index, const Document& doc, std::vector<Finding>& out) {
+  const Rule& rule = rules_.rules[index];
+  if (!scanners_[index]) scanners_[index] = std::make_unique<RegexScanner>(*rule.pattern);
+  RegexScanner& scanner = *scanners_[index];
+  if (rule.scope == RuleScope::source) {
+    scan(rule, scanner, doc, kWholeSource, out);
+    return;
+  }
+  for (std::size_t b = 0; b < doc.blocks.size(); ++b) scan(rule, scanner, doc, b, out);
+}
+
+void RuleRunner::scan(const Rule& rule, RegexScanner& scanner, const Document& doc,
+                      std::size_t block, std::vector<Finding>& out) {
+  const bool whole_source = block == kWholeSource;
+  const std::string_view text =
+      whole_source ? doc.source.bytes() : std::string_view(doc.blocks[block].text);
+  const auto to_source = [&](Span span) {
+    return whole_source ? span : doc.blocks[block].to_source(span);
+  };
+  if (text.empty() || !has_required(rule, doc, block)) return;
+  scanner.reset(text);
+  for (ScanResult result = scanner.next(); result != ScanResult::done; result = scanner.next()) {
+    if (result == ScanResult::timeout) {
+      out.push_back(timeout_finding(rule, whole_source ? Span{0, 0} : doc.blocks[block].span));
+      return;
+    }
+    const Span span = scanner.span(rule.group).value_or(*scanner.span(0));
+    if (span.empty()) continue;
+    const Span source = to_source(span);
+    if (allowed_by_position(rule, doc, block, source)) continue;
+    const std::string_view matched = text.substr(span.begin, span.size());
+    out.push_back(
+        make_rule_finding(rule, source, matched, suggestions_for(rule, scanner, matched)));
+  }
+}
+
+std::string match_case(std::string_view matched, std::string suggestion) {
+  std::size_t letters = 0;
+  std::size_t upper = 0;
+  bool first_upper = false;
+  for (std::size_t pos = 0; pos < matched.size();
+       pos += std::max<std::size_t>(utf8::sequence_length(matched, pos), 1)) {
+    const auto cp = static_cast<UChar32>(utf8::decode(matched, pos));
+    if (!u_isalpha(cp)) continue;
+    if (letters == 0) first_upper = u_isupper(cp) != 0;
+    ++letters;
+    if (u_isupper(cp)) ++upper;
+  }
+  if (!first_upper || suggestion.empty()) return suggestion;
+  const bool all_caps = letters >= 2 && upper == letters;
+  std::string out;
+  bool done_first = false;
+  for (std::size_t pos = 0; pos < suggestion.size();
+       pos += std::max<std::size_t>(utf8::sequence_length(suggestion, pos), 1)) {
+    auto cp = static_cast<UChar32>(utf8::decode(suggestion, pos));
+    if ((all_caps || !done_first) && u_isalpha(cp)) {
+      cp = u_toupper(cp);
+      done_first = true;
+    }
+    utf8::append(out, static_cast<char32_t>(cp));
+  }
+  return out;
+}
+
+}  // namespace galley

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/finding.hpp"
+#include "input/document.hpp"
+#include "rules/rule.hpp"
+
+namespace galley {
+
+class RegexScanner;
+
+/// Runs compiled rules on documents. Holds an ICU matcher per rule (not thread-safe): make one
+/// per worker thread; the RuleSet itself is shared.
+class RuleRunner {
+ public:
+  /// A runner for `rules`, which must outlive it.
+  explicit RuleRunner(const RuleSet& rules);
+  ~RuleRunner();
+  RuleRunner(const RuleRunner&) = delete;
+  RuleRunner& operator=(const RuleRunner&) = delete;
+
+  /// Adds the findings of the rules numbered `indexes` in the set on `doc` to `out`. A match
+  /// that runs over the time limit ends the rule on that text with an info finding.
+  void run(const std::vector<std::size_t>& indexes, const Document& doc, std::vector<Finding>& out);
+  /// The same for one rule.
+  void run(std::size_t index, const Document& doc, std::vector<Finding>& out);
+
+ private:
+  const RuleSet& rules_;
+  std::vector<std::unique_ptr<RegexScanner>> scanners_;
+  std::vector<std::string> lowered_;  ///< Per block (and the source last), for `required`.
+
+  void run_rule(std::size_t index, const Document& doc, std::vector<Finding>& out);
+  bool has_required(const Rule& rule, const Document& doc, std::size_t block);
+  void scan(const Rule& rule, RegexScanner& scanner, const Document& doc, std::size_t block,
+            std::vector<Finding>& out);
+};
+
+/// `suggestion` written in the case of `matched`: all capitals, or a capital first letter.
+std::string match_case(std::string_view matched, std::string suggestion);
+
+}  // namespace galley

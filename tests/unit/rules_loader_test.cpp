@@ -1,0 +1,183 @@
+// Broken rule files are load errors with path:line:col (STYLE.md, point 7); a pathological user
+// expression is stopped by ICU's time limit and reported, never hangs; the CLI wires it up.
+#include <catch2/catch.hpp>
+#include <chrono>
+
+#include "core/load_error.hpp"
+#include "input/reader.hpp"
+#include "rules/rule_loader.hpp"
+#include "rules/rule_runner.hpp"
+#include "test_support.hpp"
+
+namespace galley {
+namespace {
+
+/// One rule on one line: `  <pattern id="ID">` is 18 columns, the regex text starts at col 66.
+std::string rule_line(std::string_view id, std::string_view regex,
+                      std::string_view examples =
+                          "<example type=\"incorrect\">x «TK» y</example>"
+                          "<example type=\"correct\">x y</example>") {
+  return "  <pattern id=\"" + std::string(id) +
+         "\"><summary>s</summary><message>m</message><regex>" + std::string(regex) + "</regex>" +
+         std::string(examples) + "</pattern>\n";
+}
+
+std::string pack(const std::string& rules) {
+  return "<rules category=\"t\">\n" + rules + "</rules>\n";
+}
+
+/// The `path:line:col: error: message` line of the load error `text` gives.
+std::string load_error_of(const std::string& text) {
+  const std::string dir = test::temp_dir();
+  const std::string path = dir + "/pack.xml";
+  test::write_file(path, text);
+  try {
+    RuleSet set;
+    add_rules(set, path);
+  } catch (const LoadError& error) {
+    const std::string described = error.describe();
+    const std::string first = described.substr(0, described.find('\n'));
+    return first.substr(0, 1) == "/" ? first.substr(dir.size() + 1) : first;
+  }
+  return "no error";
+}
+
+}  // namespace
+
+TEST_CASE("a valid pack loads with ids prefixed by its category", "[rules][loader]") {
+  const std::vector<Rule> rules = parse_rule_file("p.xml", pack(rule_line("a", "TK")));
+  REQUIRE(rules.size() == 1);
+  CHECK(rules[0].id == "t.a");
+  CHECK(rules[0].origin.line == 2);
+}
+
+TEST_CASE("broken rule files are load errors at path:line:col", "[rules][loader]") {
+  CHECK_THAT(load_error_of("<rules category=\"t\">\n  <pattern id=\"a\">\n</rules>\n"),
+             Catch::StartsWith("pack.xml:3:3: error: "));
+  CHECK_THAT(load_error_of(pack(rule_line("a", "TK") + rule_line("a", "TK"))),
+             Catch::StartsWith("pack.xml:3:3: error: duplicate rule id 't.a'"));
+  CHECK_THAT(load_error_of(pack(rule_line("a", "TK") + rule_line("b", "a(b"))),
+             Catch::StartsWith("pack.xml:3:69: error: invalid regular expression"));
+  CHECK_THAT(
+      load_error_of(pack(rule_line("a", "TK", "<example type=\"incorrect\">x «TK» y</example>"))),
+      Catch::StartsWith("pack.xml:2:3: error: rule 't.a' needs a correct example"));
+  CHECK_THAT(load_error_of(pack(rule_line("a", "TK", ""))),
+             Catch::StartsWith("pack.xml:2:3: error: rule 't.a' needs an incorrect example"));
+  CHECK_THAT(load_error_of(pack("  <patern id=\"a\"/>\n")),
+             Catch::StartsWith("pack.xml:2:3: error: unknown element <patern>"));
+  CHECK_THAT(
+      load_error_of(pack(rule_line("a", "TK", "<example type=\"incorrect\">x TK y</example>"))),
+      Catch::StartsWith("pack.xml:2:") && Catch::Contains("must mark its span"));
+  CHECK_THAT(load_error_of("<!DOCTYPE rules SYSTEM \"x.dtd\">\n" + pack(rule_line("a", "TK"))),
+             Catch::StartsWith("pack.xml:1:1: error: DOCTYPE is not allowed"));
+}
+
+TEST_CASE("a load error shows the line and a caret under the column", "[rules][loader]") {
+  try {
+    parse_rule_file("p.xml", pack(rule_line("b", "a(b")));
+    FAIL("no error");
+  } catch (const LoadError& error) {
+    const std::string described = error.describe();
+    CHECK_THAT(
+        described,
+        Catch::Contains("\n" + rule_line("b", "a(b").substr(0, rule_line("b", "a(b").size() - 1) +
+                        "\n"));
+    CHECK_THAT(described, Catch::EndsWith("\n" + std::string(68, ' ') + "^"));
+  }
+}
+
+TEST_CASE("a catastrophic user expression is stopped by the time limit and reported",
+          "[rules][timeout]") {
+  RuleSet set;
+  set.rules = parse_rule_file(
+      "slow.xml",
+      pack(rule_line(
+          "slow", "(a+)+b",
+          "<example type=\"incorrect\">x «aab»</example><example type=\"correct\">x</example>")));
+  const std::string text =
+      "Intro.\n\n" + std::string(5000, 'a') + "\n\nThe next paragraph has aab in it.\n";
+  const Document doc = read_document(SourceText("slow.txt", text), InputFormat::text);
+  RuleRunner runner(set);
+  std::vector<Finding> findings;
+  const auto start = std::chrono::steady_clock::now();
+  runner.run(0, doc, findings);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  CHECK(seconds < 5.0);
+  REQUIRE(findings.size() == 2);
+  CHECK(findings[0].rule == "t.slow");
+  CHECK(findings[0].severity == Severity::info);
+  CHECK_THAT(findings[0].message, Catch::Contains("time limit"));
+  CHECK(doc.source.slice(findings[1].span) == "aab");  // Other blocks are still checked.
+}
+
+TEST_CASE("galley check --rules reports a broken pack and exits 2", "[rules][cli]") {
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/bad.xml", pack(rule_line("b", "a(b")));
+  const test::RunResult result =
+      test::run_galley("check --rules '" + dir + "/bad.xml' samples/clean-release.txt");
+  CHECK(result.exit_code == 2);
+  CHECK_THAT(result.err, Catch::Contains("bad.xml:2:69: error: invalid regular expression"));
+  CHECK_THAT(result.err, Catch::Contains("^"));
+}
+
+TEST_CASE("user packs add rules; --disable and --severity work by id and category",
+          "[rules][cli]") {
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/mine.xml", pack(rule_line("harbour", "Harbour")));
+  const std::string file = "samples/harbour-authority.txt";
+  const test::RunResult plain = test::run_galley("check --no-color --rules '" + dir + "' " + file);
+  CHECK_THAT(plain.out,
+             Catch::Contains("[t.harbour]") && Catch::Contains("[marker.comment-anchor]"));
+  const test::RunResult off =
+      test::run_galley("check --no-color --disable marker --disable t.harbour " + file);
+  CHECK_THAT(off.out, !Catch::Contains("[marker.") && !Catch::Contains("[t.harbour]"));
+  const test::RunResult regraded =
+      test::run_galley("check --no-color --severity marker.comment-anchor=info " + file);
+  CHECK_THAT(regraded.out, Catch::Contains("info: Comment anchor '[GM1]'"));
+  CHECK(test::run_galley("check --severity marker=loud " + file).exit_code == 2);
+}
+
+TEST_CASE("galley rules and explain cover pack rules", "[rules][cli]") {
+  const test::RunResult rules = test::run_galley("rules");
+  CHECK(rules.exit_code == 0);
+  CHECK_THAT(rules.out,
+             Catch::Contains("marker.tk  error") && Catch::Contains("style.in-order-to  info"));
+  const test::RunResult explained = test::run_galley("explain marker.tk");
+  CHECK(explained.exit_code == 0);
+  CHECK_THAT(explained.out, Catch::Contains("TKO") && Catch::Contains("flagged:"));
+  CHECK(test::run_galley("explain marker.nonesuch").exit_code == 2);
+}
+
+}  // namespace galley
+
+namespace galley {
+
+TEST_CASE("long texts are searched in windows without losing or doubling matches",
+          "[rules][long]") {
+  const RuleSet set = load_rule_set(true, {});
+  const auto index_of = [&](std::string_view id) {
+    return static_cast<std::size_t>(set.find(id) - set.rules.data());
+  };
+  std::string text;
+  while (text.size() < (std::size_t{64} << 10U) - 3) text += "ab ";
+  text.resize((std::size_t{64} << 10U) - 3);
+  const std::size_t straddling = text.size();
+  text += "[GM1] Lorem ipsum dolor sit amet, consectetur adipiscing elit. ";
+  while (text.size() < (std::size_t{200} << 10U)) text += "cd ";
+  const std::size_t last = text.size();
+  text += "[KG2]";
+  const Document doc = read_document(SourceText("long.txt", text), InputFormat::text);
+  REQUIRE(doc.blocks.size() == 1);
+  RuleRunner runner(set);
+  std::vector<Finding> findings;
+  runner.run({index_of("marker.comment-anchor"), index_of("marker.lorem-ipsum")}, doc, findings);
+  REQUIRE(findings.size() == 3);
+  CHECK(findings[0].span == Span{straddling, straddling + 5});
+  CHECK(findings[1].span == Span{last, last + 5});
+  CHECK(findings[2].rule == "marker.lorem-ipsum");
+  CHECK(doc.source.slice(findings[2].span) ==
+        "Lorem ipsum dolor sit amet, consectetur adipiscing elit.");
+}
+
+}  // namespace galley
