@@ -1,0 +1,30 @@
+#pragma once
+
+#include <memory>
+#include <string_view>
+
+#include "checks/check.hpp"
+
+namespace galley {
+
+/// Checks `duplicate.caption`, `duplicate.paragraph` and `duplicate.sentence`: exact and near
+/// copies of captions, paragraphs and long sentences inside one document; see
+/// docs/checks/duplicate.md. Each registry row makes an instance that reports its own rule.
+class DuplicateCheck final : public Check {
+ public:
+  /// A check that reports only findings of rule `rule`.
+  explicit DuplicateCheck(std::string_view rule);
+  /// The registry's factory for `duplicate.caption`.
+  static std::unique_ptr<Check> make_caption(const Settings& settings);
+  /// The registry's factory for `duplicate.paragraph`.
+  static std::unique_ptr<Check> make_paragraph(const Settings& settings);
+  /// The registry's factory for `duplicate.sentence`.
+  static std::unique_ptr<Check> make_sentence(const Settings& settings);
+  void check(const AnalyzedDocument& doc, std::vector<Finding>& out) override;
+
+ private:
+  std::string_view rule_;
+  Segmenter segmenter_;  ///< Sentences of blocks read with their line breaks as spaces.
+};
+
+}  // namespace galley

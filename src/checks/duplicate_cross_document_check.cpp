@@ -1,0 +1,159 @@
+// The same caption or paragraph in two documents of one run. Each block is reduced to a MinHash
+// signature of its word 3-shingles; LSH banding (16 bands of 2 values) groups blocks that may be
+// alike, so the work grows with the number of blocks, not with its square. A pair counts when at
+// least kAgree of the 32 values agree (estimated resemblance >= 0.72) and the lengths are within
+// 15% of each other, or the word hashes match.
+#include "checks/duplicate_cross_document_check.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <utility>
+
+#include "checks/duplicate_units.hpp"
+#include "checks/registry.hpp"
+
+namespace galley {
+namespace {
+
+using Fingerprint = DuplicateCrossDocumentCheck::Fingerprint;
+
+constexpr std::string_view kId = "duplicate.cross-document";
+constexpr std::size_t kMinParagraphWords = 8;
+constexpr std::size_t kMinCaptionWords = 6;
+constexpr std::size_t kRows = 2;         // Values per LSH band.
+constexpr std::size_t kAgree = 23;       // Of 32: estimated resemblance >= 0.72.
+constexpr std::size_t kMaxCompare = 16;  // Earlier members of a band bucket compared with each.
+constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
+
+std::uint64_t mix(std::uint64_t x) {  // splitmix64's finaliser
+  x ^= x >> 30U;
+  x *= 0xBF58476D1CE4E5B9ULL;
+  x ^= x >> 27U;
+  x *= 0x94D049BB133111EBULL;
+  return x ^ (x >> 31U);
+}
+
+void sign(const std::vector<std::string>& words, Fingerprint& print) {
+  std::string joined;
+  for (const std::string& word : words) joined += word + '\x1f';
+  print.exact = stable_hash(joined);
+  std::array<std::uint64_t, DuplicateCrossDocumentCheck::kHashes> low{};
+  low.fill(std::numeric_limits<std::uint64_t>::max());
+  for (const std::uint64_t shingle : shingle_hashes(words, 3)) {
+    for (std::size_t k = 0; k < low.size(); ++k) {
+      low[k] = std::min(low[k], mix(shingle ^ (0x9E3779B97F4A7C15ULL * (k + 1))));
+    }
+  }
+  for (std::size_t k = 0; k < low.size(); ++k)
+    print.minhash[k] = static_cast<std::uint32_t>(low[k] >> 32U);
+}
+
+std::size_t agreement(const Fingerprint& a, const Fingerprint& b) {
+  std::size_t same = 0;
+  for (std::size_t k = 0; k < a.minhash.size(); ++k)
+    if (a.minhash[k] == b.minhash[k]) ++same;
+  return same;
+}
+
+/// (band key, fingerprint index) for every band of every fingerprint, sorted.
+std::vector<std::pair<std::uint64_t, std::uint32_t>> band_keys(
+    const std::vector<Fingerprint>& all) {
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> keys;
+  keys.reserve(all.size() * DuplicateCrossDocumentCheck::kHashes / kRows);
+  for (std::size_t f = 0; f < all.size(); ++f) {
+    for (std::size_t band = 0; band < all[f].minhash.size(); band += kRows) {
+      std::uint64_t key = mix(band + 1);
+      for (std::size_t r = 0; r < kRows; ++r) key = mix(key ^ all[f].minhash[band + r]);
+      keys.emplace_back(key, static_cast<std::uint32_t>(f));
+    }
+  }
+  std::sort(keys.begin(), keys.end());
+  return keys;
+}
+
+bool alike(const Fingerprint& a, const Fingerprint& b) {
+  if (a.exact == b.exact) return true;
+  // A paragraph that quotes much of another is not a copy of it: lengths must be close too.
+  const std::uint32_t shorter = std::min(a.words, b.words);
+  const std::uint32_t longer = std::max(a.words, b.words);
+  return shorter * 100 >= longer * 85 && agreement(a, b) >= kAgree;
+}
+
+/// For each fingerprint, the first fingerprint of an earlier document that is alike (or kNone).
+std::vector<std::uint32_t> earliest_matches(const std::vector<Fingerprint>& all) {
+  std::vector<std::uint32_t> best(all.size(), kNone);
+  const auto keys = band_keys(all);
+  for (std::size_t group = 0; group < keys.size();) {
+    std::size_t end = group;
+    while (end < keys.size() && keys[end].first == keys[group].first) ++end;
+    for (std::size_t m = group + 1; m < end; ++m) {
+      const std::uint32_t later = keys[m].second;
+      for (std::size_t e = group; e < m && e < group + kMaxCompare; ++e) {
+        const std::uint32_t earlier = keys[e].second;
+        if (all[earlier].doc >= all[later].doc || earlier >= best[later]) continue;
+        if (alike(all[earlier], all[later])) best[later] = earlier;
+      }
+    }
+    group = end;
+  }
+  return best;
+}
+
+}  // namespace
+
+std::unique_ptr<BatchCheck> DuplicateCrossDocumentCheck::make(const Settings& /*settings*/) {
+  return std::make_unique<DuplicateCrossDocumentCheck>();
+}
+
+std::vector<Fingerprint> DuplicateCrossDocumentCheck::fingerprints(std::size_t index,
+                                                                   const AnalyzedDocument& doc) {
+  std::vector<Fingerprint> prints;
+  const std::vector<bool> exempt = exempt_blocks(doc.doc);
+  for (std::size_t b = 0; b < doc.doc.blocks.size(); ++b) {
+    const Block& block = doc.doc.blocks[b];
+    if (exempt[b]) continue;
+    const DuplicateUnit unit =
+        make_unit(block, b, doc.segments[b].tokens, {0, block.text.size()}, UnitKind::block);
+    if (unit.words.size() < (unit.caption ? kMinCaptionWords : kMinParagraphWords)) continue;
+    Fingerprint print;
+    print.doc = static_cast<std::uint32_t>(index);
+    print.span = block.to_source(unit.text);
+    print.line = static_cast<std::uint32_t>(doc.doc.source.locate(print.span.begin).line);
+    print.caption = unit.caption;
+    print.words = static_cast<std::uint32_t>(unit.words.size());
+    sign(unit.words, print);
+    prints.push_back(print);
+  }
+  return prints;
+}
+
+void DuplicateCrossDocumentCheck::collect(std::size_t index, const AnalyzedDocument& doc) {
+  if (documents_.size() <= index) {
+    documents_.resize(index + 1);
+    paths_.resize(index + 1);
+  }
+  documents_[index] = fingerprints(index, doc);
+  paths_[index] = doc.doc.source.path();
+}
+
+void DuplicateCrossDocumentCheck::finish(const std::function<void(std::size_t, Finding)>& emit) {
+  std::vector<Fingerprint> all;
+  for (std::vector<Fingerprint>& prints : documents_) {
+    all.insert(all.end(), prints.begin(), prints.end());
+    prints = {};
+  }
+  const std::vector<std::uint32_t> best = earliest_matches(all);
+  const CheckInfo& info = *find_check(kId);
+  for (std::size_t f = 0; f < all.size(); ++f) {
+    if (best[f] == kNone) continue;
+    const Fingerprint& here = all[f];
+    const Fingerprint& other = all[best[f]];
+    const std::string noun = here.caption || other.caption ? "caption" : "paragraph";
+    const std::string how = here.exact == other.exact ? "The same " : "A near-identical ";
+    std::string message =
+        how + noun + " is in " + paths_[other.doc] + " at line " + std::to_string(other.line);
+    emit(here.doc, make_finding(info, here.span, std::move(message)));
+  }
+}
+
+}  // namespace galley

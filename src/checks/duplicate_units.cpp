@@ -1,0 +1,301 @@
+// Units of comparison for the duplicate checks, their normalisation and word-level diff.
+// See docs/checks/duplicate.md for the measure and the thresholds.
+#include "checks/duplicate_units.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <limits>
+
+#include "segment/normalize.hpp"
+
+namespace galley {
+namespace {
+
+constexpr std::size_t kNever = std::numeric_limits<std::size_t>::max();
+// Above this many DP cells two units are compared for exact equality only.
+constexpr std::size_t kMaxCells = 4'000'000;
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+std::string lower_ascii(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+std::size_t count_words(std::string_view text) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    if (!is_space(c) && !in_word) ++words;
+    in_word = !is_space(c);
+  }
+  return words;
+}
+
+// "ENDS", "-ends-", "###", "# # #", "-30-": the end of the release proper.
+bool is_end_marker(std::string_view text) {
+  if (text.size() > 16) return false;
+  std::string core;
+  for (const char c : lower_ascii(text)) {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '#') core += c;
+  }
+  return core == "ends" || core == "end" || core == "###" || core == "30";
+}
+
+// Headings that open a section of boilerplate, which repeats from release to release.
+constexpr std::array<std::string_view, 14> kBoilerplateOpenings{"about ",
+                                                                "notes to editor",
+                                                                "note to editor",
+                                                                "editor's note",
+                                                                "editors' note",
+                                                                "contact",
+                                                                "media contact",
+                                                                "press contact",
+                                                                "for more information",
+                                                                "for further information",
+                                                                "media enquiries",
+                                                                "media inquiries",
+                                                                "press enquiries",
+                                                                "boilerplate"};
+
+bool opens_boilerplate(const Block& block) {
+  const std::string_view text = block.text;
+  if (count_words(text) > 8) return false;
+  const std::size_t start = text.find_first_not_of(" \t\r\n*#");
+  if (start == std::string_view::npos) return false;
+  const std::string head = lower_ascii(text.substr(start, 32));
+  return std::any_of(kBoilerplateOpenings.begin(), kBoilerplateOpenings.end(),
+                     [&](std::string_view opening) { return head.starts_with(opening); });
+}
+
+// Image alt text is not printed: it may legitimately repeat the visible caption. The readers
+// give alt text a caption block whose source sits in `![...]` (Markdown) or `alt="..."` (HTML);
+// the bytes just before the block tell which, without searching the source.
+bool is_alt_text(const Document& doc, const Block& block) {
+  if (block.kind != BlockKind::caption) return false;
+  const std::string_view before = doc.source.bytes().substr(0, block.span.begin);
+  if (doc.format == "markdown") return before.ends_with("![");
+  std::size_t end = before.size();
+  while (end > 0 &&
+         (is_space(before[end - 1]) || before[end - 1] == '"' || before[end - 1] == '\'')) {
+    --end;
+  }
+  if (end == 0 || before[end - 1] != '=') return false;
+  --end;
+  while (end > 0 && is_space(before[end - 1])) --end;
+  return end >= 3 && lower_ascii(before.substr(end - 3, 3)) == "alt";
+}
+
+std::string word_key(std::string_view word) {
+  const std::string folded = fold_key(word);
+  // Typographic and typewriter apostrophes compare equal ("don’t" == "don't").
+  constexpr std::string_view kApostrophe = "\xE2\x80\x99";
+  std::string key;
+  key.reserve(folded.size());
+  for (std::size_t pos = 0; pos < folded.size(); ++pos) {
+    if (std::string_view(folded).substr(pos, 3) == kApostrophe) {
+      key += '\'';
+      pos += 2;
+    } else {
+      key += folded[pos];
+    }
+  }
+  return key;
+}
+
+std::vector<WordHunk> backtrace(const std::vector<std::size_t>& dp, std::size_t cols,
+                                const std::vector<std::string>& a,
+                                const std::vector<std::string>& b) {
+  std::vector<WordHunk> hunks;
+  std::size_t i = a.size();
+  std::size_t j = b.size();
+  WordHunk open{{i, i}, {j, j}};
+  const auto close = [&] {
+    if (!open.a.empty() || !open.b.empty()) hunks.push_back(open);
+    open = {{i, i}, {j, j}};
+  };
+  while (i > 0 || j > 0) {
+    const std::size_t here = dp[i * cols + j];
+    if (i > 0 && j > 0 && a[i - 1] == b[j - 1] && here == dp[(i - 1) * cols + j - 1]) {
+      --i, --j;
+      close();
+      continue;
+    }
+    if (i > 0 && j > 0 && here == dp[(i - 1) * cols + j - 1] + 1) {
+      --i, --j;
+    } else if (i > 0 && here == dp[(i - 1) * cols + j] + 1) {
+      --i;
+    } else {
+      --j;
+    }
+    open.a.begin = i;
+    open.b.begin = j;
+  }
+  close();
+  std::reverse(hunks.begin(), hunks.end());
+  return hunks;
+}
+
+}  // namespace
+
+std::vector<bool> exempt_blocks(const Document& doc) {
+  std::vector<bool> exempt(doc.blocks.size(), false);
+  bool boilerplate = false;
+  bool ended = false;
+  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
+    const Block& block = doc.blocks[b];
+    if (is_end_marker(block.text)) ended = true;
+    if (opens_boilerplate(block)) {
+      boilerplate = true;
+    } else if (block.kind == BlockKind::heading) {
+      boilerplate = false;
+    }
+    exempt[b] = ended || boilerplate || block.kind == BlockKind::heading || block.pull_quote ||
+                is_alt_text(doc, block);
+  }
+  return exempt;
+}
+
+Span trim_span(std::string_view text, Span span) {
+  while (span.begin < span.end && is_space(text[span.begin])) ++span.begin;
+  while (span.end > span.begin && is_space(text[span.end - 1])) --span.end;
+  return span;
+}
+
+std::vector<Span> line_spans(std::string_view text) {
+  std::vector<Span> lines;
+  std::size_t begin = 0;
+  while (begin <= text.size()) {
+    std::size_t end = text.find('\n', begin);
+    if (end == std::string_view::npos) end = text.size();
+    const Span line = trim_span(text, {begin, end});
+    if (!line.empty()) lines.push_back(line);
+    begin = end + 1;
+  }
+  return lines;
+}
+
+DuplicateUnit make_unit(const Block& block, std::size_t index, const std::vector<Token>& tokens,
+                        Span span, UnitKind kind) {
+  DuplicateUnit unit;
+  unit.block = index;
+  unit.text = trim_span(block.text, span);
+  unit.kind = kind;
+  unit.caption = block.kind == BlockKind::caption;
+  const std::string_view text = block.text;
+  // Tokens are in order: start at the unit's first one, not at the block's (linear, not quadratic).
+  auto it = std::lower_bound(tokens.begin(), tokens.end(), unit.text.begin,
+                             [](const Token& token, std::size_t offset) { return token.span.begin < offset; });
+  for (; it != tokens.end() && it->span.begin < unit.text.end; ++it) {
+    if (!unit.text.contains(it->span)) continue;
+    unit.words.push_back(word_key(text.substr(it->span.begin, it->span.size())));
+    unit.word_spans.push_back(it->span);
+  }
+  return unit;
+}
+
+WordDiff diff_words(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                    std::size_t limit) {
+  const std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
+  if (gap > limit) return {kNever, {}};
+  if ((a.size() + 1) * (b.size() + 1) > kMaxCells) {
+    return a == b ? WordDiff{0, {}} : WordDiff{kNever, {}};
+  }
+  const std::size_t cols = b.size() + 1;
+  std::vector<std::size_t> dp((a.size() + 1) * cols, 0);
+  for (std::size_t j = 0; j < cols; ++j) dp[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    dp[i * cols] = i;
+    std::size_t row_min = i;
+    for (std::size_t j = 1; j < cols; ++j) {
+      const std::size_t same = dp[(i - 1) * cols + j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      dp[i * cols + j] = std::min({same, dp[(i - 1) * cols + j] + 1, dp[i * cols + j - 1] + 1});
+      row_min = std::min(row_min, dp[i * cols + j]);
+    }
+    if (row_min > limit) return {kNever, {}};
+  }
+  const std::size_t edits = dp.back();
+  if (edits > limit) return {kNever, {}};
+  return {edits, backtrace(dp, cols, a, b)};
+}
+
+std::size_t char_distance(std::string_view a, std::string_view b) {
+  // Optimal string alignment: Levenshtein plus transposition of neighbouring bytes.
+  const std::size_t cols = b.size() + 1;
+  std::vector<std::size_t> d((a.size() + 1) * cols, 0);
+  for (std::size_t j = 0; j < cols; ++j) d[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    d[i * cols] = i;
+    for (std::size_t j = 1; j < cols; ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      std::size_t best = std::min(
+          {d[(i - 1) * cols + j - 1] + cost, d[(i - 1) * cols + j] + 1, d[i * cols + j - 1] + 1});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        best = std::min(best, d[(i - 2) * cols + j - 2] + 1);
+      }
+      d[i * cols + j] = best;
+    }
+  }
+  return d.back();
+}
+
+std::size_t allowed_edits(std::size_t words, std::size_t min_words) {
+  if (words < min_words) return kNever;
+  if (words < 12) return 1;
+  if (words < 20) return 2;
+  return words * 12 / 100;
+}
+
+std::size_t allowed_substantive(std::size_t words, bool adjacent_lines) {
+  if (words < 30) return adjacent_lines ? 1 : 0;
+  return words / 15;
+}
+
+bool typo_like(const WordHunk& hunk, const DuplicateUnit& a, const DuplicateUnit& b) {
+  if (hunk.a.size() != 1 || hunk.b.size() != 1) return false;
+  const std::string& left = a.words[hunk.a.begin];
+  const std::string& right = b.words[hunk.b.begin];
+  const std::size_t longer = std::max(left.size(), right.size());
+  if (longer < 4) return false;  // "ed" / "sed", "6am" / "7am": other words, not slips.
+  return char_distance(left, right) <= (longer >= 6 ? 2U : 1U);
+}
+
+std::size_t substantive_edits(const WordDiff& diff, const DuplicateUnit& a,
+                              const DuplicateUnit& b) {
+  std::size_t edits = 0;
+  for (const WordHunk& hunk : diff.hunks) {
+    if (!typo_like(hunk, a, b)) edits += std::max(hunk.a.size(), hunk.b.size());
+  }
+  return edits;
+}
+
+std::uint64_t stable_hash(std::string_view bytes, std::uint64_t seed) {
+  std::uint64_t hash = seed;
+  for (const char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
+std::vector<std::uint64_t> shingle_hashes(const std::vector<std::string>& words,
+                                          std::size_t width) {
+  std::vector<std::uint64_t> hashes;
+  if (words.empty()) return hashes;
+  const std::size_t count = words.size() < width ? 1 : words.size() - width + 1;
+  hashes.reserve(count);
+  for (std::size_t i = 0; i < count; ++i) {
+    std::uint64_t hash = 14695981039346656037ULL;
+    for (std::size_t k = i; k < std::min(i + width, words.size()); ++k) {
+      hash = stable_hash(words[k], hash);
+      hash = stable_hash("\x1f", hash);
+    }
+    hashes.push_back(hash);
+  }
+  return hashes;
+}
+
+}  // namespace galley

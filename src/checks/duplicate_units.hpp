@@ -1,0 +1,79 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checks/check.hpp"
+
+namespace galley {
+
+/// What stretch of a block a unit of comparison is.
+enum class UnitKind { block, lines, sentence };
+
+/// A stretch of prose compared for duplicates, with its words normalised for comparison.
+struct DuplicateUnit {
+  std::size_t block = 0;            ///< Index in Document::blocks.
+  Span text;                        ///< Span of Block::text, white space trimmed.
+  UnitKind kind = UnitKind::block;  ///< Whole block, lines of a block, or one sentence.
+  bool caption = false;             ///< The block is a caption.
+  std::vector<std::string> words;   ///< Tokens, NFC and case folded (punctuation dropped).
+  std::vector<Span> word_spans;     ///< Span of each word in Block::text.
+};
+
+/// One step of a word-level alignment of two units.
+struct WordHunk {
+  Span a;  ///< Word indices [begin, end) in the first unit that differ.
+  Span b;  ///< Word indices [begin, end) in the second unit that differ.
+};
+
+/// The result of comparing two units word by word.
+struct WordDiff {
+  std::size_t edits = 0;        ///< Word-level Levenshtein distance.
+  std::vector<WordHunk> hunks;  ///< Runs of differing words, in order.
+};
+
+/// Flags the blocks that never take part: headings, image alt text, pull quotes, boilerplate
+/// sections ("About ...", "Notes to editors", contacts) and anything after an end marker.
+std::vector<bool> exempt_blocks(const Document& doc);
+
+/// The words of `block` inside `span` (a span of its text), normalised.
+DuplicateUnit make_unit(const Block& block, std::size_t index, const std::vector<Token>& tokens,
+                        Span span, UnitKind kind);
+
+/// `text` with white space trimmed from both ends, as a span inside `span`.
+Span trim_span(std::string_view text, Span span);
+
+/// Spans of the lines of `text` (split at LF), each trimmed; blank lines dropped.
+std::vector<Span> line_spans(std::string_view text);
+
+/// Word-level Levenshtein alignment of `a` and `b`; `edits` is SIZE_MAX (and no hunks) when the
+/// distance surely exceeds `limit` (the lengths differ by more, or the units are very long).
+WordDiff diff_words(const std::vector<std::string>& a, const std::vector<std::string>& b,
+                    std::size_t limit);
+
+/// Character-level edit distance of two short strings (bytes), a swap of neighbours counting one.
+std::size_t char_distance(std::string_view a, std::string_view b);
+
+/// Edits allowed between two units whose longer one has `words` words.
+/// Returns SIZE_MAX when units this short never count.
+std::size_t allowed_edits(std::size_t words, std::size_t min_words);
+
+/// Of those, how many may be substantive (not typo-like); `adjacent_lines` relaxes short units.
+std::size_t allowed_substantive(std::size_t words, bool adjacent_lines);
+
+/// True when `hunk` is a one-word substitution that looks like a typo (few letters differ).
+bool typo_like(const WordHunk& hunk, const DuplicateUnit& a, const DuplicateUnit& b);
+
+/// Word edits of `diff` that are not typo-like: words really changed, added or removed.
+std::size_t substantive_edits(const WordDiff& diff, const DuplicateUnit& a, const DuplicateUnit& b);
+
+/// A stable 64-bit FNV-1a hash (deterministic across runs and platforms).
+std::uint64_t stable_hash(std::string_view bytes, std::uint64_t seed = 14695981039346656037ULL);
+
+/// Hashes of the `width`-word shingles of `words` (one hash of all words when there are fewer).
+std::vector<std::uint64_t> shingle_hashes(const std::vector<std::string>& words, std::size_t width);
+
+}  // namespace galley
