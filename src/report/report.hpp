@@ -51,6 +51,7 @@ struct Report {
   std::string tool_version;                ///< galley's version.
   std::vector<DocumentReport> documents;   ///< In input order.
   double seconds = 0;                      ///< Wall time of the run.
+  bool interrupted = false;                ///< SIGINT/SIGTERM stopped the run: it is incomplete.
 
   /// Totals over all documents.
   [[nodiscard]] Summary summary() const;

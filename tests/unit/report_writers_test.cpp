@@ -1,0 +1,170 @@
+// The writers other than XML: JSON escaping, the JSON Lines records, checkstyle, SARIF's shape and
+// fingerprints, and the review page's escaping of hostile documents.
+#include <catch2/catch.hpp>
+#include <pugixml.hpp>
+#include <sstream>
+
+#include "report/checkstyle_writer.hpp"
+#include "report/html_page.hpp"
+#include "report/html_writer.hpp"
+#include "report/json_text.hpp"
+#include "report/json_writer.hpp"
+#include "report/sarif_writer.hpp"
+#include "report/writers.hpp"
+#include "test_support.hpp"
+
+namespace galley {
+namespace {
+
+/// A report of one document `bytes` (read as `format`), checked with every check.
+Report report_of(std::string bytes, InputFormat format = InputFormat::text,
+                 std::string path = "doc.txt") {
+  Document doc = read_document(SourceText(path, std::move(bytes)), format);
+  DocumentReport checked;
+  checked.path = path;
+  checked.format = "text";
+  checked.language = "en-US";
+  checked.source = doc.source;
+  for (const Block& block : doc.blocks) checked.blocks.push_back({block.kind, block.span});
+  checked.findings = test::check_document(std::move(doc));
+  Report report;
+  report.tool_version = "9.9.9";
+  report.documents.push_back(std::move(checked));
+  return report;
+}
+
+std::string render(const Report& report, std::string_view format) {
+  std::ostringstream out;
+  write_report(report, format, out, {});
+  return out.str();
+}
+
+std::size_t count(const std::string& text, std::string_view needle) {
+  std::size_t n = 0;
+  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1))
+    ++n;
+  return n;
+}
+
+const std::string kHostile = std::string(
+    "<script>alert(1)</script> The the \"onload=alert(2) x='y' </style></textarea> <!-- "
+    "<img src=x onerror=alert(3)> \xff\xfe\x01 and NUL \0 here.\n\n&lt;b&gt; \xe2\x80\xae "
+    "reversed\n",
+    150);
+
+}  // namespace
+
+TEST_CASE("json: strings are escaped by hand, exactly", "[report][json]") {
+  CHECK(json_string("plain") == "\"plain\"");
+  CHECK(json_string("a\"b\\c") == "\"a\\\"b\\\\c\"");
+  CHECK(json_string("\n\r\t\b\f") == "\"\\n\\r\\t\\b\\f\"");
+  CHECK(json_string(std::string("\0\x01\x1f\x7f", 4)) == "\"\\u0000\\u0001\\u001f\\u007f\"");
+  CHECK(json_string("caf\xc3\xa9 \xe2\x80\xa8") == "\"caf\xc3\xa9 \\u2028\"");
+  CHECK(json_string("bad \xff\xc3 end") == "\"bad \xef\xbf\xbd\xef\xbf\xbd end\"");
+  CHECK(json_string("</script>&", true) == "\"\\u003c/script\\u003e\\u0026\"");
+  JsonBuilder json;
+  json.begin_object().field("a", std::size_t{1}).key("b").begin_array().string("x").end_array();
+  json.key("c").begin_object().end_object().key("d").boolean(false).end_object();
+  CHECK(json.str() ==
+        "{\n  \"a\": 1,\n  \"b\": [\n    \"x\"\n  ],\n  \"c\": {},\n  \"d\": false\n}");
+}
+
+TEST_CASE("json lines: one record per finding, problems as status lines", "[report][json]") {
+  Report report = report_of("The the council met  on Monday.\n");
+  DocumentReport failed;
+  failed.path = "gone\".txt";
+  failed.status = DocumentStatus::failed;
+  failed.problem = "cannot read it";
+  report.documents.push_back(failed);
+  const std::string out = render(report, "json");
+  CHECK(count(out, "\n") == report.documents[0].findings.size() + 1);
+  CHECK(out.find(
+            "{\"path\":\"doc.txt\",\"rule\":\"typography.repeated-word\",\"severity\":\"error\","
+            "\"line\":1,\"column\":1,\"end_line\":1,\"end_column\":8,\"offset\":0,\"length\":7,") ==
+        0);
+  CHECK(out.find(
+            "{\"path\":\"gone\\\".txt\",\"status\":\"failed\",\"problem\":\"cannot read it\"}\n") !=
+        std::string::npos);
+}
+
+TEST_CASE("checkstyle: well-formed, one error per finding", "[report][checkstyle]") {
+  const std::string out = render(report_of(kHostile), "checkstyle");
+  pugi::xml_document xml;
+  REQUIRE(xml.load_string(out.c_str()));
+  const pugi::xml_node file = xml.child("checkstyle").child("file");
+  CHECK(std::string_view(xml.child("checkstyle").attribute("version").value()) == "4.3");
+  CHECK(std::string_view(file.attribute("name").value()) == "doc.txt");
+  const pugi::xml_node first = file.child("error");
+  CHECK(std::string_view(first.attribute("source").value()).find('.') != std::string_view::npos);
+  CHECK(first.attribute("line").as_int() >= 1);
+}
+
+TEST_CASE("sarif: rules, results and fingerprints that survive line shifts", "[report][sarif]") {
+  const std::string first =
+      render(report_of("Intro.\n\nThe the council met on Monday.\n"), "sarif");
+  const std::string shifted =
+      render(report_of("Intro.\n\nMore.\n\n\nThe the council met on Monday.\n"), "sarif");
+  CHECK(first.find("\"columnKind\": \"unicodeCodePoints\"") != std::string::npos);
+  CHECK(first.find("\"id\": \"typography.repeated-word\"") != std::string::npos);
+  CHECK(first.find("\"ruleId\": \"typography.repeated-word\"") != std::string::npos);
+  CHECK(first.find("\"level\": \"error\"") != std::string::npos);
+  const auto fingerprint = [](const std::string& sarif) {
+    const std::size_t at = sarif.find("\"galleyFindingHash/v1\": \"");
+    return at == std::string::npos ? std::string() : sarif.substr(at, 45);
+  };
+  CHECK_FALSE(fingerprint(first).empty());
+  CHECK(fingerprint(first) == fingerprint(shifted));
+  CHECK(first.find("\"startLine\": 3") != std::string::npos);
+  CHECK(shifted.find("\"startLine\": 6") != std::string::npos);
+}
+
+TEST_CASE("html: a hostile document cannot inject markup or script", "[report][html]") {
+  for (const InputFormat format : {InputFormat::text, InputFormat::markdown, InputFormat::html}) {
+    Report report = report_of(kHostile, format, "<script>alert('path')</script>\".md");
+    report.documents[0].findings.push_back({"x.<b>rule",
+                                            Severity::warning,
+                                            "message </script><script>",
+                                            {0, 8},
+                                            {"\"><img>"},
+                                            {{{9, 15}, "<i>"}},
+                                            {}});
+    const std::string page = render(report, "html");
+    CHECK(count(page, "<script") == 1);
+    CHECK(count(page, "</script") == 1);
+    CHECK(count(page, "</style") == 1);
+    CHECK(count(page, "<img") == 0);
+    CHECK(count(page, "<textarea") == 0);
+    CHECK(count(page, "</textarea") == 0);
+    CHECK(count(page, "<!--") == 0);
+    CHECK(count(page, "<b>rule") == 0);
+    CHECK(count(page, "<i>") == 0);
+    CHECK(page.find('\0') == std::string::npos);
+    CHECK(page.find("\xff") == std::string::npos);
+    CHECK(page.find("innerHTML") == std::string::npos);
+    CHECK(page.find("&lt;script&gt;") != std::string::npos);
+    CHECK(page.find("<span class=\"byte\" title=\"invalid UTF-8 byte 0xFF\">FF</span>") !=
+          std::string::npos);
+    CHECK(page.find("<span class=\"byte\" title=\"control character U+0000\">00</span>") !=
+          std::string::npos);
+    CHECK(page.find("<mark class=\"f sev-") != std::string::npos);
+  }
+}
+
+TEST_CASE("html: escaping helpers", "[report][html]") {
+  CHECK(html_escape("<a href=\"x\">'&'</a>") ==
+        "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
+  CHECK(html_escape(std::string("a\0b\xff", 4)) ==
+        "a\xef\xbf\xbd"
+        "b\xef\xbf\xbd");
+  std::string out;
+  append_source_html(out, "tab\tline\r\n");
+  CHECK(out == "tab\tline\r\n");
+}
+
+TEST_CASE("writers: every format name has a writer", "[report]") {
+  const Report report = report_of("The the council met.\n");
+  for (const std::string& format : report_formats()) CHECK_FALSE(render(report, format).empty());
+  CHECK_THROWS_AS(render(report, "pdf"), std::logic_error);
+}
+
+}  // namespace galley
