@@ -1,0 +1,63 @@
+// Settings differ per file when configs differ; the pipeline takes one Settings per run, so the
+// inputs are grouped by their effective config and run group by group.
+#include "config/configured_run.hpp"
+
+#include <chrono>
+
+#include "version.hpp"
+
+namespace galley {
+
+bool ConfiguredRun::fails() const {
+  for (std::size_t i = 0; i < report.documents.size(); ++i) {
+    if (!fail_on[i]) continue;
+    for (const Finding& finding : report.documents[i].findings) {
+      if (finding.severity >= *fail_on[i]) return true;
+    }
+  }
+  return false;
+}
+
+ConfiguredRun run_configured(const std::vector<InputFile>& inputs, ConfigResolver& resolver,
+                             const ProgressCallback& progress) {
+  const auto start = std::chrono::steady_clock::now();
+  std::vector<const EffectiveSettings*> groups;   // In order of first appearance.
+  std::vector<std::vector<std::size_t>> members;  // Indices into `kept`, per group.
+  std::vector<InputFile> kept;
+  for (const InputFile& input : inputs) {
+    if (resolver.ignored(input.path)) continue;
+    const EffectiveSettings* settings = &resolver.settings_for(input.path);
+    std::size_t group = 0;
+    while (group < groups.size() && groups[group] != settings) ++group;
+    if (group == groups.size()) {
+      groups.push_back(settings);
+      members.emplace_back();
+    }
+    members[group].push_back(kept.size());
+    kept.push_back(input);
+  }
+  ConfiguredRun run;
+  run.report.tool_version = kVersion;
+  run.report.documents.resize(kept.size());
+  run.fail_on.resize(kept.size());
+  std::size_t finished = 0;
+  for (std::size_t group = 0; group < groups.size() && !run.report.interrupted; ++group) {
+    std::vector<InputFile> group_inputs;
+    for (const std::size_t index : members[group]) group_inputs.push_back(kept[index]);
+    Report part =
+        run_pipeline(group_inputs, groups[group]->settings, [&](std::size_t done, std::size_t) {
+          if (progress) progress(finished + done, kept.size());
+        });
+    for (std::size_t i = 0; i < members[group].size(); ++i) {
+      run.report.documents[members[group][i]] = std::move(part.documents[i]);
+      run.fail_on[members[group][i]] = groups[group]->settings.fail_on;
+    }
+    run.report.interrupted = part.interrupted;
+    finished += group_inputs.size();
+  }
+  run.report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return run;
+}
+
+}  // namespace galley
