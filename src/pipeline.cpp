@@ -8,7 +8,9 @@
 #include <thread>
 
 #include "checks/language.hpp"
+#include "core/interrupt.hpp"
 #include "checks/registry.hpp"
+#include "checks/suppressions.hpp"
 #include "segment/segmenter.hpp"
 #include "version.hpp"
 
@@ -56,7 +58,12 @@ std::vector<BlockRecord> records_of(const std::vector<Block>& blocks) {
 CheckSet::CheckSet(const Settings& settings)
     : settings_(settings), segmenter_(std::make_unique<Segmenter>()) {
   for (const CheckInfo& info : check_registry()) {
-    if (!enabled(settings, info) || info.make == nullptr) continue;
+    if (!enabled(settings, info)) continue;
+    if (info.make == nullptr) {
+      // A batch check collects from segmented documents: words are needed all the same.
+      needs_words_ = needs_words_ || info.make_batch != nullptr;
+      continue;
+    }
     checks_.push_back(info.make(settings));
     needs_words_ = needs_words_ || info.scope != Scope::document;
     needs_sentences_ = needs_sentences_ || info.scope == Scope::sentence || info.scope == Scope::block;
@@ -65,6 +72,10 @@ CheckSet::CheckSet(const Settings& settings)
 }
 
 DocumentReport CheckSet::check(Document doc, const std::string& path) {
+  return check(std::move(doc), path, {});
+}
+
+DocumentReport CheckSet::check(Document doc, const std::string& path, const Observer& observe) {
   AnalyzedDocument analyzed{doc, {}, "en-US", 0};
   analyzed.segments.resize(doc.blocks.size());
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
@@ -76,8 +87,10 @@ DocumentReport CheckSet::check(Document doc, const std::string& path) {
                       [](const Token& t) { return t.kind == TokenKind::word; }));
   }
   analyzed.language = decide_language(analyzed, settings_.language);
+  if (observe) observe(analyzed);
   std::vector<Finding> findings;
   for (const auto& check : checks_) check->check(analyzed, findings);
+  apply_suppressions(doc, settings_, findings);  // Before the settings: they grade its findings.
   apply_settings(settings_, findings);
   for (Finding& finding : findings) {
     if (finding.context.empty()) finding.context = context_of(analyzed, finding.span);
@@ -96,7 +109,49 @@ DocumentReport CheckSet::check(Document doc, const std::string& path) {
 
 namespace {
 
-DocumentReport process(CheckSet& checks, const InputFile& input) {
+/// The batch checks of one run: one instance each, fed from every worker under one lock.
+struct BatchRun {
+  std::vector<std::unique_ptr<BatchCheck>> checks;
+  std::mutex mutex;
+
+  explicit BatchRun(const Settings& settings) {
+    for (const CheckInfo& info : check_registry()) {
+      if (!enabled(settings, info) || info.make_batch == nullptr) continue;
+      checks.push_back(info.make_batch(settings));
+    }
+  }
+
+  /// What CheckSet shows each document to; empty when no batch check is enabled.
+  CheckSet::Observer observer(std::size_t index) {
+    if (checks.empty()) return {};
+    return [this, index](const AnalyzedDocument& analyzed) {
+      const std::lock_guard lock(mutex);
+      for (const auto& check : checks) check->collect(index, analyzed);
+    };
+  }
+
+  /// Adds the batch findings to their documents, with the settings' severities, and re-sorts.
+  void finish(const Settings& settings, Report& report) {
+    std::vector<bool> touched(report.documents.size(), false);
+    const auto emit = [&](std::size_t index, Finding finding) {
+      const auto severity = effective_severity(settings.overrides, finding.rule, finding.severity);
+      if (!severity || index >= report.documents.size()) return;
+      finding.severity = *severity;
+      if (finding.context.empty()) finding.context = finding.span;
+      report.documents[index].findings.push_back(std::move(finding));
+      touched[index] = true;
+    };
+    for (const auto& check : checks) check->finish(emit);
+    for (std::size_t i = 0; i < touched.size(); ++i) {
+      if (!touched[i]) continue;
+      std::vector<Finding>& findings = report.documents[i].findings;
+      std::stable_sort(findings.begin(), findings.end(), finding_before);
+    }
+  }
+};
+
+DocumentReport process(CheckSet& checks, const InputFile& input,
+                       const CheckSet::Observer& observe, std::size_t max_bytes) {
   DocumentReport failed;
   failed.path = input.path;
   std::string error;
@@ -104,6 +159,13 @@ DocumentReport process(CheckSet& checks, const InputFile& input) {
   if (!bytes) {
     failed.status = DocumentStatus::failed;
     failed.problem = error;
+    return failed;
+  }
+  if (bytes->size() > max_bytes) {
+    // Checking is not yet linear in a document's size (docs/performance.md): refuse rather than hang.
+    failed.status = DocumentStatus::skipped;
+    failed.problem = "larger than " + std::to_string(max_bytes) +
+                     " bytes, skipped: split it, or raise the limit with --max-bytes";
     return failed;
   }
   if (const Unreadable reason = classify_bytes(*bytes); reason != Unreadable::none) {
@@ -118,7 +180,7 @@ DocumentReport process(CheckSet& checks, const InputFile& input) {
     failed.problem = doc.refused;
     return failed;
   }
-  return checks.check(std::move(doc), input.path);
+  return checks.check(std::move(doc), input.path, observe);
 }
 
 }  // namespace
@@ -136,12 +198,13 @@ Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settin
   std::atomic<std::size_t> done{0};
   std::exception_ptr failure;
   std::mutex failure_mutex;
+  BatchRun batch(settings);
   // A load error (a dictionary, a rule file) stops every worker and is rethrown to the caller.
   const auto worker = [&] {
     try {
       CheckSet checks(settings);
-      for (std::size_t i = next++; i < inputs.size(); i = next++) {
-        report.documents[i] = process(checks, inputs[i]);
+      for (std::size_t i = next++; i < inputs.size() && !interrupt_requested(); i = next++) {
+        report.documents[i] = process(checks, inputs[i], batch.observer(i), settings.max_document_bytes);
         const std::size_t finished = ++done;
         if (progress) progress(finished, inputs.size());
       }
@@ -158,6 +221,8 @@ Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settin
     for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
   }
   if (failure) std::rethrow_exception(failure);
+  report.interrupted = interrupt_requested();
+  batch.finish(settings, report);
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }

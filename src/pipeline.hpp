@@ -26,8 +26,12 @@ class CheckSet {
  public:
   /// Instantiates every check of the registry that `settings` does not switch off.
   explicit CheckSet(const Settings& settings);
+  /// Called with each document once segmented (batch checks collect from it).
+  using Observer = std::function<void(const AnalyzedDocument&)>;
   /// Segments, checks and sorts one document.
   DocumentReport check(Document doc, const std::string& path);
+  /// The same, showing the segmented document to `observe` first (when set).
+  DocumentReport check(Document doc, const std::string& path, const Observer& observe);
 
  private:
   const Settings& settings_;

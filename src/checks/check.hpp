@@ -57,6 +57,7 @@ struct CheckExample {
   std::string_view text;        ///< With «...» around the expected span when incorrect.
   bool incorrect = true;        ///< False for an example that must raise nothing.
   std::string_view suggestion;  ///< Expected first suggestion; "-" for none.
+  std::string_view format = "text";  ///< How the example is read: "text", "markdown" or "html".
 };
 
 /// One row of the registry: everything known about a check written in C++.

@@ -5,11 +5,17 @@
 #include <vector>
 
 #include "checks/doubled_space_check.hpp"
+#include "checks/duplicate_check.hpp"
+#include "checks/duplicate_cross_document_check.hpp"
 #include "checks/invalid_utf8_check.hpp"
 #include "checks/invisible_character_check.hpp"
 #include "checks/missing_terminal_punctuation_check.hpp"
+#include "checks/mixed_variety_check.hpp"
+#include "checks/name_variant_check.hpp"
 #include "checks/repeated_word_check.hpp"
+#include "checks/rule_pack_check.hpp"
 #include "checks/space_before_punctuation_check.hpp"
+#include "checks/spelling_check.hpp"
 #include "checks/unbalanced_brackets_check.hpp"
 
 namespace galley {
@@ -77,6 +83,118 @@ const std::vector<CheckInfo>& table() {
        "replacement characters once published. Reading goes on past them.",
        &InvalidUtf8Check::make, nullptr,
        {{"Caf«\xE9» opens today.", true, "-"}, {"Caf\u00E9 opens today.", false, "-"}}},
+      {"duplicate.caption", "A photo caption that appears twice, exactly or nearly",
+       Severity::warning, Scope::sentence,
+       "A caption pasted twice, once with a typo and once corrected, is a classic pre-publication "
+       "defect: both copies go out. The finding sits on the copy to delete and shows what differs. "
+       "Image alt text, which is not printed, may repeat a caption.",
+       &DuplicateCheck::make_caption, nullptr,
+       {{"Photo: Mayor Ada Kent opens the new Harbour Development centre in Leeds.\n"
+         "«Photo: Mayor Ada Kent opens the new Harbour Developmebt centre in Leeds.»",
+         true, "Development"},
+        {"Photo: Mayor Ada Kent opens the new Harbour Development centre in Leeds.\n\n"
+         "The Harbour Development centre opens to the public on Monday.", false, "-"}}},
+      {"duplicate.paragraph", "A paragraph that appears twice, exactly or nearly", Severity::warning,
+       Scope::sentence,
+       "A paragraph pasted twice (often once more at the end of the release) makes the release "
+       "look unedited. Short lines that legitimately repeat (headings, datelines, \"Contact:\", "
+       "\"###\") and boilerplate sections (\"About ...\", notes to editors) are not compared.",
+       &DuplicateCheck::make_paragraph, nullptr,
+       {{"The new ferry will carry up to four hundred passengers a day between the two harbours.\n\n"
+         "Tickets go on sale on Monday at the harbour office and online.\n\n"
+         "«The new ferry will carry up to four hundred passengers a day between the two harbours.»",
+         true, "-"},
+        {"The new ferry will carry up to four hundred passengers a day between the two harbours.\n\n"
+         "The old ferry will carry up to two hundred passengers a day until it is retired.", false,
+         "-"}}},
+      {"duplicate.sentence", "A long sentence that appears twice in different places",
+       Severity::warning, Scope::sentence,
+       "A long sentence repeated word for word, or nearly, is usually left over from a rewrite. "
+       "Sentences under ten words are not compared: short phrases repeat legitimately.",
+       &DuplicateCheck::make_sentence, nullptr,
+       {{"The new ferry will carry up to four hundred passengers a day between the two harbours. "
+         "It was built in Hull.\n\n"
+         "Tickets cost four pounds. «The new ferry will carry up to four hundred passengers a day "
+         "between the two harbors.»", true, "harbours"},
+        {"Tickets go on sale on Monday. The ferry was built in Hull.\n\n"
+         "Tickets go on sale on Monday.", false, "-"}}},
+      {"duplicate.cross-document", "The same caption or paragraph in two documents of one run",
+       Severity::info, Scope::batch,
+       "A caption or paragraph reused from another release (last week's photo caption, a "
+       "paragraph carried over) is often a mistake. Boilerplate sections are not compared. The "
+       "message names the other document and line; there is no related span across files.",
+       nullptr, &DuplicateCrossDocumentCheck::make,
+       {{"«Photo: Mayor Ada Kent opens the new Harbour Development centre in Leeds.» (in two "
+         "documents)", true, "-"},
+        {"Photo: Mayor Ada Kent opens the new Harbour Development centre in Leeds.", false, "-"}}},
+      {"rules.packs", "Runs the rule packs (rules/*.xml, --rules); `galley rules` lists each rule",
+       Severity::error, Scope::document,
+       "Rules written as data: editorial markers, house style and users' own packs. Each rule "
+       "reports under its own id (marker.tk, style.utilize) and carries its examples, which "
+       "tests/unit/rules_examples_test.cpp runs; docs/rules.md describes the format.",
+       &RulePackCheck::make, nullptr, {}},
+      {"spelling.misspelling", "A likely typo: an unknown word close to a known one", Severity::error,
+       Scope::word,
+       "A word no dictionary knows, one or two edits from a word of the same document or a common "
+       "English word, is almost always a typo, even when capitalised. Acronyms, defined "
+       "abbreviations, names that recur, numbers with units, URLs and [sic] words are left alone.",
+       &SpellingCheck::make, nullptr,
+       {{"The council will «recieve» the report on Monday.", true, "receive"},
+        {"She is Associate Administrator for Exploration Systems «Developmebt» at the agency.", true,
+         "Development"},
+        {"Development of the site begins in May. Systems «Developmebt» is her office.", true,
+         "Development"},
+        {"The Tarnwick Water Authority (TWA) said NGOs and the TWA's engineers met at 10am.", false,
+         "-"},
+        {"Priya Okonkwo-Lindqvist said the roadmap would be livestreamed.", false, "-"}}},
+      {"spelling.unknown-word", "An unknown word taken for a name or a term", Severity::info,
+       Scope::word,
+       "Unknown words that do not look like typos (names, brands, terms) are listed for a check "
+       "against the source, once each, without disturbing the report's errors.",
+       &SpellingCheck::make_unknown, nullptr,
+       {{"The prize went to «Zorvexa», a start-up in Leeds.", true, "-"},
+        {"The prize went to a start-up in Leeds.", false, "-"}}},
+      {"spelling.mixed-variety", "British and American spellings mixed in one document",
+       Severity::warning, Scope::word,
+       "A release should keep to one variety. The document's own majority decides which; each "
+       "spelling of the other variety is flagged with the majority's spellings as related places.",
+       &MixedVarietyCheck::make, nullptr,
+       {{"The colour of the harbour and the «color» of the sky.", true, "colour"},
+        {"The organization will honor the «programme» and the center.", true, "program"},
+        {"The colour of the harbour and the programme.", false, "-"}}},
+      {"spelling.name-variant", "A name spelt two ways in one document", Severity::warning,
+       Scope::word,
+       "No dictionary knows a person's name, but the document does: when a near-identical unknown "
+       "name occurs less often than another, it is most likely a misspelling of it.",
+       &NameVariantCheck::make, nullptr,
+       {{"Anna Koerner leads the team. Koerner joined in 2019 and «Koener» will stay.", true,
+         "Koerner"},
+        {"HondoGo opened a depot. HondoGo hires drivers, and «HondoGO» pays well.", true, "HondoGo"},
+        {"Anna Koerner leads the team. Koerner joined in 2019.", false, "-"}}},
+      // Findings of src/checks/suppressions.cpp, the filter the pipeline applies after the checks.
+      {"style.unused-suppression", "An inline galley-disable that suppresses nothing",
+       Severity::info, Scope::document,
+       "A suppression left behind after the text it excused was fixed would hide the next real "
+       "problem there. The finding sits on the rule the directive names (docs/suppressions.md).",
+       nullptr, nullptr,
+       {{"<!-- galley-disable «typography.repeated-word» -->\n\nThe council met on Monday.\n",
+         true, "-", "markdown"},
+        {"«<!-- galley-disable-next-block -->»\n<p>The council met on Monday.</p>\n", true, "-",
+         "html"},
+        {"<!-- galley-disable typography.repeated-word -->\n\nThe the council met on Monday.\n",
+         false, "-", "markdown"},
+        {"<!-- galley-disable-next-block -->\n<p>The the council met on Monday.</p>\n", false, "-",
+         "html"}}},
+      {"style.malformed-suppression", "An inline directive naming an unknown rule or directive",
+       Severity::warning, Scope::document,
+       "A misspelt rule id in a galley-disable would otherwise suppress nothing, silently. An "
+       "unknown galley-* directive or a galley-enable with nothing to enable is flagged too.",
+       nullptr, nullptr,
+       {{"<!-- galley-disable «typography.repeated-wrd» -->\n\nThe the council met.\n", true, "-",
+         "markdown"},
+        {"<p>The council met.</p><!-- «galley-disabel» spelling -->\n", true, "-", "html"},
+        {"<!-- galley-disable typography -->\n\nThe the council met.\n\n<!-- galley-enable -->\n",
+         false, "-", "markdown"}}},
   };
   return kTable;
 }

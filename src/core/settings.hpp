@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -23,6 +24,7 @@ struct Settings {
   std::optional<Severity> fail_on = Severity::error;  ///< nullopt: never fail on findings.
   std::vector<std::string> ignore;            ///< Path globs not to check.
   unsigned jobs = 0;                          ///< Worker threads; 0 = one per core.
+  std::size_t max_document_bytes = 8U << 20U;  ///< Larger inputs are skipped with a message.
 };
 
 /// The severity a rule ends up with after overrides; nullopt when it is switched off.

@@ -46,6 +46,12 @@ struct Block {
   [[nodiscard]] std::size_t to_source_offset(std::size_t text_offset, bool is_end) const;
 };
 
+/// An HTML comment (`<!-- ... -->`) in a Markdown or HTML source: where inline directives live.
+struct SourceComment {
+  Span span;         ///< The whole comment, `<!--` to `-->`, in the original file.
+  std::string text;  ///< The bytes between `<!--` and `-->`, verbatim (from span.begin + 4).
+};
+
 /// One input, read: its exact bytes, its blocks of prose, and what the reader noticed.
 struct Document {
   SourceText source;                      ///< The original bytes and line index.
@@ -53,6 +59,7 @@ struct Document {
   std::vector<Block> blocks;              ///< In source order.
   std::vector<Finding> reader_findings;   ///< E.g. invalid UTF-8, found while reading.
   std::vector<Span> non_prose;            ///< Source spans the reader skipped as code or markup.
+  std::vector<SourceComment> comments;    ///< HTML comments, in source order (not in text).
   std::string refused;                    ///< Why the reader would not read it (empty: read).
 };
 

@@ -180,6 +180,7 @@ class HtmlReader {
     GumboOutput* output = gumbo_parse_with_options(&options, bytes_.data(), bytes_.size());
     walk(output->root);
     close_block();
+    collect_comments(output->document);
     gumbo_destroy_output(&options, output);
   }
 
@@ -239,6 +240,39 @@ class HtmlReader {
     return context;
   }
 
+  /// Every comment of the tree, head and skipped elements included, for inline directives.
+  void collect_comments(const GumboNode* root) {
+    std::vector<const GumboNode*> stack{root};
+    while (!stack.empty()) {
+      const GumboNode* node = stack.back();
+      stack.pop_back();
+      if (node->type == GUMBO_NODE_COMMENT) add_comment(node->v.text.original_text);
+      if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_TEMPLATE &&
+          node->type != GUMBO_NODE_DOCUMENT) {
+        continue;
+      }
+      const GumboVector& children = node->type == GUMBO_NODE_DOCUMENT ? node->v.document.children
+                                                                      : node->v.element.children;
+      for (unsigned i = children.length; i > 0; --i) {
+        stack.push_back(static_cast<const GumboNode*>(children.data[i - 1]));
+      }
+    }
+    std::sort(doc_.comments.begin(), doc_.comments.end(),
+              [](const SourceComment& a, const SourceComment& b) {
+                return a.span.begin < b.span.begin;
+              });
+  }
+
+  /// Keeps a well-formed `<!-- ... -->` (gumbo also accepts `<!-->` and `--!>`: not directives).
+  void add_comment(const GumboStringPiece& original) {
+    if (!in_input(original.data, original.length)) return;
+    const std::string_view text(original.data, original.length);
+    if (text.size() < 7 || !text.starts_with("<!--") || !text.ends_with("-->")) return;
+    const std::size_t begin = offset_of(original.data);
+    doc_.comments.push_back(
+        {{begin, begin + text.size()}, std::string(text.substr(4, text.size() - 7))});
+  }
+
   std::size_t offset_of(const char* data) const {
     return static_cast<std::size_t>(data - bytes_.data());
   }
@@ -251,9 +285,26 @@ class HtmlReader {
     const GumboStringPiece& original = node->v.text.original_text;
     if (original.length == 0 || !in_input(original.data, original.length)) return;
     const std::string_view text(original.data, original.length);
-    if (!block_ && text.find_first_not_of(" \t\r\n\f") == std::string_view::npos) return;
+    const std::string_view decoded = node->v.text.text;
+    const bool blank = decoded.find_first_not_of(" \t\r\n\f") == std::string_view::npos;
+    if (!block_ && blank) return;
     ensure_block(context);
+    if (contains_tag(text)) {
+      // Gumbo's original text for white space after </body> spans the end tags themselves.
+      block_->append_mapped(blank ? " " : decoded, {offset_of(original.data), offset_of(original.data) + text.size()});
+      return;
+    }
     append_character_data(*block_, text, offset_of(original.data), true);
+  }
+
+  /// True when `text` holds markup ("<p", "</"), which character data cannot.
+  static bool contains_tag(std::string_view text) {
+    for (std::size_t pos = text.find('<'); pos != std::string_view::npos; pos = text.find('<', pos + 1)) {
+      if (pos + 1 < text.size() && (text[pos + 1] == '/' || std::isalpha(static_cast<unsigned char>(text[pos + 1])) != 0)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   void add_replacement(const GumboNode* node, std::string_view replacement, const Context& context) {

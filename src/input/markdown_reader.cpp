@@ -161,6 +161,7 @@ class MarkdownReader {
   }
 
   void text(MD_TEXTTYPE type, std::string_view text) {
+    if (type == MD_TEXT_HTML) record_comments(text);
     if (verbatim_depth_ > 0) return;
     if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR) {
       pending_break_ = true;
@@ -196,6 +197,28 @@ class MarkdownReader {
         break;
     }
     last_end_ = at + text.size();
+  }
+
+  /// Records the comments starting in a raw-HTML run. md4c hands an HTML block over line by line,
+  /// so a comment's end is looked for in the source, past the run when it spans lines.
+  void record_comments(std::string_view run) {
+    const char* base = bytes_.data();
+    if (run.data() < base || run.data() + run.size() > base + bytes_.size()) return;
+    const std::size_t run_begin = static_cast<std::size_t>(run.data() - base);
+    for (std::size_t pos = run.find("<!--"); pos != std::string_view::npos;
+         pos = run.find("<!--", pos)) {
+      const std::size_t begin = run_begin + pos;
+      if (begin < comments_end_) {  // "<!--" inside the comment recorded last
+        pos = comments_end_ - run_begin;
+        continue;
+      }
+      const std::size_t close = bytes_.find("-->", begin + 4);
+      if (close == std::string_view::npos) return;
+      comments_end_ = close + 3;
+      doc_.comments.push_back(
+          {{begin, comments_end_}, std::string(bytes_.substr(begin + 4, close - begin - 4))});
+      pos = comments_end_ - run_begin;
+    }
   }
 
   static bool is_blank(std::string_view text) {
@@ -281,6 +304,7 @@ class MarkdownReader {
   int emphasis_depth_ = 0;
   bool pending_break_ = false;
   std::size_t last_end_ = 0;
+  std::size_t comments_end_ = 0;  ///< End of the last comment recorded.
   bool all_emphasis_ = true;
   bool after_image_ = false;
   bool previous_was_image_ = false;

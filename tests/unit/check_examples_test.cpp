@@ -23,17 +23,26 @@ std::pair<std::string, Span> unmark(std::string_view example) {
   return {text, {open, close - kOpen.size()}};
 }
 
-std::vector<Finding> findings_of(const CheckInfo& info, const std::string& text) {
-  std::vector<Finding> all = test::check_document(test::read(text, InputFormat::text));
+std::vector<Finding> findings_of(const CheckInfo& info, const CheckExample& example,
+                                 const std::string& text) {
+  const InputFormat format = parse_input_format(example.format).value_or(InputFormat::text);
+  std::vector<Finding> all = test::check_document(test::read(text, format));
   std::erase_if(all, [&](const Finding& f) { return f.rule != info.id; });
   return all;
 }
 
 }  // namespace
 
+/// Rows whose examples are run elsewhere: the rule-pack row's rules carry their own examples
+/// (rules_examples_test.cpp); a batch check needs two documents (duplicate_cross_document_test.cpp).
+bool examples_run_elsewhere(const CheckInfo& info) {
+  return info.id == "rules.packs" || info.make_batch != nullptr;
+}
+
 TEST_CASE("every registry row has an incorrect and a correct example", "[registry]") {
   for (const CheckInfo& info : check_registry()) {
     INFO(info.id);
+    if (info.id == "rules.packs") continue;
     bool incorrect = false;
     bool correct = false;
     for (const CheckExample& example : info.examples) (example.incorrect ? incorrect : correct) = true;
@@ -45,15 +54,17 @@ TEST_CASE("every registry row has an incorrect and a correct example", "[registr
 
 TEST_CASE("every registry example gives exactly its marked finding", "[registry]") {
   for (const CheckInfo& info : check_registry()) {
+    if (examples_run_elsewhere(info)) continue;
     for (const CheckExample& example : info.examples) {
       const auto [text, span] = unmark(example.text);
       INFO(info.id << ": " << example.text);
-      const std::vector<Finding> findings = findings_of(info, text);
+      const std::vector<Finding> findings = findings_of(info, example, text);
       if (!example.incorrect) {
         CHECK(findings.empty());
         continue;
       }
-      REQUIRE(findings.size() == 1);
+      CHECK(findings.size() == 1);
+      if (findings.size() != 1) continue;
       CHECK(findings[0].span == span);
       if (example.suggestion == "-") {
         CHECK(findings[0].suggestions.empty());

@@ -114,9 +114,14 @@ TEST_CASE("cli: a 50 MB single-line file is checked", "[cli][bad-input][slow]") 
   line.reserve(50U << 20U);
   while (line.size() < (50U << 20U)) line += "The harbour board met on Monday to approve the plan. ";
   const std::string path = scratch.file("long.txt", line);
-  const auto run = run_galley("check --format xml --output " + scratch.dir + "/r.xml " + path);
-  CHECK(run.exit_code == 0);
-  CHECK(std::filesystem::file_size(scratch.dir + "/r.xml") > line.size());
+  const std::string other = scratch.file("other.txt", "The the end.\n");
+  // Over the size limit: skipped with a clear message, and the other file is still checked.
+  const auto run = run_galley("check --format xml --output " + scratch.dir + "/r.xml " + path + " " + other);
+  CHECK(run.exit_code == 1);
+  CHECK(run.err.find("long.txt: larger than 8388608 bytes, skipped") != std::string::npos);
+  const std::string xml = test::read_file_text(scratch.dir + "/r.xml");
+  CHECK(xml.find("status=\"skipped\"") != std::string::npos);
+  CHECK(xml.find("typography.repeated-word") != std::string::npos);
 }
 
 TEST_CASE("cli: deeply nested HTML is checked", "[cli][bad-input]") {
