@@ -91,7 +91,7 @@ TEST_CASE("report: every sample is reproduced byte for byte with exact marks", "
   CHECK(findings > 0);
 }
 
-TEST_CASE("report: well-formed with NUL, controls, invalid UTF-8, ]]> and CRLF", "[report][xml]") {
+TEST_CASE("report: well-formed with NUL, controls, invalid UTF-8, a CDATA end and CRLF", "[report][xml]") {
   const std::string dir = test::temp_dir();
   const std::string path = dir + "/hostile.txt";
   const std::string bytes = std::string("Bad \x01 byte ]]> and \xFF\xFE here <b>&amp;\r\nNUL ", 46) +
