@@ -69,6 +69,9 @@ CheckSet::CheckSet(const Settings& settings)
     needs_sentences_ = needs_sentences_ || info.scope == Scope::sentence || info.scope == Scope::block;
   }
   needs_sentences_ = true;  // Findings carry their sentence as context.
+  // A check that reads others' findings (which copy of a duplicate is misspelt) sees them all.
+  std::stable_partition(checks_.begin(), checks_.end(),
+                        [](const auto& check) { return !check->reads_findings(); });
 }
 
 DocumentReport CheckSet::check(Document doc, const std::string& path) {
@@ -76,7 +79,7 @@ DocumentReport CheckSet::check(Document doc, const std::string& path) {
 }
 
 DocumentReport CheckSet::check(Document doc, const std::string& path, const Observer& observe) {
-  AnalyzedDocument analyzed{doc, {}, "en-US", 0};
+  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr};
   analyzed.segments.resize(doc.blocks.size());
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
     const std::string_view text = doc.blocks[b].text;

@@ -23,12 +23,17 @@ struct BlockSegments {
   std::vector<Token> tokens;    ///< Empty unless a selected check needs words.
 };
 
+struct SpellAnalysis;
+
 /// A document after segmentation: what every check receives.
 struct AnalyzedDocument {
   const Document& doc;                   ///< The document as read.
   std::vector<BlockSegments> segments;   ///< One per doc.blocks entry.
   std::string language = "en-US";        ///< The variety the document is checked in.
   std::size_t word_count = 0;            ///< Word tokens in all blocks.
+  /// The spelling checks' shared analysis (checks/spell_analysis.hpp), made by the first of them
+  /// to run; mutable since it is a cache, safe since one document's checks run on one thread.
+  mutable std::shared_ptr<const SpellAnalysis> spelling;
 };
 
 /// A check looks at one document at a time and adds findings. One instance per worker thread,
@@ -36,8 +41,11 @@ struct AnalyzedDocument {
 class Check {
  public:
   virtual ~Check() = default;
-  /// Adds the findings for `doc` to `out`.
+  /// Adds the findings for `doc` to `out`, which holds what the checks run before found in it
+  /// (before suppressions and severity overrides).
   virtual void check(const AnalyzedDocument& doc, std::vector<Finding>& out) = 0;
+  /// True when check() reads the other checks' findings in `out`: it then runs after them all.
+  [[nodiscard]] virtual bool reads_findings() const { return false; }
 };
 
 /// A check across all documents of a run (scope batch): it sees each document once, in input

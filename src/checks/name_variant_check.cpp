@@ -2,8 +2,10 @@
 // The rarer of two near-identical unknown names is flagged, with the frequent one as the fix.
 #include "checks/name_variant_check.hpp"
 
+#include <map>
+
 #include "checks/registry.hpp"
-#include "checks/spell_document.hpp"
+#include "checks/spell_analysis.hpp"
 #include "checks/speller.hpp"
 
 namespace galley {
@@ -12,12 +14,19 @@ namespace {
 constexpr std::string_view kId = "spelling.name-variant";
 constexpr std::size_t kMaxRelated = 3;
 
-std::vector<RelatedSpan> occurrences(const AnalyzedDocument& doc, const SpellDocument& words,
-                                     const std::string& name) {
-  std::vector<RelatedSpan> related;
-  for (const SpellWord& other : words.words) {
-    if (other.text != name || related.size() >= kMaxRelated) continue;
-    related.push_back({doc.doc.blocks[other.block].to_source(other.span), "'" + name + "'"});
+/// Where each variant name of the document is written, up to kMaxRelated times, found in one
+/// pass over the words (the names are unknown words, so they are among them).
+std::map<std::string, std::vector<RelatedSpan>> occurrences(const AnalyzedDocument& doc,
+                                                            const SpellAnalysis& analysis) {
+  std::map<std::string, std::vector<RelatedSpan>> related;
+  for (const SpellVerdict* verdict : analysis.verdicts) {
+    if (!verdict->variant.empty()) related.try_emplace(verdict->variant);
+  }
+  if (related.empty()) return related;
+  for (const SpellWord& word : analysis.words.words) {
+    const auto it = related.find(word.text);
+    if (it == related.end() || it->second.size() >= kMaxRelated) continue;
+    it->second.push_back({doc.doc.blocks[word.block].to_source(word.span), "'" + word.text + "'"});
   }
   return related;
 }
@@ -36,10 +45,12 @@ std::unique_ptr<Check> NameVariantCheck::make(const Settings& settings) {
 void NameVariantCheck::check(const AnalyzedDocument& doc, std::vector<Finding>& out) {
   const CheckInfo& info = *find_check(kId);
   Speller& speller = Speller::for_thread(doc.language, dictionaries_);
-  const SpellDocument words = collect_spell_words(doc);
-  for (const SpellWord& word : words.words) {
-    if (spelled_ok(word, speller)) continue;
-    const std::string variant = name_variant_of(words, word, speller);
+  const SpellAnalysis& analysis = spell_analysis(doc, speller, dictionaries_);
+  const SpellDocument& words = analysis.words;
+  const std::map<std::string, std::vector<RelatedSpan>> related = occurrences(doc, analysis);
+  for (std::size_t i = 0; i < words.words.size(); ++i) {
+    const SpellWord& word = words.words[i];
+    const std::string& variant = analysis.verdicts[i]->variant;
     if (variant.empty()) continue;
     const std::size_t count = words.surface_counts.at(variant);
     Finding finding =
@@ -47,7 +58,7 @@ void NameVariantCheck::check(const AnalyzedDocument& doc, std::vector<Finding>& 
                      "'" + word.text + "' looks like a variant of the name '" + variant +
                          "', written so " + std::to_string(count) + " times in this document",
                      {variant});
-    finding.related = occurrences(doc, words, variant);
+    finding.related = related.at(variant);
     out.push_back(std::move(finding));
   }
 }

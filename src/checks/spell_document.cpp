@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 
 #include "checks/language.hpp"
 #include "checks/speller.hpp"
@@ -139,7 +140,8 @@ bool skipped(std::string_view text, Span span, std::string_view word, const Shap
 }
 
 void collect_block(const AnalyzedDocument& doc, std::size_t b,
-                   const std::set<std::string, std::less<>>& defined, SpellDocument& out) {
+                   const std::set<std::string, std::less<>>& defined, Speller& speller,
+                   SpellDocument& out) {
   const std::string_view text = doc.doc.blocks[b].text;
   const std::vector<Token>& tokens = doc.segments[b].tokens;
   const std::vector<bool> starts = sentence_starts(tokens, doc.segments[b].sentences);
@@ -153,22 +155,58 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
     if (!starts[i]) ++out.mid_sentence[std::string(word)];
     const Shape shape = shape_of(word);
     if (skipped(text, tokens[i].span, word, shape, defined)) continue;
-    out.words.push_back({b, span, std::string(word), fold_key(word), compound_of(text, tokens, i),
-                         starts[i], shape.first_upper, shape.inner_upper,
-                         tokens[i].span.end < text.size() && text[tokens[i].span.end] == '.'});
+    SpellWord candidate{b,           span,           std::string(word), fold_key(word),
+                        compound_of(text, tokens, i), starts[i], shape.first_upper,
+                        shape.inner_upper,
+                        tokens[i].span.end < text.size() && text[tokens[i].span.end] == '.'};
+    // Only rejected words are kept: a long document holds a million accepted ones.
+    if (!spelled_ok(candidate, speller)) out.words.push_back(std::move(candidate));
   }
+}
+
+/// Numbers the distinct folded words, groups the exact forms under them and indexes them.
+void index_words(SpellDocument& out) {
+  out.lower_list.assign(out.lower_words.begin(), out.lower_words.end());
+  std::sort(out.lower_list.begin(), out.lower_list.end());
+  std::unordered_map<std::string_view, std::uint32_t> ids;
+  ids.reserve(out.lower_list.size());
+  for (std::size_t id = 0; id < out.lower_list.size(); ++id) {
+    ids.emplace(out.lower_list[id], static_cast<std::uint32_t>(id));
+  }
+  out.lower_index.build(out.lower_list.size(),
+                        [&out](std::size_t id) -> std::string_view { return out.lower_list[id]; });
+  out.surfaces.resize(out.lower_list.size());
+  for (const auto& [form, count] : out.surface_counts) {
+    if (const auto it = ids.find(fold_key(form)); it != ids.end()) {
+      out.surfaces[it->second].push_back(form);
+    }
+  }
+  for (std::vector<std::string>& forms : out.surfaces) std::sort(forms.begin(), forms.end());
 }
 
 }  // namespace
 
-SpellDocument collect_spell_words(const AnalyzedDocument& doc) {
+std::vector<std::uint32_t> near_document_words(const SpellDocument& words, std::string_view query,
+                                               std::size_t max_distance) {
+  std::vector<std::uint32_t> out;
+  for (const std::uint32_t id : words.lower_index.candidates(query, max_distance)) {
+    const std::string& other = words.lower_list[id];
+    if (other != query && edit_distance(query, other, max_distance) <= max_distance) {
+      out.push_back(id);
+    }
+  }
+  return out;
+}
+
+SpellDocument collect_spell_words(const AnalyzedDocument& doc, Speller& speller) {
   std::set<std::string, std::less<>> defined;
   const std::size_t blocks = std::min(doc.doc.blocks.size(), doc.segments.size());
   for (std::size_t b = 0; b < blocks; ++b) {
     collect_definitions(doc.doc.blocks[b].text, doc.segments[b].tokens, defined);
   }
   SpellDocument out;
-  for (std::size_t b = 0; b < blocks; ++b) collect_block(doc, b, defined, out);
+  for (std::size_t b = 0; b < blocks; ++b) collect_block(doc, b, defined, speller, out);
+  index_words(out);
   return out;
 }
 
@@ -184,9 +222,22 @@ std::string name_variant_of(const SpellDocument& words, const SpellWord& word, S
   if (!word.capitalised && !word.inner_capital) return {};
   const auto own = words.surface_counts.find(word.text);
   const std::size_t own_count = own == words.surface_counts.end() ? 0 : own->second;
+  // The forms to weigh: those folding to the word itself ("HondoGO", "HondoGo") and those of
+  // the folded words near it, in sorted order so that ties go the same way every run.
+  std::vector<std::string_view> forms;
+  std::vector<std::uint32_t> ids = near_document_words(words, word.lower, 2);
+  const auto self = std::lower_bound(words.lower_list.begin(), words.lower_list.end(), word.lower);
+  if (self != words.lower_list.end() && *self == word.lower) {
+    ids.push_back(static_cast<std::uint32_t>(self - words.lower_list.begin()));
+  }
+  for (const std::uint32_t id : ids) {
+    for (const std::string& form : words.surfaces[id]) forms.push_back(form);
+  }
+  std::sort(forms.begin(), forms.end());
   std::string best;
   std::size_t best_count = own_count;
-  for (const auto& [other, count] : words.surface_counts) {
+  for (const std::string_view other : forms) {
+    const std::size_t count = words.surface_counts.at(std::string(other));
     if (count <= best_count || other == word.text ||
         shape_of(other).first_upper != word.capitalised)
       continue;

@@ -1,13 +1,14 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
-#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "checks/check.hpp"
+#include "checks/word_index.hpp"
 
 namespace galley {
 
@@ -30,14 +31,22 @@ struct SpellWord {
 /// defined abbreviations, numbers with units, markers, [sic] words and variety-specific spellings
 /// already removed) and counts of every word.
 struct SpellDocument {
-  std::vector<SpellWord> words;  ///< Candidates, in document order.
-  std::map<std::string, std::size_t, std::less<>> surface_counts;  ///< Exact form -> count.
-  std::map<std::string, std::size_t, std::less<>> mid_sentence;    ///< Exact form -> count.
-  std::set<std::string, std::less<>> lower_words;  ///< Every word of the text, folded.
+  std::vector<SpellWord> words;  ///< Candidates the dictionaries reject, in document order.
+  std::unordered_map<std::string, std::size_t> surface_counts;  ///< Exact form -> count.
+  std::unordered_map<std::string, std::size_t> mid_sentence;    ///< Exact form -> count.
+  std::unordered_set<std::string> lower_words;  ///< Every word of the text, folded.
+  std::vector<std::string> lower_list;  ///< lower_words sorted: the ids of lower_index.
+  std::vector<std::vector<std::string>> surfaces;  ///< Per lower_list entry, its exact forms.
+  DeleteIndex lower_index;  ///< Finds the words of the document near a query.
 };
 
-/// Collects the spelling candidates of `doc`.
-SpellDocument collect_spell_words(const AnalyzedDocument& doc);
+/// Collects the spelling candidates of `doc` that `speller` rejects, and counts every word.
+SpellDocument collect_spell_words(const AnalyzedDocument& doc, Speller& speller);
+
+/// The folded words of the document within `max_distance` (at most 2) edits of lowercase
+/// `query`, `query` itself excluded, as ids into `words.lower_list` in ascending order.
+std::vector<std::uint32_t> near_document_words(const SpellDocument& words, std::string_view query,
+                                               std::size_t max_distance);
 
 /// True when `word` reads as a name rather than a word: capitalised inside a sentence, or
 /// capitalised at a sentence start and capitalised elsewhere in mid-sentence too, or camel-cased.

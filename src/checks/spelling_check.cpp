@@ -7,10 +7,11 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "checks/registry.hpp"
-#include "checks/spell_document.hpp"
+#include "checks/spell_analysis.hpp"
 #include "checks/speller.hpp"
 #include "checks/word_index.hpp"
 #include "core/utf8.hpp"
@@ -21,10 +22,6 @@ namespace {
 constexpr std::string_view kMisspellingId = "spelling.misspelling";
 constexpr std::string_view kUnknownId = "spelling.unknown-word";
 constexpr std::size_t kMaxSuggestions = 5;
-// A name-shaped word counts as a typo of a common word only if that word is this common.
-constexpr std::uint32_t kCommonForNames = 20;
-// A short sentence opener counts as a typo only of words this common ("the", "and", "with").
-constexpr std::uint32_t kVeryCommon = 2000;
 
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
@@ -45,14 +42,6 @@ std::string lower_ascii(std::string word) {
     if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
   }
   return word;
-}
-
-/// How many edits a word may be from a word of the document to count as its typo. A name
-/// needs more letters for the same distance: short names are often one letter from a word.
-std::size_t typo_distance(const SpellWord& word, bool name) {
-  const std::size_t length = utf8::count_code_points(word.lower);
-  if (name) return length >= 8 ? 2 : (length >= 5 ? 1 : 0);
-  return length <= 2 ? 1 : 2;
 }
 
 struct Candidate {
@@ -89,21 +78,59 @@ void add_candidate(std::map<std::string, Candidate>& candidates, const SpellWord
   candidates.emplace(key, std::move(c));
 }
 
-/// A capitalised word is a typo of a common word only when it is long, one edit away and keeps
-/// the first letter ("Developmebt" for "development", not "Carty" for "party"); a sentence
-/// opener may also be short if the word is among the commonest ("Teh" for "the").
-bool common_near_name(const SpellWord& word, const NearWord& near, bool mid_sentence) {
-  if (near.distance != 1 || near.word.empty() || near.word[0] != word.lower[0]) return false;
-  const std::size_t length = utf8::count_code_points(word.lower);
-  if (!mid_sentence && length <= 4) return near.count >= kVeryCommon;
-  return near.count >= kCommonForNames && length >= (mid_sentence ? 7U : 5U);
+Finding rejected_finding(const CheckInfo& info, Span span, const SpellWord& word,
+                         const std::string& fix) {
+  const std::string display = with_case_of(fix, word.text);
+  return make_finding(
+      info, span, "'" + word.text + "' is a word, but here most likely a typo for '" + display + "'",
+      {display});
 }
 
-}  // namespace
+Finding typo_finding(const CheckInfo& info, Span span, const SpellWord& word,
+                     std::vector<std::string> suggestions) {
+  std::string message = "Unknown word '" + word.text + "'";
+  if (!suggestions.empty()) message += ": probably a typo for '" + suggestions.front() + "'";
+  return make_finding(info, span, std::move(message), std::move(suggestions));
+}
 
-std::vector<std::string> rank_suggestions(const SpellDocument& words, const SpellWord& word,
-                                          Speller& speller) {
-  std::map<std::string, Candidate> candidates;
+Finding unknown_finding(const CheckInfo& info, Span span, const SpellWord& word, bool name) {
+  return make_finding(info, span,
+                      "Unknown word '" + word.text + "', taken for " +
+                          (name ? "a name" : "a term") +
+                          "; add it to a dictionary (--dictionary) if it is right");
+}
+
+/// Every string one edit from ASCII lowercase `word` (a letter deleted, replaced or inserted, or
+/// two neighbours swapped): Hunspell's first strategy, at microseconds a lookup instead of the
+/// milliseconds its whole suggest() takes.
+std::vector<std::string> one_edit_strings(const std::string& word) {
+  std::vector<std::string> out;
+  if (std::any_of(word.begin(), word.end(), [](char c) { return c < 'a' || c > 'z'; })) return out;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    out.push_back(word.substr(0, i) + word.substr(i + 1));
+    if (i + 1 < word.size()) {
+      std::string swapped = word;
+      std::swap(swapped[i], swapped[i + 1]);
+      out.push_back(std::move(swapped));
+    }
+    for (char c = 'a'; c <= 'z'; ++c) {
+      if (c == word[i]) continue;
+      std::string replaced = word;
+      replaced[i] = c;
+      out.push_back(std::move(replaced));
+    }
+  }
+  for (std::size_t i = 0; i <= word.size(); ++i) {
+    for (const char c : std::string_view("abcdefghijklmnopqrstuvwxyz'")) {
+      out.push_back(word.substr(0, i) + c + word.substr(i));
+    }
+  }
+  return out;
+}
+
+/// Hunspell's own suggestions, the last resort: they cost milliseconds a word.
+void add_hunspell_candidates(std::map<std::string, Candidate>& candidates, const SpellWord& word,
+                             const SpellDocument& words, Speller& speller) {
   const std::vector<std::string>& hunspell = speller.suggest(word.text);
   for (std::size_t rank = 0; rank < hunspell.size(); ++rank) {
     add_candidate(candidates, word, words, hunspell[rank], speller);
@@ -111,14 +138,28 @@ std::vector<std::string> rank_suggestions(const SpellDocument& words, const Spel
       it->second.hunspell_rank = std::min(it->second.hunspell_rank, rank);
     }
   }
+}
+
+}  // namespace
+
+std::vector<std::string> rank_suggestions(const SpellDocument& words, const SpellWord& word,
+                                          Speller& speller) {
+  std::map<std::string, Candidate> candidates;
   for (const NearWord& near : WordIndex::shared().near(word.lower, 2)) {
     add_candidate(candidates, word, words, with_case_of(std::string(near.word), word.text),
                   speller);
   }
-  for (const std::string& other : words.lower_words) {
-    if (edit_distance(word.lower, other, 2) <= 2)
-      add_candidate(candidates, word, words, with_case_of(other, word.text), speller);
+  for (const std::uint32_t id : near_document_words(words, word.lower, 2)) {
+    add_candidate(candidates, word, words, with_case_of(words.lower_list[id], word.text), speller);
   }
+  const bool one_edit_found = std::any_of(candidates.begin(), candidates.end(),
+                                          [](const auto& entry) { return entry.second.distance <= 1; });
+  if (!one_edit_found) {
+    for (const std::string& edit : one_edit_strings(word.lower)) {
+      add_candidate(candidates, word, words, with_case_of(edit, word.text), speller);
+    }
+  }
+  if (candidates.empty()) add_hunspell_candidates(candidates, word, words, speller);
   std::vector<Candidate> ranked;
   for (auto& [key, c] : candidates) ranked.push_back(std::move(c));
   std::stable_sort(ranked.begin(), ranked.end(), [](const Candidate& a, const Candidate& b) {
@@ -143,58 +184,30 @@ std::unique_ptr<Check> SpellingCheck::make_unknown(const Settings& settings) {
   return std::make_unique<SpellingCheck>(Mode::unknown_word, settings.dictionaries);
 }
 
-bool SpellingCheck::likely_typo(const SpellDocument& words, const SpellWord& word,
-                                Speller& speller) {
-  const auto count = words.surface_counts.find(word.text);
-  if (word.capitalised && count != words.surface_counts.end() && count->second >= 2) return false;
-  // A capitalised word that only opens a sentence (or a line) may be a name or a word: it is
-  // judged as a name, except that a very common short word ("Teh" for "The") counts too.
-  const bool name = word.capitalised || word.inner_capital;
-  const std::size_t limit = typo_distance(word, name);
-  for (const std::string& other : words.lower_words) {
-    if (limit == 0) break;
-    if (other != word.lower && edit_distance(word.lower, other, limit) <= limit &&
-        speller.known(other))
-      return true;
-  }
-  for (const NearWord& near : WordIndex::shared().near(word.lower, name ? 1 : limit)) {
-    if (name && !common_near_name(word, near, name_like(words, word))) continue;
-    if (speller.known(near.word)) return true;
-  }
-  return false;
-}
-
 void SpellingCheck::check(const AnalyzedDocument& doc, std::vector<Finding>& out) {
   Speller& speller = Speller::for_thread(doc.language, dictionaries_);
-  const SpellDocument words = collect_spell_words(doc);
+  const SpellAnalysis& analysis = spell_analysis(doc, speller, dictionaries_);
   const CheckInfo& info = *find_check(mode_ == Mode::misspelling ? kMisspellingId : kUnknownId);
-  std::set<std::string, std::less<>> reported;
-  for (const SpellWord& word : words.words) {
-    if (spelled_ok(word, speller)) continue;
+  std::unordered_set<std::string> reported;
+  // Ranking looks words up by the hundred: once per distinct word of the document.
+  std::unordered_map<std::string, std::vector<std::string>> suggestions;
+  const auto suggestions_for = [&](const SpellWord& word) -> const std::vector<std::string>& {
+    auto [it, added] = suggestions.try_emplace(word.text);
+    if (added) it->second = rank_suggestions(analysis.words, word, speller);
+    return it->second;
+  };
+  for (std::size_t i = 0; i < analysis.words.words.size(); ++i) {
+    const SpellWord& word = analysis.words.words[i];
+    const SpellVerdict& verdict = *analysis.verdicts[i];
+    if (verdict.ok) continue;
     const Span span = doc.doc.blocks[word.block].to_source(word.span);
-    if (const std::string fix = speller.rejected(word.text); !fix.empty()) {
-      if (mode_ == Mode::misspelling) {
-        out.push_back(make_finding(info, span,
-                                   "'" + word.text +
-                                       "' is a word, but here most likely a typo for '" +
-                                       with_case_of(fix, word.text) + "'",
-                                   {with_case_of(fix, word.text)}));
-      }
-      continue;
-    }
-    if (!name_variant_of(words, word, speller).empty()) continue;  // spelling.name-variant's.
-    const bool typo = likely_typo(words, word, speller);
-    if (typo && mode_ == Mode::misspelling) {
-      std::vector<std::string> suggestions = rank_suggestions(words, word, speller);
-      std::string message = "Unknown word '" + word.text + "'";
-      if (!suggestions.empty()) message += ": probably a typo for '" + suggestions.front() + "'";
-      out.push_back(make_finding(info, span, std::move(message), std::move(suggestions)));
-    } else if (!typo && mode_ == Mode::unknown_word && reported.insert(word.text).second) {
-      const bool name = name_like(words, word);
-      out.push_back(make_finding(info, span,
-                                 "Unknown word '" + word.text + "', taken for " +
-                                     (name ? "a name" : "a term") +
-                                     "; add it to a dictionary (--dictionary) if it is right"));
+    if (mode_ == Mode::misspelling && !verdict.rejected_fix.empty()) {
+      out.push_back(rejected_finding(info, span, word, verdict.rejected_fix));
+    } else if (mode_ == Mode::misspelling && verdict.typo) {
+      out.push_back(typo_finding(info, span, word, suggestions_for(word)));
+    } else if (mode_ == Mode::unknown_word && verdict.rejected_fix.empty() &&
+               verdict.variant.empty() && !verdict.typo && reported.insert(word.text).second) {
+      out.push_back(unknown_finding(info, span, word, name_like(analysis.words, word)));
     }
   }
 }

@@ -30,15 +30,14 @@ class SpellingCheck final : public Check {
   void check(const AnalyzedDocument& doc, std::vector<Finding>& out) override;
 
  private:
-  /// True when the unknown `word` is most likely a typo rather than a name or a term.
-  bool likely_typo(const SpellDocument& words, const SpellWord& word, Speller& speller);
-
   Mode mode_;
   std::vector<std::string> dictionaries_;
 };
 
-/// Up to five replacements for the unknown `word`, best first: Hunspell's suggestions and the
-/// frequency list's near words, ranked by presence in the document, frequency and edit cost.
+/// Up to five replacements for the unknown `word`, best first: the frequency list's and the
+/// document's words within two edits (and the dictionary's within one when neither has one that
+/// close), ranked by presence in the document, frequency and edit cost; Hunspell's own suggest()
+/// only when nothing else is found.
 std::vector<std::string> rank_suggestions(const SpellDocument& words, const SpellWord& word,
                                           Speller& speller);
 

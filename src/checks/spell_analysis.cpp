@@ -1,0 +1,98 @@
+// One decision per distinct word form, shared by the three spelling checks: a long document
+// repeats its words thousands of times, and each of them used to be judged three times over.
+#include "checks/spell_analysis.hpp"
+
+#include "checks/speller.hpp"
+#include "core/utf8.hpp"
+
+namespace galley {
+namespace {
+
+// A name-shaped word counts as a typo of a common word only if that word is this common.
+constexpr std::uint32_t kCommonForNames = 20;
+// A short sentence opener counts as a typo only of words this common ("the", "and", "with").
+constexpr std::uint32_t kVeryCommon = 2000;
+
+/// How many edits a word may be from a word of the document to count as its typo. A name
+/// needs more letters for the same distance: short names are often one letter from a word.
+std::size_t typo_distance(const SpellWord& word, bool name) {
+  const std::size_t length = utf8::count_code_points(word.lower);
+  if (name) return length >= 8 ? 2 : (length >= 5 ? 1 : 0);
+  return length <= 2 ? 1 : 2;
+}
+
+/// A capitalised word is a typo of a common word only when it is long, one edit away and keeps
+/// the first letter ("Developmebt" for "development", not "Carty" for "party"); a sentence
+/// opener may also be short if the word is among the commonest ("Teh" for "the").
+bool common_near_name(const SpellWord& word, const NearWord& near, bool mid_sentence) {
+  if (near.distance != 1 || near.word.empty() || near.word[0] != word.lower[0]) return false;
+  const std::size_t length = utf8::count_code_points(word.lower);
+  if (!mid_sentence && length <= 4) return near.count >= kVeryCommon;
+  return near.count >= kCommonForNames && length >= (mid_sentence ? 7U : 5U);
+}
+
+/// The key of a word form: everything SpellVerdict depends on besides the document's counts.
+std::string form_key(const SpellWord& word) {
+  std::string key = word.text;
+  key += '\n';
+  key += word.compound;
+  key += word.sentence_start ? 'S' : 's';
+  key += word.before_dot ? 'D' : 'd';
+  return key;
+}
+
+SpellVerdict judge(const SpellDocument& words, const SpellWord& word, Speller& speller) {
+  SpellVerdict verdict;
+  if (spelled_ok(word, speller)) return verdict;
+  verdict.ok = false;
+  verdict.rejected_fix = speller.rejected(word.text);
+  verdict.variant = name_variant_of(words, word, speller);
+  verdict.typo = verdict.rejected_fix.empty() && verdict.variant.empty() &&
+                 likely_typo(words, word, speller);
+  return verdict;
+}
+
+std::shared_ptr<const SpellAnalysis> analyse(const AnalyzedDocument& doc, Speller& speller,
+                                             const std::vector<std::string>& dictionaries) {
+  auto analysis = std::make_shared<SpellAnalysis>();
+  analysis->dictionaries = dictionaries;
+  analysis->words = collect_spell_words(doc, speller);
+  analysis->verdicts.reserve(analysis->words.words.size());
+  for (const SpellWord& word : analysis->words.words) {
+    auto [it, added] = analysis->by_form.try_emplace(form_key(word));
+    if (added) it->second = judge(analysis->words, word, speller);
+    analysis->verdicts.push_back(&it->second);
+  }
+  return analysis;
+}
+
+}  // namespace
+
+const SpellAnalysis& spell_analysis(const AnalyzedDocument& doc, Speller& speller,
+                                    const std::vector<std::string>& dictionaries) {
+  if (!doc.spelling || doc.spelling->dictionaries != dictionaries) {
+    doc.spelling = analyse(doc, speller, dictionaries);
+  }
+  return *doc.spelling;
+}
+
+bool likely_typo(const SpellDocument& words, const SpellWord& word, Speller& speller) {
+  const auto count = words.surface_counts.find(word.text);
+  if (word.capitalised && count != words.surface_counts.end() && count->second >= 2) return false;
+  // A capitalised word that only opens a sentence (or a line) may be a name or a word: it is
+  // judged as a name, except that a very common short word ("Teh" for "The") counts too.
+  const bool name = word.capitalised || word.inner_capital;
+  const std::size_t limit = typo_distance(word, name);
+  if (limit > 0) {
+    for (const std::uint32_t id : near_document_words(words, word.lower, limit)) {
+      if (speller.known(words.lower_list[id])) return true;
+    }
+  }
+  for (const NearWord& near : WordIndex::shared().near(word.lower, name ? 1 : limit)) {
+    if (name && !common_near_name(word, near, name_like(words, word))) continue;
+    if (speller.known(near.word)) return true;
+  }
+  return false;
+}
+
+}  // namespace galley

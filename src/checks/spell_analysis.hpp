@@ -1,0 +1,41 @@
+#pragma once
+
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "checks/check.hpp"
+#include "checks/spell_document.hpp"
+
+namespace galley {
+
+class Speller;
+
+/// What the spelling checks decided about one form of a word (its text and the position facts
+/// that change the decision: sentence start, compound, a following full stop).
+struct SpellVerdict {
+  bool ok = true;            ///< The dictionaries know it.
+  std::string rejected_fix;  ///< reject.txt's replacement when it is a known typo.
+  std::string variant;       ///< A more frequent unknown name it is a near-identical variant of.
+  bool typo = false;         ///< Unknown, not rejected, not a variant, and most likely mistyped.
+};
+
+/// The words of a document and the verdict on each, computed once per document and shared by
+/// spelling.misspelling, spelling.unknown-word and spelling.name-variant.
+struct SpellAnalysis {
+  std::vector<std::string> dictionaries;      ///< The user dictionaries it was made with.
+  SpellDocument words;                        ///< The candidates and the document's word counts.
+  std::vector<const SpellVerdict*> verdicts;  ///< One per words.words entry.
+  std::unordered_map<std::string, SpellVerdict> by_form;  ///< Owns the verdicts, one per form.
+};
+
+/// The spelling analysis of `doc` with `speller` and `dictionaries`, made on first use and kept
+/// on `doc` for the other spelling checks.
+const SpellAnalysis& spell_analysis(const AnalyzedDocument& doc, Speller& speller,
+                                    const std::vector<std::string>& dictionaries);
+
+/// True when the unknown `word` is most likely a typo rather than a name or a term: one or two
+/// edits from a known word of the document or a common English word.
+bool likely_typo(const SpellDocument& words, const SpellWord& word, Speller& speller);
+
+}  // namespace galley
