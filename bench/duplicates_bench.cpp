@@ -1,5 +1,6 @@
 // Cost of the duplicate checks: duplicate.cross-document over 1x/4x/16x blocks (16x = 100,000
-// blocks in 4,000 documents) and the within-document check over growing documents. Synthetic
+// blocks in 4,000 documents) and the within-document check over one document of 1x/4x/16x
+// blocks (16x = 20,000 blocks, about 4.5 MB). Synthetic
 // prose from a fixed seed: 20,000 made-up words, Zipf-like, 30-60 words a block, 1% of blocks
 // copied from an earlier document (half of them with one word changed).
 //   build/bench/galley_bench_duplicates
@@ -19,7 +20,8 @@ namespace galley {
 namespace {
 
 constexpr std::size_t kBlocksPerDocument = 25;
-constexpr std::size_t kBase = 6'250;  // 1x
+constexpr std::size_t kBase = 6'250;        // 1x, across documents
+constexpr std::size_t kWithinBase = 1'250;  // 1x, within one document
 
 /// A document read and segmented, as the pipeline gives it to checks.
 struct Analyzed {
@@ -78,7 +80,7 @@ class Corpus {
     entry.doc = std::make_unique<Document>(
         read_document(SourceText(std::move(path), std::move(text)), InputFormat::text));
     entry.analyzed =
-        std::make_unique<AnalyzedDocument>(AnalyzedDocument{*entry.doc, {}, "en-US", 0});
+        std::make_unique<AnalyzedDocument>(AnalyzedDocument{*entry.doc, {}, "en-US", 0, nullptr});
     for (const Block& block : entry.doc->blocks) {
       entry.analyzed->segments.push_back(
           {segmenter_.sentences(block.text), segmenter_.tokens(block.text)});
@@ -130,21 +132,29 @@ void BM_WithinDocument(benchmark::State& state) {
     }
   }
   const Document doc = read_document(SourceText("one.txt", text), InputFormat::text);
-  AnalyzedDocument analyzed{doc, {}, "en-US", 0};
+  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr};
   Segmenter segmenter;
   for (const Block& block : doc.blocks) {
     analyzed.segments.push_back({segmenter.sentences(block.text), segmenter.tokens(block.text)});
   }
   DuplicateCheck check("duplicate.paragraph");
+  std::size_t findings = 0;
   for (auto _ : state) {
     std::vector<Finding> out;
     check.check(analyzed, out);
+    findings = out.size();
     benchmark::DoNotOptimize(out.data());
   }
+  state.counters["bytes"] = static_cast<double>(text.size());
+  state.counters["findings"] = static_cast<double>(findings);
   state.counters["blocks/s"] = benchmark::Counter(static_cast<double>(blocks),
                                                   benchmark::Counter::kIsIterationInvariantRate);
 }
-BENCHMARK(BM_WithinDocument)->Arg(250)->Arg(1000)->Arg(4000)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_WithinDocument)
+    ->Arg(kWithinBase)
+    ->Arg(4 * kWithinBase)
+    ->Arg(16 * kWithinBase)
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace galley

@@ -1,13 +1,14 @@
 // Duplicated captions, paragraphs and sentences inside one document. Units (blocks, runs of
 // adjacent lines inside a block, sentences) are normalised to folded word tokens, paired through
-// an inverted index of hashed word shingles (never all pairs), and accepted by word-level edit
-// distance with thresholds by length. See docs/checks/duplicate.md.
+// an inverted index of their rarest word bigrams (never all pairs: duplicate_candidates.cpp),
+// and accepted by word-level edit distance with thresholds by length. The copy with spelling
+// findings on its differing words goes, else the later one. See docs/checks/duplicate.md.
 #include "checks/duplicate_check.hpp"
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
 
+#include "checks/duplicate_candidates.hpp"
 #include "checks/duplicate_units.hpp"
 #include "checks/registry.hpp"
 
@@ -18,8 +19,6 @@ constexpr std::size_t kMinWords = 8;          // Shorter units never count...
 constexpr std::size_t kMinAdjacentWords = 6;  // ...except runs of lines pasted one under the other.
 constexpr std::size_t kMinSentenceWords = 15;  // A "long" sentence.
 constexpr std::size_t kMaxLineRun = 8;         // Longest run of lines compared with the next run.
-constexpr std::size_t kMaxPosting = 64;        // A shingle in more units is not distinctive.
-constexpr std::size_t kShingle = 2;            // Words per shingle for candidate pairs.
 
 /// Two units found to be copies of each other; `first` comes first in the document.
 struct Pair {
@@ -28,12 +27,37 @@ struct Pair {
   WordDiff diff;           ///< first -> second.
 };
 
+/// Source spans of the spelling findings other checks made, to tell which copy has a typo.
+class SpellingSpans {
+ public:
+  explicit SpellingSpans(const std::vector<Finding>& findings) {
+    for (const Finding& finding : findings) {
+      if (finding.rule.starts_with("spelling.")) spans_.push_back(finding.span);
+    }
+    std::sort(spans_.begin(), spans_.end(), [](Span a, Span b) { return a.begin < b.begin; });
+    std::size_t end = 0;
+    for (const Span span : spans_) max_end_.push_back(end = std::max(end, span.end));
+  }
+  /// True when a spelling finding overlaps `span` (bytes of the source).
+  [[nodiscard]] bool touch(Span span) const {
+    // Of the findings that begin before `span` ends, does one end after it begins?
+    const auto after = std::lower_bound(spans_.begin(), spans_.end(), span.end,
+                                        [](Span s, std::size_t at) { return s.begin < at; });
+    const auto count = static_cast<std::size_t>(after - spans_.begin());
+    return count > 0 && max_end_[count - 1] > span.begin;
+  }
+
+ private:
+  std::vector<Span> spans_;           ///< Sorted by begin.
+  std::vector<std::size_t> max_end_;  ///< Largest end among spans_[0..i].
+};
+
 /// Everything the search needs about one document.
 struct Search {
   const AnalyzedDocument& doc;
   std::vector<DuplicateUnit> units;
   std::vector<Pair> pairs;
-  std::map<std::string, std::size_t> frequency;  ///< Folded word -> occurrences in the document.
+  SpellingSpans spelling;  ///< What the spelling checks found in the document.
 };
 
 int rank(UnitKind kind) { return kind == UnitKind::block ? 0 : kind == UnitKind::lines ? 1 : 2; }
@@ -81,9 +105,13 @@ void pair_adjacent_lines(Search& search, std::size_t b) {
     for (std::size_t run = 1; run <= longest; ++run) {
       const Span left{lines[split - run].begin, lines[split - 1].end};
       const Span right{lines[split].begin, lines[split + run - 1].end};
-      search.units.push_back(make_unit(block, b, tokens, left, UnitKind::lines));
-      search.units.push_back(make_unit(block, b, tokens, right, UnitKind::lines));
-      add_pair(search, search.units.size() - 2, search.units.size() - 1, true);
+      DuplicateUnit first = make_unit(block, b, tokens, left, UnitKind::lines);
+      DuplicateUnit second = make_unit(block, b, tokens, right, UnitKind::lines);
+      WordDiff diff;
+      if (!accept(first, second, true, diff)) continue;  // Kept only when paired: memory.
+      search.units.push_back(std::move(first));
+      search.units.push_back(std::move(second));
+      search.pairs.push_back({search.units.size() - 2, search.units.size() - 1, std::move(diff)});
     }
   }
 }
@@ -115,23 +143,10 @@ bool on_next_line(const Search& search, std::size_t first, std::size_t second) {
          source.locate(blocks[a.block].span.end).line + 1;
 }
 
-/// Pairs block and sentence units that share a word shingle, then verifies each candidate.
-void pair_by_shingles(Search& search, std::size_t begin, std::size_t end) {
-  std::unordered_map<std::uint64_t, std::vector<std::size_t>> postings;
-  for (std::size_t i = begin; i < end; ++i) {
-    std::vector<std::uint64_t> shingles = shingle_hashes(search.units[i].words, kShingle);
-    std::sort(shingles.begin(), shingles.end());
-    shingles.erase(std::unique(shingles.begin(), shingles.end()), shingles.end());
-    std::vector<std::size_t> candidates;
-    for (const std::uint64_t shingle : shingles) {
-      std::vector<std::size_t>& posting = postings[shingle];
-      if (posting.size() < kMaxPosting)
-        candidates.insert(candidates.end(), posting.begin(), posting.end());
-      posting.push_back(i);
-    }
-    std::sort(candidates.begin(), candidates.end());
-    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-    for (const std::size_t j : candidates) add_pair(search, j, i, on_next_line(search, j, i));
+/// Pairs the block and sentence units that may be copies, then verifies each candidate.
+void pair_units(Search& search) {
+  for (const auto& [first, second] : candidate_pairs(search.units)) {
+    add_pair(search, first, second, on_next_line(search, first, second));
   }
 }
 
@@ -142,23 +157,26 @@ std::string words_text(const Search& search, const DuplicateUnit& unit, Span wor
   return std::string(text.substr(from, unit.word_spans[words.end - 1].end - from));
 }
 
-std::size_t rarity(const Search& search, const DuplicateUnit& unit, Span words) {
-  std::size_t total = 0;
-  for (std::size_t w = words.begin; w < words.end; ++w) total += search.frequency.at(unit.words[w]);
-  return total;
+/// True when a spelling finding lies on a word of `unit` that the other copy does not have.
+bool misspelt(const Search& search, const DuplicateUnit& unit, const std::vector<WordHunk>& hunks,
+              bool side_a) {
+  const Block& block = search.doc.doc.blocks[unit.block];
+  return std::any_of(hunks.begin(), hunks.end(), [&](const WordHunk& hunk) {
+    const Span words = side_a ? hunk.a : hunk.b;
+    for (std::size_t w = words.begin; w < words.end; ++w) {
+      if (search.spelling.touch(block.to_source(unit.word_spans[w]))) return true;
+    }
+    return false;
+  });
 }
 
-/// True when the first copy should go: its differing words are rarer in the document than the
-/// other copy's (a likely typo). Otherwise, and on a tie, the later copy goes.
+/// True when the first copy should go: only its differing words have spelling findings (the
+/// kept copy is the one spelt right). Otherwise, exact copies included, the later copy goes.
+/// Words both copies share do not count: a name unknown to the dictionary is in both.
 bool first_goes(const Search& search, const Pair& pair) {
-  std::size_t first = 0;
-  std::size_t second = 0;
-  for (const WordHunk& hunk : pair.diff.hunks) {
-    if (hunk.a.empty() || hunk.b.empty()) continue;
-    first += rarity(search, search.units[pair.first], hunk.a);
-    second += rarity(search, search.units[pair.second], hunk.b);
-  }
-  return first < second;
+  const std::vector<WordHunk>& hunks = pair.diff.hunks;
+  return misspelt(search, search.units[pair.first], hunks, true) &&
+         !misspelt(search, search.units[pair.second], hunks, false);
 }
 
 std::string describe(const Search& search, const DuplicateUnit& gone, const DuplicateUnit& kept,
@@ -211,10 +229,14 @@ Finding finding_for(const Search& search, const Pair& pair) {
   return finding;
 }
 
-bool inside(const std::vector<const DuplicateUnit*>& covered, const DuplicateUnit& unit) {
-  return std::any_of(covered.begin(), covered.end(), [&](const DuplicateUnit* other) {
-    return other->block == unit.block && other->text.contains(unit.text);
-  });
+/// Spans of units already reported, by block (a lookup per block keeps reporting linear).
+using Reported = std::map<std::size_t, std::vector<Span>>;
+
+bool inside(const Reported& reported, const DuplicateUnit& unit) {
+  const auto found = reported.find(unit.block);
+  if (found == reported.end()) return false;
+  return std::any_of(found->second.begin(), found->second.end(),
+                     [&](Span other) { return other.contains(unit.text); });
 }
 
 /// Findings for the accepted pairs: whole blocks first, then lines, then sentences; a pair whose
@@ -225,17 +247,17 @@ void report(Search& search, std::vector<Finding>& out) {
     const int ry = std::max(rank(search.units[y.first].kind), rank(search.units[y.second].kind));
     return rx < ry;
   });
-  std::vector<const DuplicateUnit*> covered;
-  std::vector<const DuplicateUnit*> gone;
+  Reported covered;
+  Reported gone;
   for (const Pair& pair : search.pairs) {
     const DuplicateUnit& a = search.units[pair.first];
     const DuplicateUnit& b = search.units[pair.second];
     const DuplicateUnit& going = first_goes(search, pair) ? a : b;
     if ((inside(covered, a) && inside(covered, b)) || inside(gone, going)) continue;
     out.push_back(finding_for(search, pair));
-    gone.push_back(&going);
-    covered.push_back(&a);
-    covered.push_back(&b);
+    gone[going.block].push_back(going.text);
+    covered[a.block].push_back(a.text);
+    covered[b.block].push_back(b.text);
   }
 }
 
@@ -256,20 +278,19 @@ std::unique_ptr<Check> DuplicateCheck::make_sentence(const Settings& /*settings*
 }
 
 void DuplicateCheck::check(const AnalyzedDocument& doc, std::vector<Finding>& out) {
-  Search search{doc, {}, {}, {}};
+  Search search{doc, {}, {}, SpellingSpans(out)};
   const std::vector<bool> exempt = exempt_blocks(doc.doc);
   const std::vector<Block>& blocks = doc.doc.blocks;
   for (std::size_t b = 0; b < blocks.size(); ++b) {
     const Block& block = blocks[b];
-    DuplicateUnit unit =
-        make_unit(block, b, doc.segments[b].tokens, {0, block.text.size()}, UnitKind::block);
-    for (const std::string& word : unit.words) ++search.frequency[word];
-    if (!exempt[b]) search.units.push_back(std::move(unit));
+    if (exempt[b]) continue;
+    search.units.push_back(
+        make_unit(block, b, doc.segments[b].tokens, {0, block.text.size()}, UnitKind::block));
   }
   for (std::size_t b = 0; b < blocks.size(); ++b) {
     if (!exempt[b]) add_sentence_units(search, segmenter_, b);
   }
-  pair_by_shingles(search, 0, search.units.size());
+  pair_units(search);
   for (std::size_t b = 0; b < blocks.size(); ++b) {
     if (!exempt[b]) pair_adjacent_lines(search, b);
   }

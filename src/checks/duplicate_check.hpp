@@ -21,6 +21,8 @@ class DuplicateCheck final : public Check {
   /// The registry's factory for `duplicate.sentence`.
   static std::unique_ptr<Check> make_sentence(const Settings& settings);
   void check(const AnalyzedDocument& doc, std::vector<Finding>& out) override;
+  /// True: the spelling findings already in `out` tell which copy of a pair goes.
+  [[nodiscard]] bool reads_findings() const override { return true; }
 
  private:
   std::string_view rule_;

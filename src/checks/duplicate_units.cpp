@@ -199,6 +199,7 @@ DuplicateUnit make_unit(const Block& block, std::size_t index, const std::vector
 
 WordDiff diff_words(const std::vector<std::string>& a, const std::vector<std::string>& b,
                     std::size_t limit) {
+  if (a == b) return {0, {}};  // Exact copies, the commonest pair, need no alignment.
   const std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   if (gap > limit) return {kNever, {}};
   if ((a.size() + 1) * (b.size() + 1) > kMaxCells) {

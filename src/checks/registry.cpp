@@ -112,10 +112,10 @@ const std::vector<CheckInfo>& table() {
        "A long sentence repeated word for word, or nearly, is usually left over from a rewrite. "
        "Sentences under ten words are not compared: short phrases repeat legitimately.",
        &DuplicateCheck::make_sentence, nullptr,
-       {{"The new ferry will carry up to four hundred passengers a day between the two harbours. "
+       {{"The new ferry will carry up to four hundred passengers a day between the two islands. "
          "It was built in Hull.\n\n"
          "Tickets cost four pounds. «The new ferry will carry up to four hundred passengers a day "
-         "between the two harbors.»", true, "harbours"},
+         "between the two islnads.»", true, "islands"},
         {"Tickets go on sale on Monday. The ferry was built in Hull.\n\n"
          "Tickets go on sale on Monday.", false, "-"}}},
       {"duplicate.cross-document", "The same caption or paragraph in two documents of one run",

@@ -1,0 +1,141 @@
+// The within-document duplicate check at scale: candidate pairs come from an index, not from all
+// pairs, and lose no pair within the allowed edits. Speed is measured in bench/, not here.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <random>
+#include <string>
+
+#include "checks/duplicate_candidates.hpp"
+#include "checks/duplicate_check.hpp"
+#include "segment/segmenter.hpp"
+#include "test_support.hpp"
+
+namespace galley {
+namespace {
+
+/// Made-up words "ba", "ca", ..., drawn Zipf-like so that common word pairs are very common.
+class Words {
+ public:
+  explicit Words(std::size_t vocabulary, std::uint64_t seed) : rng_(seed) {
+    for (std::size_t n = 0; n < vocabulary; ++n) {
+      std::string word;
+      for (std::size_t k = n + 26; k > 0; k /= 26) word += static_cast<char>('a' + k % 26);
+      words_.push_back(word);
+    }
+  }
+  /// One word; the square of a uniform number favours the first words.
+  const std::string& next() {
+    const double u = std::uniform_real_distribution<double>(0.0, 1.0)(rng_);
+    return words_[static_cast<std::size_t>(u * u * static_cast<double>(words_.size() - 1))];
+  }
+  /// A number in [0, n).
+  std::size_t below(std::size_t n) {
+    return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng_);
+  }
+
+ private:
+  std::mt19937_64 rng_;
+  std::vector<std::string> words_;
+};
+
+DuplicateUnit unit_of(std::vector<std::string> words) {
+  DuplicateUnit unit;
+  unit.words = std::move(words);
+  return unit;
+}
+
+/// `words` with `edits` random word substitutions, insertions and deletions.
+std::vector<std::string> edited(std::vector<std::string> words, std::size_t edits, Words& draw) {
+  for (std::size_t e = 0; e < edits; ++e) {
+    const std::size_t at = draw.below(words.size());
+    const auto where = words.begin() + static_cast<std::ptrdiff_t>(at);
+    switch (draw.below(3)) {
+      case 0:
+        words[at] = "zz" + draw.next();
+        break;
+      case 1:
+        words.insert(where, "zz" + draw.next());
+        break;
+      default:
+        words.erase(where);
+        break;
+    }
+  }
+  return words;
+}
+
+}  // namespace
+
+TEST_CASE("duplicate: candidate pairs include every pair within the allowed edits",
+          "[duplicate][scale]") {
+  // Prefix filtering is exact: a copy with as many edits as allowed_edits() grants is always a
+  // candidate, however common its words, among many units made of the same common words.
+  Words draw(300, 3);
+  std::vector<DuplicateUnit> units;
+  std::vector<std::pair<std::size_t, std::size_t>> planted;
+  for (std::size_t trial = 0; trial < 400; ++trial) {
+    std::vector<std::string> words(6 + draw.below(70));
+    for (std::string& word : words) word = draw.next();
+    units.push_back(unit_of(words));
+    for (std::size_t filler = 0; filler < 4; ++filler) {
+      std::vector<std::string> other(words.size());
+      for (std::string& word : other) word = draw.next();
+      units.push_back(unit_of(other));
+    }
+    planted.emplace_back(units.size() - 5, units.size());
+    units.push_back(unit_of(edited(words, allowed_edits(words.size(), 0), draw)));
+  }
+  const std::vector<CandidatePair> pairs = candidate_pairs(units);
+  std::size_t found = 0;
+  for (const auto& pair : planted) {
+    if (std::find(pairs.begin(), pairs.end(), pair) != pairs.end()) ++found;
+  }
+  CHECK(found == planted.size());
+  CHECK(pairs.size() < 2 * planted.size());  // Unrelated units are rarely candidates.
+}
+
+TEST_CASE("duplicate: a document of 20,000 distinct paragraphs, two of them copies",
+          "[duplicate][scale]") {
+  // 20,000 paragraphs of two 16-word sentences (60,000 units) of 2,000 made-up words. The copies
+  // are found wherever they are, however common their words (the earlier index skipped any word
+  // pair already seen in 64 units, so late copies of common wording went unseen).
+  Words draw(2'000, 11);
+  std::vector<std::string> paragraphs;
+  for (std::size_t p = 0; p < 20'000; ++p) {
+    std::string text;
+    for (std::size_t w = 0; w < 32; ++w) {
+      text += draw.next();
+      text += w == 15 ? ". " : w == 31 ? "." : " ";
+    }
+    paragraphs.push_back(text);
+  }
+  const std::string exact = paragraphs[5];
+  std::string near = paragraphs[12'000];
+  near.replace(0, near.find(' '), "changed");
+  paragraphs.push_back(exact);
+  paragraphs.insert(paragraphs.begin() + 19'000, near);
+  std::string text;
+  for (const std::string& paragraph : paragraphs) text += paragraph + "\n\n";
+
+  const Document doc = test::read(text, InputFormat::text);
+  REQUIRE(doc.blocks.size() == 20'002);
+  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr};
+  Segmenter segmenter;
+  for (const Block& block : doc.blocks) {
+    analyzed.segments.push_back({segmenter.sentences(block.text), segmenter.tokens(block.text)});
+  }
+  DuplicateCheck check("duplicate.paragraph");
+  std::vector<Finding> out;
+  check.check(analyzed, out);
+  REQUIRE(out.size() == 2);
+  const std::size_t near_at = text.find(near);
+  const std::size_t exact_at = text.rfind(exact);
+  CHECK(out[0].span == Span{near_at, near_at + near.size()});
+  CHECK(out[0].related[0].span.begin == text.find(paragraphs[12'000]));
+  CHECK(out[0].message.starts_with("Near-duplicate paragraph: 'changed' vs '"));
+  CHECK(out[1].span == Span{exact_at, exact_at + exact.size()});
+  CHECK(out[1].related[0].span.begin == text.find(exact));
+  CHECK(out[1].message == "Duplicate paragraph: repeated word for word");
+}
+
+}  // namespace galley
