@@ -15,6 +15,7 @@
 #include "core/load_error.hpp"
 #include "pipeline.hpp"
 #include "progress_bar.hpp"
+#include "report/baseline.hpp"
 #include "report/text_writer.hpp"
 #include "report/writers.hpp"
 #include "report/xml_reader.hpp"
@@ -40,6 +41,7 @@ struct CheckOptions {
   std::vector<std::string> disable;   ///< --disable ID (rule id or category).
   std::vector<std::string> severity;  ///< --severity ID=LEVEL.
   std::string config;                 ///< --config FILE: instead of each file's nearest .galley.xml.
+  std::string baseline;               ///< --baseline FILE: hide the findings this report holds.
 };
 
 /// --disable and --severity into Settings::overrides; a malformed value is a usage error.
@@ -99,12 +101,18 @@ void write_report_file(const Report& report, const CheckOptions& options, const 
   }
 }
 
+/// Whether `command` has the option `name` and it was given (`baseline` has no --fail-on).
+bool given(const CLI::App& command, const std::string& name) {
+  const CLI::Option* option = command.get_option_no_throw(name);
+  return option != nullptr && option->count() > 0;
+}
+
 /// What `command` was given: the command line's part of each file's settings.
 CommandLine command_line_of(const CLI::App& command, const CheckOptions& options,
                             Settings settings) {
   add_overrides(options, settings);
   settings.fail_on = parse_severity(options.fail_on);
-  return {std::move(settings), command.count("--lang") > 0, command.count("--fail-on") > 0,
+  return {std::move(settings), given(command, "--lang"), given(command, "--fail-on"),
           options.config};
 }
 
@@ -121,10 +129,17 @@ int show_config(const std::string& path, const CommandLine& command_line) {
   return kClean;
 }
 
-int run_check(const CheckOptions& options, const CommandLine& command_line) {
+/// A finished run, and whether some input could not be read (exit 2 whatever else happened).
+struct CheckedRun {
+  ConfiguredRun run;
+  bool input_error = false;
+};
+
+/// Collects the inputs, runs the checks (with a progress bar on a terminal) and says on stderr
+/// which inputs could not be checked.
+CheckedRun check_inputs(const CheckOptions& options, const CommandLine& command_line) {
   std::optional<InputFormat> format;
   if (!options.input_format.empty()) format = parse_input_format(options.input_format);
-  const Settings& settings = command_line.settings;
   ConfigResolver resolver(command_line);
   const CollectedInputs inputs = collect_inputs(options.paths.empty() ? std::vector<std::string>{"."} : options.paths, format);
   for (const InputProblem& problem : inputs.problems) {
@@ -135,44 +150,68 @@ int run_check(const CheckOptions& options, const CommandLine& command_line) {
   if (isatty(STDERR_FILENO) != 0 && inputs.files.size() >= kProgressThreshold) {
     bar.emplace(std::cerr, inputs.files.size());
   }
-  const ConfiguredRun run =
-      run_configured(inputs.files, resolver, [&](std::size_t done, std::size_t /*total*/) {
-        if (bar) bar->update(done);
-      });
-  const Report& report = run.report;
+  const auto on_progress = [&](std::size_t done, std::size_t /*total*/) {
+    if (bar) bar->update(done);
+  };
+  CheckedRun checked{run_configured(inputs.files, resolver, on_progress), !inputs.problems.empty()};
   if (bar) bar->clear();
-  bool input_error = !inputs.problems.empty();
-  for (const DocumentReport& doc : report.documents) {
+  for (const DocumentReport& doc : checked.run.report.documents) {
     if (doc.status == DocumentStatus::checked) continue;
     std::cerr << "galley: " << doc.path << ": " << doc.problem << '\n';
-    input_error = input_error || doc.status == DocumentStatus::failed;
+    checked.input_error = checked.input_error || doc.status == DocumentStatus::failed;
   }
-  if (report.interrupted) {
-    // Nothing half-done is written: the report is complete or absent.
-    std::cerr << "galley: interrupted by signal " << interrupt_signal() << "; no report written\n";
-    return 128 + interrupt_signal();
-  }
-  if (options.output.empty()) {
-    write_report(report, options, settings, std::cout);
-    std::cout.flush();
-    if (!std::cout) throw LoadError("<stdout>", "cannot write the report (closed pipe or full disk)");
-  } else {
+  return checked;
+}
+
+/// The exit status of an interrupted run, said on stderr.
+int interrupted() {
+  // Nothing half-done is written: the report is complete or absent.
+  std::cerr << "galley: interrupted by signal " << interrupt_signal() << "; no report written\n";
+  return 128 + interrupt_signal();
+}
+
+/// Writes the report to --output, or to standard output without one.
+void emit_report(const Report& report, const CheckOptions& options, const Settings& settings) {
+  if (!options.output.empty()) {
     write_report_file(report, options, settings);
+    return;
   }
-  if (input_error) return kUsageOrInput;
-  return run.fails() ? kFindings : kClean;
+  write_report(report, options, settings, std::cout);
+  std::cout.flush();
+  if (!std::cout) throw LoadError("<stdout>", "cannot write the report (closed pipe or full disk)");
+}
+
+int run_check(const CheckOptions& options, const CommandLine& command_line) {
+  // A bad baseline is a load error before any work is done.
+  std::optional<Baseline> baseline;
+  if (!options.baseline.empty()) baseline = Baseline::load(options.baseline);
+  CheckedRun checked = check_inputs(options, command_line);
+  Report& report = checked.run.report;
+  if (report.interrupted) return interrupted();
+  if (baseline) report.baseline_hidden = baseline->filter(report);
+  emit_report(report, options, command_line.settings);
+  if (checked.input_error) return kUsageOrInput;
+  return checked.run.fails() ? kFindings : kClean;
+}
+
+/// `galley baseline`: the XML report of a run, as the --baseline of later runs.
+int run_baseline(CheckOptions options, const CommandLine& command_line) {
+  options.format = "xml";
+  const CheckedRun checked = check_inputs(options, command_line);
+  const Report& report = checked.run.report;
+  if (report.interrupted) return interrupted();
+  write_report_file(report, options, command_line.settings);
+  const std::size_t findings = Baseline(report).size();
+  const std::size_t documents = report.summary().documents;
+  std::cerr << "galley: baseline of " << findings << (findings == 1 ? " finding" : " findings")
+            << " in " << documents << (documents == 1 ? " document" : " documents")
+            << " written to " << options.output << '\n';
+  return checked.input_error ? kUsageOrInput : kClean;
 }
 
 /// `galley render`: a saved XML report in another format.
 int run_render(const std::string& path, const CheckOptions& options, const Settings& settings) {
-  const Report report = read_xml_report(path);
-  if (options.output.empty()) {
-    write_report(report, options, settings, std::cout);
-    std::cout.flush();
-    if (!std::cout) throw LoadError("<stdout>", "cannot write the report (closed pipe or full disk)");
-  } else {
-    write_report_file(report, options, settings);
-  }
+  emit_report(read_xml_report(path), options, settings);
   return kClean;
 }
 
@@ -214,6 +253,25 @@ int explain(const std::string& id, const Settings& settings) {
   return kClean;
 }
 
+/// The options `check` and `baseline` share: what to check and how.
+void add_run_options(CLI::App& command, Settings& settings, CheckOptions& options) {
+  command.add_option("paths", options.paths, "Files and directories (recursive, by extension)");
+  command.add_option("--input-format", options.input_format, "Read every input as this format")
+      ->check(CLI::IsMember({"text", "txt", "markdown", "md", "html"}));
+  command.add_option("--lang", settings.language, "Language variety")
+      ->check(CLI::IsMember({"auto", "en-US", "en-GB"}))->capture_default_str();
+  command.add_option("-j,--jobs", settings.jobs, "Worker threads (0: one per core)");
+  command.add_option("--max-bytes", settings.max_document_bytes, "Skip documents larger than this")
+      ->capture_default_str();
+  command.add_option("--dictionary", settings.dictionaries,
+                     "Extra words: a Hunspell .dic or one word a line (repeatable)")
+      ->allow_extra_args(false);
+  command.add_option("--disable", options.disable, "Switch off a rule or category (repeatable)")
+      ->allow_extra_args(false);
+  command.add_option("--severity", options.severity, "Re-grade a rule or category: ID=LEVEL")
+      ->allow_extra_args(false);
+}
+
 int main_impl(int argc, char** argv) {
   CLI::App app{"galley: a proofreading pipeline for press releases"};
   app.set_version_flag("--version", std::string("galley ") + kVersion);
@@ -222,27 +280,19 @@ int main_impl(int argc, char** argv) {
   CheckOptions options;
 
   CLI::App* check = app.add_subcommand("check", "Check documents (files or directories; - reads stdin)");
-  check->add_option("paths", options.paths, "Files and directories (recursive, by extension)");
+  add_run_options(*check, settings, options);
   check->add_option("--format", options.format, "Report format")
       ->check(CLI::IsMember(report_formats()))->capture_default_str();
   check->add_option("-o,--output", options.output, "Write the report to FILE (atomically)");
-  check->add_option("--input-format", options.input_format, "Read every input as this format")
-      ->check(CLI::IsMember({"text", "txt", "markdown", "md", "html"}));
-  check->add_option("--lang", settings.language, "Language variety")
-      ->check(CLI::IsMember({"auto", "en-US", "en-GB"}))->capture_default_str();
   check->add_option("--fail-on", options.fail_on, "Exit 1 when findings at or above this exist")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}))->capture_default_str();
-  check->add_option("-j,--jobs", settings.jobs, "Worker threads (0: one per core)");
-  check->add_option("--max-bytes", settings.max_document_bytes, "Skip documents larger than this")
-      ->capture_default_str();
-  check->add_option("--dictionary", settings.dictionaries,
-                    "Extra words: a Hunspell .dic or one word a line (repeatable)")
-      ->allow_extra_args(false);
   check->add_flag("--no-color", options.no_color, "No colours in the terminal report");
-  check->add_option("--disable", options.disable, "Switch off a rule or category (repeatable)")
-      ->allow_extra_args(false);
-  check->add_option("--severity", options.severity, "Re-grade a rule or category: ID=LEVEL")
-      ->allow_extra_args(false);
+  check->add_option("--baseline", options.baseline,
+                    "Report only findings not in this earlier report (galley baseline)");
+  CLI::App* baseline = app.add_subcommand(
+      "baseline", "Write a baseline: the XML report of the findings to hide from later checks");
+  add_run_options(*baseline, settings, options);
+  baseline->add_option("-o,--output", options.output, "The baseline file to write")->required();
 
   CLI::App* rules = app.add_subcommand("rules", "List every rule with its default severity");
   std::string explain_id;
@@ -268,11 +318,11 @@ int main_impl(int argc, char** argv) {
       ->allow_extra_args(false);
   config->add_option("--severity", options.severity, "Re-grade a rule or category: ID=LEVEL")
       ->allow_extra_args(false);
-  for (CLI::App* command : {check, config}) {
+  for (CLI::App* command : {check, baseline, config}) {
     command->add_option("--config", options.config,
                         "Use FILE instead of each file's nearest .galley.xml");
   }
-  for (CLI::App* command : {check, rules, explain_cmd, render, config}) {
+  for (CLI::App* command : {check, baseline, rules, explain_cmd, render, config}) {
     command->add_option("--rules", settings.rule_paths, "A rule file or directory (repeatable)")
         ->allow_extra_args(false);
   }
@@ -286,6 +336,7 @@ int main_impl(int argc, char** argv) {
   if (*explain_cmd) return explain(explain_id, settings);
   if (*render) return run_render(render_path, options, settings);
   if (*config) return show_config(show_path, command_line_of(*config, options, settings));
+  if (*baseline) return run_baseline(options, command_line_of(*baseline, options, settings));
   return run_check(options, command_line_of(*check, options, settings));
 }
 

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <chrono>
 #include <exception>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -114,10 +115,12 @@ namespace {
 
 /// The batch checks of one run: one instance each, fed from every worker under one lock.
 struct BatchRun {
+  const Settings& settings;
   std::vector<std::unique_ptr<BatchCheck>> checks;
+  std::map<std::size_t, Suppressions> suppressions;  ///< By document, for those with directives.
   std::mutex mutex;
 
-  explicit BatchRun(const Settings& settings) {
+  explicit BatchRun(const Settings& run_settings) : settings(run_settings) {
     for (const CheckInfo& info : check_registry()) {
       if (!enabled(settings, info) || info.make_batch == nullptr) continue;
       checks.push_back(info.make_batch(settings));
@@ -128,17 +131,26 @@ struct BatchRun {
   CheckSet::Observer observer(std::size_t index) {
     if (checks.empty()) return {};
     return [this, index](const AnalyzedDocument& analyzed) {
+      // Batch findings arrive after CheckSet has applied the document's directives.
+      std::optional<Suppressions> directives = suppressions_of(analyzed.doc, settings);
       const std::lock_guard lock(mutex);
       for (const auto& check : checks) check->collect(index, analyzed);
+      if (directives) suppressions.insert_or_assign(index, std::move(*directives));
     };
   }
 
   /// Adds the batch findings to their documents, with the settings' severities, and re-sorts.
-  void finish(const Settings& settings, Report& report) {
+  void finish(Report& report) {
     std::vector<bool> touched(report.documents.size(), false);
     const auto emit = [&](std::size_t index, Finding finding) {
+      if (index >= report.documents.size()) return;
+      const auto directives = suppressions.find(index);
+      if (directives != suppressions.end() &&
+          directives->second.suppress_late(finding, report.documents[index].findings)) {
+        return;
+      }
       const auto severity = effective_severity(settings.overrides, finding.rule, finding.severity);
-      if (!severity || index >= report.documents.size()) return;
+      if (!severity) return;
       finding.severity = *severity;
       if (finding.context.empty()) finding.context = finding.span;
       report.documents[index].findings.push_back(std::move(finding));
@@ -225,7 +237,7 @@ Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settin
   }
   if (failure) std::rethrow_exception(failure);
   report.interrupted = interrupt_requested();
-  batch.finish(settings, report);
+  batch.finish(report);
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
 }

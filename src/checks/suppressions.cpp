@@ -98,15 +98,7 @@ std::optional<Directive> read_directive(const SourceComment& comment, const Know
   return directive;
 }
 
-/// Where one directive rule suppresses: [begin, end) of the source, for `rule` ("" = all).
-struct Range {
-  std::size_t begin = 0;
-  std::size_t end = kOpenEnd;
-  std::string rule;
-  Span origin;  ///< The rule's word, or the whole comment when it names no rule.
-  DirectiveKind kind = DirectiveKind::disable;
-  bool used = false;
-};
+using Range = SuppressionRange;
 
 /// From the directive to the end of the first block after it.
 std::size_t next_block_end(const Document& doc, std::size_t from) {
@@ -169,6 +161,13 @@ bool matches(const Range& range, const Finding& finding) {
   return rule.substr(0, rule.find('.')) == range.rule;
 }
 
+/// Whether a comment of `doc` may be a directive: only then are the rule packs looked at.
+bool has_directives(const Document& doc) {
+  return std::any_of(doc.comments.begin(), doc.comments.end(), [](const SourceComment& c) {
+    return c.text.find("galley-") != std::string::npos;
+  });
+}
+
 std::string unused_message(const Range& range) {
   std::string message = "this " + std::string(name_of(range.kind));
   if (!range.rule.empty()) message += " " + range.rule;
@@ -200,33 +199,61 @@ std::vector<Directive> read_directives(const Document& doc, const KnownRule& kno
   return directives;
 }
 
-void apply_suppressions(const Document& doc, const KnownRule& known,
-                        std::vector<Finding>& findings) {
-  std::vector<Finding> problems;
-  const std::vector<Directive> directives = read_directives(doc, known, problems);
-  std::vector<Range> ranges = ranges_of(doc, directives, problems);
+Suppressions::Suppressions(const Document& doc, const KnownRule& known,
+                           std::vector<Finding>& problems)
+    : ranges_(ranges_of(doc, read_directives(doc, known, problems), problems)) {}
+
+void Suppressions::filter(std::vector<Finding>& findings) {
   std::erase_if(findings, [&](const Finding& finding) {
     bool suppressed = false;
-    for (Range& range : ranges) {
+    for (Range& range : ranges_) {
       if (!matches(range, finding)) continue;
       range.used = true;  // Every range covering it counts as used, not just the first.
       suppressed = true;
     }
     return suppressed;
   });
-  for (const Range& range : ranges) {
+}
+
+void Suppressions::add_unused(std::vector<Finding>& findings) const {
+  for (const Range& range : ranges_) {
     if (!range.used)
       findings.push_back(finding_for(kUnusedId, range.origin, unused_message(range)));
   }
+}
+
+bool Suppressions::suppress_late(const Finding& finding, std::vector<Finding>& findings) {
+  bool suppressed = false;
+  for (Range& range : ranges_) {
+    if (!matches(range, finding)) continue;
+    suppressed = true;
+    if (range.used) continue;
+    range.used = true;
+    // add_unused ran before this finding existed: its verdict on this range no longer holds.
+    std::erase_if(findings,
+                  [&](const Finding& f) { return f.rule == kUnusedId && f.span == range.origin; });
+  }
+  return suppressed;
+}
+
+std::optional<Suppressions> suppressions_of(const Document& doc, const Settings& settings) {
+  if (!has_directives(doc)) return std::nullopt;
+  std::vector<Finding> problems;  // Reported by apply_suppressions; not needed twice.
+  return Suppressions(doc, known_rules(settings), problems);
+}
+
+void apply_suppressions(const Document& doc, const KnownRule& known,
+                        std::vector<Finding>& findings) {
+  std::vector<Finding> problems;
+  Suppressions suppressions(doc, known, problems);
+  suppressions.filter(findings);
+  suppressions.add_unused(findings);
   for (Finding& problem : problems) findings.push_back(std::move(problem));
 }
 
 void apply_suppressions(const Document& doc, const Settings& settings,
                         std::vector<Finding>& findings) {
-  const bool any = std::any_of(
-      doc.comments.begin(), doc.comments.end(),
-      [](const SourceComment& c) { return c.text.find("galley-") != std::string::npos; });
-  if (!any) return;  // The rule packs are looked at only for documents with directives.
+  if (!has_directives(doc)) return;
   apply_suppressions(doc, known_rules(settings), findings);
 }
 

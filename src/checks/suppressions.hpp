@@ -1,6 +1,7 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -37,6 +38,36 @@ KnownRule known_rules(const Settings& settings);
 /// directive or rule) are left out and become `style.malformed-suppression` findings in `problems`.
 std::vector<Directive> read_directives(const Document& doc, const KnownRule& known,
                                        std::vector<Finding>& problems);
+
+/// Where one directive rule suppresses findings: [begin, end) of the source, for `rule`.
+struct SuppressionRange {
+  std::size_t begin = 0;  ///< First byte covered.
+  std::size_t end = 0;    ///< One past the last byte covered.
+  std::string rule;       ///< Rule id or category; empty: every rule.
+  Span origin;            ///< The rule's word, or the whole comment when it names no rule.
+  DirectiveKind kind = DirectiveKind::disable;  ///< The directive it comes from.
+  bool used = false;                            ///< Whether it has suppressed a finding.
+};
+
+/// One document's directives as ranges, and which of them have suppressed something.
+class Suppressions {
+ public:
+  /// Reads `doc`'s directives; malformed ones become findings in `problems`.
+  Suppressions(const Document& doc, const KnownRule& known, std::vector<Finding>& problems);
+  /// Drops the findings a range covers and marks every range covering one as used.
+  void filter(std::vector<Finding>& findings);
+  /// Adds a `style.unused-suppression` finding for each range that suppressed nothing.
+  void add_unused(std::vector<Finding>& findings) const;
+  /// For a finding that arrives after add_unused (a batch check's): true when a range covers it,
+  /// and the unused-suppression finding of a range it is the first use of leaves `findings`.
+  bool suppress_late(const Finding& finding, std::vector<Finding>& findings);
+
+ private:
+  std::vector<SuppressionRange> ranges_;
+};
+
+/// The suppressions of `doc` under `settings`; nullopt when no comment of it is a directive.
+std::optional<Suppressions> suppressions_of(const Document& doc, const Settings& settings);
 
 /// Drops the findings that `doc`'s directives suppress, then adds a `style.unused-suppression`
 /// finding for each directive rule that suppressed nothing and the malformed-directive findings.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -52,6 +53,7 @@ struct Report {
   std::vector<DocumentReport> documents;   ///< In input order.
   double seconds = 0;                      ///< Wall time of the run.
   bool interrupted = false;                ///< SIGINT/SIGTERM stopped the run: it is incomplete.
+  std::optional<std::size_t> baseline_hidden;  ///< Findings a --baseline hid; empty without one.
 
   /// Totals over all documents.
   [[nodiscard]] Summary summary() const;

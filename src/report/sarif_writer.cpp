@@ -7,10 +7,12 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
+#include <filesystem>
 #include <map>
 
 #include "checks/registry.hpp"
 #include "report/json_text.hpp"
+#include "version.hpp"
 
 namespace galley {
 namespace {
@@ -24,7 +26,35 @@ struct RuleDescription {
   std::string summary;
   std::string rationale;
   Severity severity = Severity::warning;
+  std::string help_page;  ///< Relative to the repository; empty: no helpUri.
 };
+
+/// A docs page: for registry ids starting with `key`, or for a shipped pack named `key`.
+struct HelpPage {
+  std::string_view key;   ///< An id prefix, or a rule pack's file name.
+  std::string_view page;  ///< Relative to the repository; empty: docs/checks/<id>.md.
+};
+
+/// The docs pages of the registry's checks; the first matching key wins.
+constexpr std::array<HelpPage, 6> kCheckPages{{
+    {"style.unused-suppression", "docs/suppressions.md"},
+    {"style.malformed-suppression", "docs/suppressions.md"},
+    {"rules.packs", "docs/rules.md"},
+    {"duplicate.", "docs/checks/duplicate.md"},
+    {"typography.", ""},
+    {"spelling.", ""},
+}};
+
+/// The rule packs galley ships (by file name) and their docs pages.
+constexpr std::array<HelpPage, 2> kPackPages{{
+    {"editorial-markers.xml", "docs/checks/marker.md"},
+    {"house-style.xml", "docs/checks/style.md"},
+}};
+
+/// Where the docs of this galley's sources are read on the web.
+std::string help_uri(std::string_view page) {
+  return std::string(kHomepage) + "/blob/main/" + std::string(page);
+}
 
 std::string_view level_of(Severity severity) {
   switch (severity) {
@@ -55,15 +85,16 @@ std::string one_line(std::string_view text) {
 }
 
 RuleDescription describe(const std::string& id, const RuleSet* rules) {
+  const std::string page = rule_help_page(id, rules);
   if (const CheckInfo* info = find_check(id)) {
-    return {id, one_line(info->summary), one_line(info->rationale), info->severity};
+    return {id, one_line(info->summary), one_line(info->rationale), info->severity, page};
   }
   if (rules != nullptr) {
     if (const Rule* rule = rules->find(id)) {
-      return {id, one_line(rule->summary), one_line(rule->rationale), rule->severity};
+      return {id, one_line(rule->summary), one_line(rule->rationale), rule->severity, page};
     }
   }
-  return {id, id, "", Severity::warning};
+  return {id, id, "", Severity::warning, page};
 }
 
 /// The rules the results name, sorted by id: ruleIndex points into this.
@@ -103,6 +134,7 @@ void add_rule(JsonBuilder& json, const RuleDescription& rule) {
   const std::string& full = rule.rationale.empty() ? rule.summary : rule.rationale;
   json.key("fullDescription").begin_object().field("text", full).end_object();
   json.key("help").begin_object().field("text", full).end_object();
+  if (!rule.help_page.empty()) json.field("helpUri", help_uri(rule.help_page));
   json.key("defaultConfiguration")
       .begin_object()
       .field("level", level_of(rule.severity))
@@ -229,6 +261,23 @@ void add_invocation(JsonBuilder& json, const Report& report) {
 
 }  // namespace
 
+std::string rule_help_page(const std::string& id, const RuleSet* rules) {
+  if (find_check(id) != nullptr) {
+    for (const HelpPage& entry : kCheckPages) {
+      if (!id.starts_with(entry.key)) continue;
+      return entry.page.empty() ? "docs/checks/" + id + ".md" : std::string(entry.page);
+    }
+    return {};
+  }
+  const Rule* rule = rules == nullptr ? nullptr : rules->find(id);
+  if (rule == nullptr) return {};
+  const std::string file = std::filesystem::path(rule->origin.path).filename().string();
+  for (const HelpPage& entry : kPackPages) {
+    if (file == entry.key) return std::string(entry.page);
+  }
+  return {};  // A rule pack of the user's: galley has no page for it.
+}
+
 std::string finding_fingerprint(const DocumentReport& doc, const Finding& finding) {
   // FNV-1a, 64 bits: stable across platforms and runs, and enough to tell findings apart.
   std::uint64_t hash = 0xcbf29ce484222325ULL;
@@ -256,6 +305,7 @@ void write_sarif(const Report& report, std::ostream& out, const RuleSet* rules) 
   json.key("tool").begin_object().key("driver").begin_object();
   json.field("name", "galley").field("version", report.tool_version);
   json.field("semanticVersion", report.tool_version);
+  json.field("informationUri", kHomepage);
   json.key("rules").begin_array();
   for (const RuleDescription& rule : described) add_rule(json, rule);
   json.end_array().end_object().end_object();

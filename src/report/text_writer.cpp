@@ -97,6 +97,7 @@ void write_text(const Report& report, std::ostream& out, const TextStyle& style)
       << summary.infos << " info";
   if (summary.skipped > 0) out << ", " << summary.skipped << " skipped";
   if (summary.failed > 0) out << ", " << summary.failed << " unreadable";
+  if (report.baseline_hidden) out << ", " << *report.baseline_hidden << " hidden by the baseline";
   out << " (" << std::fixed << std::setprecision(2) << report.seconds << " s)\n";
 }
 

@@ -1,9 +1,12 @@
 // The writers other than XML: JSON escaping, the JSON Lines records, checkstyle, SARIF's shape and
 // fingerprints, and the review page's escaping of hostile documents.
 #include <catch2/catch.hpp>
+#include <filesystem>
 #include <pugixml.hpp>
 #include <sstream>
 
+#include "checks/registry.hpp"
+#include "checks/rule_pack_check.hpp"
 #include "report/checkstyle_writer.hpp"
 #include "report/html_page.hpp"
 #include "report/html_writer.hpp"
@@ -116,6 +119,24 @@ TEST_CASE("sarif: rules, results and fingerprints that survive line shifts", "[r
   CHECK(fingerprint(first) == fingerprint(shifted));
   CHECK(first.find("\"startLine\": 3") != std::string::npos);
   CHECK(shifted.find("\"startLine\": 6") != std::string::npos);
+}
+
+TEST_CASE("sarif: the driver and every rule galley ships link to their documentation",
+          "[report][sarif]") {
+  const std::string sarif = render(report_of("The the council met on Monday.\n"), "sarif");
+  CHECK(sarif.find("\"informationUri\": \"https://") != std::string::npos);
+  CHECK(sarif.find("/blob/main/docs/checks/typography.repeated-word.md\"") != std::string::npos);
+  std::vector<std::string> ids;
+  for (const CheckInfo& info : check_registry()) ids.emplace_back(info.id);
+  const std::shared_ptr<const RuleSet> packs = pack_rules(Settings{});
+  for (const Rule& rule : packs->rules) ids.push_back(rule.id);
+  for (const std::string& id : ids) {
+    INFO(id);
+    const std::string page = rule_help_page(id, packs.get());
+    REQUIRE_FALSE(page.empty());
+    CHECK(std::filesystem::is_regular_file(std::string(GALLEY_SOURCE_DIR) + "/" + page));
+  }
+  CHECK(rule_help_page("house.no-such-rule", packs.get()).empty());
 }
 
 TEST_CASE("html: a hostile document cannot inject markup or script", "[report][html]") {

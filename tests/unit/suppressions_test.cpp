@@ -4,6 +4,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+
 #include "checks/registry.hpp"
 #include "pipeline.hpp"
 #include "rules/rule.hpp"
@@ -183,6 +185,50 @@ TEST_CASE("suppressions: the registry examples of their two rules, read as their
       CHECK(findings[0].span == unmarked.marked);
     }
   }
+}
+
+TEST_CASE("suppressions: they cover batch checks, duplicate.cross-document included",
+          "[suppressions][batch]") {
+  const std::string dir = test::temp_dir();
+  const std::string caption =
+      "Photo: Councillor Priti Rahman with Market Street traders outside the clock tower.\n";
+  const std::string directive = "<!-- galley-disable-next-block duplicate.cross-document -->\n";
+  const std::string first = dir + "/week-1.md";
+  const std::string second = dir + "/week-2.md";
+  const std::string third = dir + "/week-3.md";
+  test::write_file(first, "Market Street will close to traffic in September.\n\n" + caption);
+  const std::string suppressed = "Ardlow's new library opens on Monday.\n\n" + directive + caption;
+  test::write_file(second, suppressed);
+  test::write_file(third, "The library has a cafe.\n\n" + directive + "\nThe cafe opens at 9.\n");
+  const auto of = [](const DocumentReport& doc, std::string_view rule) {
+    std::vector<Finding> found;
+    for (const Finding& f : doc.findings) {
+      if (f.rule == rule) found.push_back(f);
+    }
+    return found;
+  };
+  for (const unsigned jobs : {1U, 2U}) {
+    Settings settings;
+    settings.builtin_rules = false;
+    settings.jobs = jobs;
+    const Report report = run_pipeline(
+        {{first, std::nullopt}, {second, std::nullopt}, {third, std::nullopt}}, settings);
+    REQUIRE(report.documents.size() == 3);
+    // Without the directive the second copy is flagged (duplicate_cross_document_test.cpp).
+    CHECK(of(report.documents[1], "duplicate.cross-document").empty());
+    CHECK(of(report.documents[1], "style.unused-suppression").empty());
+    // A directive for a batch rule that finds nothing there is still unused.
+    const std::vector<Finding> unused = of(report.documents[2], "style.unused-suppression");
+    REQUIRE(unused.size() == 1);
+    CHECK(unused[0].span == span_of(test::read_file_text(third), "duplicate.cross-document"));
+  }
+  // The same run without the directive flags the copy: the test above is not vacuous.
+  test::write_file(second, "Ardlow's new library opens on Monday.\n\n" + caption);
+  Settings settings;
+  settings.builtin_rules = false;
+  const Report report = run_pipeline({{first, std::nullopt}, {second, std::nullopt}}, settings);
+  CHECK(of(report.documents[1], "duplicate.cross-document").size() == 1);
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace galley
