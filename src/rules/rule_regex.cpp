@@ -118,11 +118,17 @@ struct RegexScanner::Impl {
   std::unique_ptr<icu::RegexMatcher> matcher;
   UText* text = nullptr;
   std::string_view bytes;
-  std::size_t window = 0;     // Where the current window starts.
-  std::size_t resume_at = 0;  // No match may start before this (the last match's end).
+  std::size_t window = 0;       // Where the current window starts.
+  std::size_t window_end_ = 0;  // Where it ends (a match must start before).
+  std::size_t resume_at = 0;    // No match may start before this (the last match's end).
+  std::vector<Span> given;      // Windows chosen by the caller (reset with windows), in order.
+  std::size_t next_given = 0;   // The next of `given` to visit.
+  bool use_given = false;
+  bool exhausted = false;        // No window left to visit.
+  std::size_t reach = kOverlap;  // How far past its window a match may end.
   ~Impl() { utext_close(text); }
 
-  [[nodiscard]] std::size_t window_end() const { return std::min(bytes.size(), window + kWindow); }
+  [[nodiscard]] std::size_t window_end() const { return window_end_; }
 
   // Moves `pos` forward to the start of a code point: ICU indexes must not split one.
   [[nodiscard]] std::size_t boundary(std::size_t pos) const {
@@ -130,9 +136,10 @@ struct RegexScanner::Impl {
     return pos;
   }
 
-  void set_window(std::size_t begin) {
+  void set_window(std::size_t begin, std::size_t end) {
     window = begin;
-    const std::size_t limit = boundary(std::min(bytes.size(), window + kWindow + kOverlap));
+    window_end_ = end;
+    const std::size_t limit = boundary(std::min(bytes.size(), end + reach));
     UErrorCode status = U_ZERO_ERROR;
     matcher->region(static_cast<int64_t>(window), static_cast<int64_t>(limit),
                     static_cast<int64_t>(std::max(window, resume_at)), status);
@@ -142,8 +149,17 @@ struct RegexScanner::Impl {
 
   /// Goes on to the next window; false after the last.
   bool next_window() {
+    if (use_given) {
+      // A window the last match already ran past is skipped: ICU's region may not start late.
+      while (next_given < given.size() && given[next_given].end <= resume_at) ++next_given;
+      if (next_given >= given.size()) return false;
+      const Span next = given[next_given++];
+      set_window(boundary(next.begin), next.end);
+      return true;
+    }
     if (window_end() >= bytes.size()) return false;
-    set_window(boundary(window + kWindow));
+    const std::size_t begin = boundary(window + kWindow);
+    set_window(begin, std::min(bytes.size(), begin + kWindow));
     return true;
   }
 };
@@ -160,14 +176,28 @@ void RegexScanner::reset(std::string_view text) {
   impl_->text = open_utf8(impl_->text, text);
   impl_->bytes = text;
   impl_->resume_at = 0;
+  impl_->use_given = false;
+  impl_->exhausted = false;
+  impl_->reach = Impl::kOverlap;
+  impl_->window_end_ = text.size();
   if (!impl_->matcher) return;
   impl_->matcher->reset(impl_->text);
-  if (text.size() > Impl::kWindow) impl_->set_window(0);
+  if (text.size() > Impl::kWindow) impl_->set_window(0, Impl::kWindow);
+}
+
+void RegexScanner::reset(std::string_view text, std::vector<Span> windows, std::size_t reach) {
+  reset(text);
+  if (!impl_->matcher) return;
+  impl_->use_given = true;
+  impl_->reach = reach;
+  impl_->given = std::move(windows);
+  impl_->next_given = 0;
+  impl_->exhausted = !impl_->next_window();
 }
 
 ScanResult RegexScanner::next() {
-  if (!impl_->matcher) return ScanResult::done;
-  const bool windowed = impl_->bytes.size() > Impl::kWindow;
+  if (!impl_->matcher || impl_->exhausted) return ScanResult::done;
+  const bool windowed = impl_->use_given || impl_->bytes.size() > Impl::kWindow;
   for (;;) {
     UErrorCode status = U_ZERO_ERROR;
     const bool found = impl_->matcher->find(status);
@@ -175,7 +205,10 @@ ScanResult RegexScanner::next() {
     if (U_FAILURE(status)) return ScanResult::done;
     const std::optional<Span> whole = found ? span(0) : std::nullopt;
     if (windowed && (!whole || whole->begin >= impl_->window_end())) {
-      if (!impl_->next_window()) return ScanResult::done;
+      if (!impl_->next_window()) {
+        impl_->exhausted = true;
+        return ScanResult::done;
+      }
       continue;
     }
     if (!whole) return ScanResult::done;

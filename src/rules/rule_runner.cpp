@@ -13,6 +13,8 @@ namespace {
 
 /// The `block` argument of RuleRunner::scan for a rule over the raw source.
 constexpr std::size_t kWholeSource = std::numeric_limits<std::size_t>::max();
+/// Texts shorter than this are searched whole: windows would not save ICU any work.
+constexpr std::size_t kWindowedFrom = 256;
 
 std::string replace_all(std::string text, std::string_view from, std::string_view to) {
   for (std::size_t pos = text.find(from); pos != std::string::npos;
@@ -99,6 +101,39 @@ Finding timeout_finding(const Rule& rule, Span where) {
   return finding;
 }
 
+/// The longest match a list rule can make: twice its longest entry (white space and hyphens in
+/// an entry match runs of them), with room to spare.
+std::size_t longest_match(const Rule& rule) {
+  std::size_t longest = 0;
+  for (const RuleEntry& entry : rule.entries) longest = std::max(longest, entry.text.size());
+  return 2 * longest + 16;
+}
+
+/// The windows of `lowered` in which a match of a list rule can start: before each occurrence of
+/// one of its required words, which every entry's match contains. Sorted and merged.
+std::vector<Span> windows_around(const Rule& rule, std::string_view lowered) {
+  const std::size_t lead = longest_match(rule);
+  std::vector<Span> windows;
+  for (const std::string& word : rule.required) {
+    for (std::size_t pos = lowered.find(word); pos != std::string_view::npos;
+         pos = lowered.find(word, pos + 1)) {
+      windows.push_back({pos > lead ? pos - lead : 0, pos + word.size()});
+    }
+  }
+  std::sort(windows.begin(), windows.end(), [](Span a, Span b) {
+    return a.begin < b.begin || (a.begin == b.begin && a.end < b.end);
+  });
+  std::vector<Span> merged;
+  for (const Span window : windows) {
+    if (!merged.empty() && window.begin <= merged.back().end) {
+      merged.back().end = std::max(merged.back().end, window.end);
+    } else {
+      merged.push_back(window);
+    }
+  }
+  return merged;
+}
+
 }  // namespace
 
 RuleRunner::RuleRunner(const RuleSet& rules) : rules_(rules), scanners_(rules.rules.size()) {}
@@ -117,12 +152,17 @@ void RuleRunner::run(std::size_t index, const Document& doc, std::vector<Finding
 }
 
 // Lower-cased texts are made on first use and kept for the other rules of this document.
-bool RuleRunner::has_required(const Rule& rule, const Document& doc, std::size_t block) {
-  if (rule.required.empty()) return true;
+const std::string& RuleRunner::lowered_text(const Document& doc, std::size_t block) {
   const bool whole_source = block == kWholeSource;
   std::string& lowered = lowered_[whole_source ? doc.blocks.size() : block];
   const std::string_view text = whole_source ? doc.source.bytes() : doc.blocks[block].text;
   if (lowered.size() != text.size()) lowered = ascii_lower(text);
+  return lowered;
+}
+
+bool RuleRunner::has_required(const Rule& rule, const Document& doc, std::size_t block) {
+  if (rule.required.empty()) return true;
+  const std::string& lowered = lowered_text(doc, block);
   return std::any_of(rule.required.begin(), rule.required.end(), [&](const std::string& literal) {
     return lowered.find(literal) != std::string::npos;
   });
@@ -148,7 +188,12 @@ void RuleRunner::scan(const Rule& rule, RegexScanner& scanner, const Document& d
     return whole_source ? span : doc.blocks[block].to_source(span);
   };
   if (text.empty() || !has_required(rule, doc, block)) return;
-  scanner.reset(text);
+  // A list's entries each contain one of its required words: ICU looks only around them.
+  if (rule.kind != RuleKind::pattern && !rule.required.empty() && text.size() >= kWindowedFrom) {
+    scanner.reset(text, windows_around(rule, lowered_text(doc, block)), longest_match(rule));
+  } else {
+    scanner.reset(text);
+  }
   for (ScanResult result = scanner.next(); result != ScanResult::done; result = scanner.next()) {
     if (result == ScanResult::timeout) {
       out.push_back(timeout_finding(rule, whole_source ? Span{0, 0} : doc.blocks[block].span));

@@ -36,6 +36,7 @@ class RuleRunner {
   std::vector<std::string> lowered_;  ///< Per block (and the source last), for `required`.
 
   void run_rule(std::size_t index, const Document& doc, std::vector<Finding>& out);
+  const std::string& lowered_text(const Document& doc, std::size_t block);
   bool has_required(const Rule& rule, const Document& doc, std::size_t block);
   void scan(const Rule& rule, RegexScanner& scanner, const Document& doc, std::size_t block,
             std::vector<Finding>& out);

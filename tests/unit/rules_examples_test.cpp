@@ -77,3 +77,47 @@ TEST_CASE("phrase suggestions keep the capitals of the match", "[rules]") {
 }
 
 }  // namespace galley
+
+namespace galley {
+
+// Long blocks are searched by lists only near their required words (RuleRunner's windows); each
+// list example inside a long paragraph must give what it gives alone, at the shifted span.
+TEST_CASE("list rules find their examples inside long paragraphs", "[rules]") {
+  const RuleSet set = load_rule_set(true, {});
+  std::string pad;
+  while (pad.size() < 1500)
+    pad += "Members of the board met in the harbour office on a bright morning. ";
+  std::size_t lists = 0;
+  for (std::size_t i = 0; i < set.rules.size(); ++i) {
+    const Rule& rule = set.rules[i];
+    if (rule.kind == RuleKind::pattern) continue;
+    ++lists;
+    const std::vector<Finding> around = run_rule(set, i, pad);
+    for (const RuleExample& example : rule.examples) {
+      const UnmarkedExample unmarked = unmark_example(example.text);
+      INFO(rule.id << ": " << example.text);
+      const std::string text = pad + unmarked.text + " " + pad;
+      std::vector<Span> expected;
+      for (const Finding& f : around) expected.push_back(f.span);
+      for (const Finding& f : run_rule(set, i, unmarked.text)) {
+        expected.push_back({f.span.begin + pad.size(), f.span.end + pad.size()});
+      }
+      const std::size_t after = pad.size() + unmarked.text.size() + 1;
+      for (const Finding& f : around)
+        expected.push_back({f.span.begin + after, f.span.end + after});
+      std::vector<Span> actual;
+      for (const Finding& f : run_rule(set, i, text)) actual.push_back(f.span);
+      const auto by_begin = [](Span a, Span b) { return a.begin < b.begin; };
+      std::sort(expected.begin(), expected.end(), by_begin);
+      std::sort(actual.begin(), actual.end(), by_begin);
+      CHECK(actual == expected);
+      if (example.incorrect)
+        CHECK(std::find(actual.begin(), actual.end(),
+                        Span{unmarked.marked.begin + pad.size(),
+                             unmarked.marked.end + pad.size()}) != actual.end());
+    }
+  }
+  CHECK(lists >= 20);
+}
+
+}  // namespace galley
