@@ -105,6 +105,7 @@ EffectiveSettings resolve_settings(const ConfigFile* config, const CommandLine& 
   resolve_scalars(config, command_line, out);
   Settings& settings = out.settings;
   settings.jobs = command_line.settings.jobs;
+  settings.max_document_bytes = command_line.settings.max_document_bytes;
   settings.builtin_rules = command_line.settings.builtin_rules;
   if (settings.builtin_rules)
     out.sources.push_back({"rules", "(built-in packs)", std::string(kDefault)});

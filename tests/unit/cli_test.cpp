@@ -155,4 +155,16 @@ TEST_CASE("cli: rules and explain", "[cli]") {
   CHECK(run_galley("explain no.such-rule").exit_code == 2);
 }
 
+TEST_CASE("cli: --max-bytes is honoured both ways", "[cli][bad-input]") {
+  const Scratch scratch;
+  std::string text;
+  while (text.size() < 3000) text += "The council met on Monday and agreed the budget.\n";
+  const std::string big = scratch.file("big.txt", text + "The the end.\n");
+  const auto skipped = run_galley("check --max-bytes 2000 " + big);
+  CHECK(skipped.err.find("big.txt: larger than 2000 bytes, skipped") != std::string::npos);
+  const auto checked = run_galley("check --max-bytes 100000 " + big);
+  CHECK(checked.exit_code == 1);
+  CHECK(checked.out.find("Repeated word") != std::string::npos);
+}
+
 }  // namespace galley
