@@ -9,9 +9,9 @@
 #include <thread>
 
 #include "checks/language.hpp"
-#include "core/interrupt.hpp"
 #include "checks/registry.hpp"
 #include "checks/suppressions.hpp"
+#include "core/interrupt.hpp"
 #include "segment/segmenter.hpp"
 #include "version.hpp"
 
@@ -23,18 +23,38 @@ bool enabled(const Settings& settings, const CheckInfo& info) {
 }
 
 /// The sentence around a finding (or its block when it lies between sentences).
-Span context_of(const AnalyzedDocument& analyzed, Span span) {
-  const std::vector<Block>& blocks = analyzed.doc.blocks;
-  for (std::size_t b = 0; b < blocks.size(); ++b) {
-    const Block& block = blocks[b];
-    if (!block.span.contains({span.begin, span.begin})) continue;
-    for (const Span sentence : analyzed.segments[b].sentences) {
-      const Span source = block.to_source(sentence);
-      if (source.begin <= span.begin && span.begin < std::max(source.end, source.begin + 1)) return source;
+/// The block holding source offset `begin`: found by binary search, since blocks are in source
+/// order (a linear scan per finding was quadratic on documents with many findings).
+const Block* block_at(const std::vector<Block>& blocks, std::size_t begin, std::size_t& index) {
+  auto it =
+      std::upper_bound(blocks.begin(), blocks.end(), begin,
+                       [](std::size_t offset, const Block& b) { return offset < b.span.begin; });
+  while (it != blocks.begin()) {
+    --it;
+    if (it->span.contains({begin, begin})) {
+      index = static_cast<std::size_t>(it - blocks.begin());
+      return &*it;
     }
-    return block.span;
+    if (it->span.end <= begin) break;  // Blocks before this one end earlier still.
   }
-  return span;
+  return nullptr;
+}
+
+Span context_of(const AnalyzedDocument& analyzed, Span span) {
+  std::size_t b = 0;
+  const Block* block = block_at(analyzed.doc.blocks, span.begin, b);
+  if (block == nullptr) return span;
+  const std::vector<Span>& sentences = analyzed.segments[b].sentences;
+  auto it = std::upper_bound(
+      sentences.begin(), sentences.end(), span.begin,
+      [&](std::size_t offset, Span sentence) { return offset < block->to_source(sentence).begin; });
+  if (it != sentences.begin()) {
+    const Span source = block->to_source(*std::prev(it));
+    if (source.begin <= span.begin && span.begin < std::max(source.end, source.begin + 1)) {
+      return source;
+    }
+  }
+  return block->span;
 }
 
 /// Final severity from the settings; findings of switched-off rules are dropped.
@@ -67,7 +87,8 @@ CheckSet::CheckSet(const Settings& settings)
     }
     checks_.push_back(info.make(settings));
     needs_words_ = needs_words_ || info.scope != Scope::document;
-    needs_sentences_ = needs_sentences_ || info.scope == Scope::sentence || info.scope == Scope::block;
+    needs_sentences_ =
+        needs_sentences_ || info.scope == Scope::sentence || info.scope == Scope::block;
   }
   needs_sentences_ = true;  // Findings carry their sentence as context.
   // A check that reads others' findings (which copy of a duplicate is misspelt) sees them all.
@@ -165,8 +186,8 @@ struct BatchRun {
   }
 };
 
-DocumentReport process(CheckSet& checks, const InputFile& input,
-                       const CheckSet::Observer& observe, std::size_t max_bytes) {
+DocumentReport process(CheckSet& checks, const InputFile& input, const CheckSet::Observer& observe,
+                       std::size_t max_bytes) {
   DocumentReport failed;
   failed.path = input.path;
   std::string error;
@@ -177,7 +198,8 @@ DocumentReport process(CheckSet& checks, const InputFile& input,
     return failed;
   }
   if (bytes->size() > max_bytes) {
-    // Checking is not yet linear in a document's size (docs/performance.md): refuse rather than hang.
+    // Checking is not yet linear in a document's size (docs/performance.md): refuse rather than
+    // hang.
     failed.status = DocumentStatus::skipped;
     failed.problem = "larger than " + std::to_string(max_bytes) +
                      " bytes, skipped: split it, or raise the limit with --max-bytes";
@@ -188,7 +210,8 @@ DocumentReport process(CheckSet& checks, const InputFile& input,
     failed.problem = std::string(describe(reason));
     return failed;
   }
-  const InputFormat format = input.format.value_or(format_for_path(input.path).value_or(InputFormat::text));
+  const InputFormat format =
+      input.format.value_or(format_for_path(input.path).value_or(InputFormat::text));
   Document doc = read_document(SourceText(input.path, std::move(*bytes)), format);
   if (!doc.refused.empty()) {
     failed.status = DocumentStatus::skipped;
@@ -207,8 +230,8 @@ Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settin
   report.tool_version = kVersion;
   report.documents.resize(inputs.size());
   const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
-  const unsigned jobs = static_cast<unsigned>(
-      std::min<std::size_t>(settings.jobs == 0 ? hardware : settings.jobs, std::max<std::size_t>(inputs.size(), 1)));
+  const unsigned jobs = static_cast<unsigned>(std::min<std::size_t>(
+      settings.jobs == 0 ? hardware : settings.jobs, std::max<std::size_t>(inputs.size(), 1)));
   std::atomic<std::size_t> next{0};
   std::atomic<std::size_t> done{0};
   std::exception_ptr failure;
@@ -219,7 +242,8 @@ Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settin
     try {
       CheckSet checks(settings);
       for (std::size_t i = next++; i < inputs.size() && !interrupt_requested(); i = next++) {
-        report.documents[i] = process(checks, inputs[i], batch.observer(i), settings.max_document_bytes);
+        report.documents[i] =
+            process(checks, inputs[i], batch.observer(i), settings.max_document_bytes);
         const std::size_t finished = ++done;
         if (progress) progress(finished, inputs.size());
       }
