@@ -5,12 +5,21 @@
 #include <fstream>
 #include <hunspell/hunspell.hxx>
 #include <map>
+#include <mutex>
 
 #include "core/data_path.hpp"
 #include "core/load_error.hpp"
 
 namespace galley {
 namespace {
+
+/// Hunspell shares a UTF-8 table between all its instances under an unlocked reference count
+/// (initialize_utf_tbl / free_utf_tbl): instances are made and destroyed under this lock, one
+/// thread at a time, or two workers starting together leak or free it under each other (ASan).
+std::mutex& hunspell_lifetime_lock() {
+  static std::mutex lock;
+  return lock;
+}
 
 std::string hunspell_name(std::string_view language) {
   return language == "en-GB" ? "en_GB" : "en_US";
@@ -74,6 +83,8 @@ std::vector<std::string> dictionary_directories() {
 }
 
 Speller::Speller(std::string_view language, const std::vector<std::string>& user_dictionaries) {
+  // Held for the whole load: add_dic makes more of Hunspell's tables (see the lock's comment).
+  const std::lock_guard lock(hunspell_lifetime_lock());
   const std::string name = hunspell_name(language);
   std::string searched;
   for (const std::string& dir : dictionary_directories()) {
@@ -104,7 +115,10 @@ Speller::Speller(std::string_view language, const std::vector<std::string>& user
   for (const std::string& path : user_dictionaries) load_word_list(path, true);
 }
 
-Speller::~Speller() = default;
+Speller::~Speller() {
+  const std::lock_guard lock(hunspell_lifetime_lock());
+  hunspell_.reset();
+}
 
 Speller& Speller::for_thread(std::string_view language,
                              const std::vector<std::string>& user_dictionaries) {
