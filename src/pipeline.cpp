@@ -12,6 +12,7 @@
 #include "checks/registry.hpp"
 #include "checks/suppressions.hpp"
 #include "core/interrupt.hpp"
+#include "core/utf8.hpp"
 #include "segment/segmenter.hpp"
 #include "version.hpp"
 
@@ -22,7 +23,6 @@ bool enabled(const Settings& settings, const CheckInfo& info) {
   return effective_severity(settings.overrides, info.id, info.severity).has_value();
 }
 
-/// The sentence around a finding (or its block when it lies between sentences).
 /// The block holding source offset `begin`: found by binary search, since blocks are in source
 /// order (a linear scan per finding was quadratic on documents with many findings).
 const Block* block_at(const std::vector<Block>& blocks, std::size_t begin, std::size_t& index) {
@@ -40,7 +40,32 @@ const Block* block_at(const std::vector<Block>& blocks, std::size_t begin, std::
   return nullptr;
 }
 
-Span context_of(const AnalyzedDocument& analyzed, Span span) {
+/// At most this many bytes of context either side of a finding: a 50 KB line with no sentence
+/// end and thousands of findings would otherwise make a report quadratic in the input.
+constexpr std::size_t kContextReach = 300;
+
+/// `context` narrowed to kContextReach bytes either side of `span`, cut at white space (or at
+/// a code point) so that no word or character is split.
+Span bounded(std::string_view source, Span context, Span span) {
+  if (context.size() <= 2 * kContextReach + span.size()) return context;
+  std::size_t begin =
+      std::max(context.begin, span.begin > kContextReach ? span.begin - kContextReach : 0);
+  std::size_t end = std::min(context.end, span.end + kContextReach);
+  const std::size_t space_after = source.find(' ', begin);
+  if (begin > context.begin && space_after != std::string_view::npos && space_after < span.begin) {
+    begin = space_after + 1;
+  }
+  const std::size_t space_before = source.rfind(' ', end);
+  if (end < context.end && space_before != std::string_view::npos && space_before > span.end) {
+    end = space_before;
+  }
+  while (begin < span.begin && !utf8::is_boundary(source, begin)) ++begin;
+  while (end > span.end && !utf8::is_boundary(source, end)) --end;
+  return {begin, end};
+}
+
+/// The sentence holding the start of `span`, else its block, else the span itself.
+Span sentence_or_block(const AnalyzedDocument& analyzed, Span span) {
   std::size_t b = 0;
   const Block* block = block_at(analyzed.doc.blocks, span.begin, b);
   if (block == nullptr) return span;
@@ -55,6 +80,13 @@ Span context_of(const AnalyzedDocument& analyzed, Span span) {
     }
   }
   return block->span;
+}
+
+/// The sentence around a finding (or its block when it lies between sentences), at most
+/// kContextReach bytes either side of it.
+Span context_of(const AnalyzedDocument& analyzed, Span span) {
+  const Span context = sentence_or_block(analyzed, span);
+  return bounded(analyzed.doc.source.bytes(), context, span);
 }
 
 /// Final severity from the settings; findings of switched-off rules are dropped.
@@ -101,7 +133,7 @@ DocumentReport CheckSet::check(Document doc, const std::string& path) {
 }
 
 DocumentReport CheckSet::check(Document doc, const std::string& path, const Observer& observe) {
-  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr};
+  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr, nullptr};
   analyzed.segments.resize(doc.blocks.size());
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
     const std::string_view text = doc.blocks[b].text;

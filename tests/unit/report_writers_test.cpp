@@ -7,6 +7,8 @@
 
 #include "checks/registry.hpp"
 #include "checks/rule_pack_check.hpp"
+#include "core/utf8.hpp"
+#include "input/reader.hpp"
 #include "report/checkstyle_writer.hpp"
 #include "report/html_page.hpp"
 #include "report/html_writer.hpp"
@@ -186,6 +188,33 @@ TEST_CASE("writers: every format name has a writer", "[report]") {
   const Report report = report_of("The the council met.\n");
   for (const std::string& format : report_formats()) CHECK_FALSE(render(report, format).empty());
   CHECK_THROWS_AS(render(report, "pdf"), std::logic_error);
+}
+
+}  // namespace galley
+
+namespace galley {
+
+// Found by fuzz_pipeline: a 50 KB line without a sentence end and thousands of findings gave
+// each finding the whole line as context, a report quadratic in the input.
+TEST_CASE("report: a finding's context is its sentence and at most 300 bytes either side", "[report]") {
+  std::string line;
+  while (line.size() < 20000) line += "the the harbour \xC3\xA9t\xC3\xA9 board ";
+  const std::string text = "A short sentence with the the twin.\n\n" + line + "\n";
+  const std::vector<Finding> findings =
+      test::check_document(read_document(SourceText("long.txt", text), InputFormat::text));
+  std::size_t repeated = 0;
+  for (const Finding& finding : findings) {
+    if (finding.rule != "typography.repeated-word") continue;
+    ++repeated;
+    INFO(finding.span.begin);
+    CHECK(finding.context.begin <= finding.span.begin);
+    CHECK(finding.context.end >= finding.span.end);
+    CHECK(finding.context.size() <= 600 + finding.span.size());
+    CHECK(utf8::is_boundary(text, finding.context.begin));
+    CHECK(utf8::is_boundary(text, finding.context.end));
+  }
+  CHECK(repeated > 500);
+  CHECK(findings.front().context == Span{0, 35});  // A short sentence is kept whole.
 }
 
 }  // namespace galley
