@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/source_text.hpp"
 #include "core/utf8.hpp"
 
 namespace galley::fuzz {
@@ -11,6 +12,21 @@ void require(bool condition, const char* what) {
   if (condition) return;
   std::fprintf(stderr, "fuzz invariant broken: %s\n", what);
   std::abort();
+}
+
+void require_inside(const LoadError& error, std::string_view bytes) {
+  require(!error.path().empty(), "a load error names its file");
+  (void)error.describe();
+  if (error.line() == 0) return;
+  const SourceText source("fuzz", std::string(bytes));
+  require(error.line() <= source.line_count(), "a load error's line is inside the file");
+  // Counted over the raw line: an XML error may point at the CR or LF that ends it.
+  const std::size_t start = source.line_start(error.line());
+  const std::size_t end =
+      error.line() < source.line_count() ? source.line_start(error.line() + 1) : bytes.size();
+  const std::size_t columns = utf8::count_code_points(bytes.substr(start, end - start));
+  require(error.column() >= 1 && error.column() <= columns + 1,
+          "a load error's column is on its line");
 }
 
 void read_and_verify(const std::uint8_t* data, std::size_t size, InputFormat format) {

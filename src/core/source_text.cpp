@@ -29,6 +29,10 @@ std::string_view SourceText::slice(Span span) const {
 
 LineColumn SourceText::locate(std::size_t offset) const {
   offset = std::min(offset, bytes_.size());
+  // An offset inside a multi-byte sequence (pugixml's error offsets count bytes) belongs to the
+  // code point that sequence encodes; counted as it stands, its lead byte alone would count as
+  // one ill-formed byte and push the column past the end of the line.
+  while (!utf8::is_boundary(bytes_, offset)) --offset;
   const auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const auto index = static_cast<std::size_t>(after - line_starts_.begin()) - 1;
   const std::size_t start = line_starts_[index];

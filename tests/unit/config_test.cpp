@@ -142,6 +142,10 @@ TEST_CASE("config: mistakes are load errors at the exact line and column", "[con
         "dir/.galley.xml:1:1: error: the root element must be <galley-config>");
   CHECK(first_line(error_of(head + "  words\n</galley-config>\n")) ==
         "dir/.galley.xml:2:3: error: text outside an element");
+  // Found by fuzz_config: the file ends inside an element, after a three-byte character; pugixml's
+  // offset is that character's last byte, and the column is the character's, on the line.
+  CHECK(first_line(error_of(head + "  <fail-on>w\xEF\x96\x82")) ==
+        "dir/.galley.xml:2:13: error: Start-end tags mismatch");
 }
 
 TEST_CASE("config: a rule or category no check has is a load error at its element", "[config]") {

@@ -94,7 +94,8 @@ TEST_CASE("report: every sample is reproduced byte for byte with exact marks", "
 TEST_CASE("report: well-formed with NUL, controls, invalid UTF-8, a CDATA end and CRLF", "[report][xml]") {
   const std::string dir = test::temp_dir();
   const std::string path = dir + "/hostile.txt";
-  const std::string bytes = std::string("Bad \x01 byte ]]> and \xFF\xFE here <b>&amp;\r\nNUL ", 46) +
+  // No hand-counted length: ASan found one (46) running past the literal's 41 bytes.
+  const std::string bytes = std::string("Bad \x01 byte ]]> and \xFF\xFE here <b>&amp;\r\nNUL ") +
                             std::string(1, '\0') + " end\xE2\x80\x8B word.\n";
   test::write_file(path, bytes);
   // The NUL makes the file look binary: read it as text through the reader instead.

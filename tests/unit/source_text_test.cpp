@@ -17,4 +17,18 @@ TEST_CASE("lines and columns are 1-based, columns in code points", "[source]") {
   CHECK(text.locate(text.bytes().size()).line == 3);
 }
 
+TEST_CASE("an offset inside a multi-byte character gives that character's column", "[source]") {
+  // Found by fuzz_config: pugixml's error offset fell on the last byte of U+F582 at the end of a
+  // line, and the column pointed past the line's end.
+  const SourceText text("t.xml", "ab\xEF\x96\x82\ncd");
+  CHECK(text.locate(2).column == 3);
+  CHECK(text.locate(3).column == 3);
+  CHECK(text.locate(4).column == 3);
+  CHECK(text.locate(5).column == 4);
+  // Ill-formed bytes still count one column each.
+  const SourceText invalid("t.txt", "a\x96\x96" "b");
+  CHECK(invalid.locate(2).column == 3);
+  CHECK(invalid.locate(3).column == 4);
+}
+
 }  // namespace galley
