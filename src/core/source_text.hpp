@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/span.hpp"
@@ -42,6 +43,12 @@ class SourceText {
   std::string path_;
   std::string bytes_;
   std::vector<std::size_t> line_starts_;
+  /// In lines longer than kCheckpointStride: (offset, code points from its line's start) every
+  /// kCheckpointStride bytes, so that a column costs at most a stride of counting.
+  std::vector<std::pair<std::size_t, std::size_t>> checkpoints_;
+  static constexpr std::size_t kCheckpointStride = 4096;
+
+  void add_checkpoints();
 };
 
 }  // namespace galley

@@ -1,6 +1,8 @@
+#include "core/source_text.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "core/source_text.hpp"
+#include "core/utf8.hpp"
 
 namespace galley {
 
@@ -26,9 +28,39 @@ TEST_CASE("an offset inside a multi-byte character gives that character's column
   CHECK(text.locate(4).column == 3);
   CHECK(text.locate(5).column == 4);
   // Ill-formed bytes still count one column each.
-  const SourceText invalid("t.txt", "a\x96\x96" "b");
+  const SourceText invalid("t.txt",
+                           "a\x96\x96"
+                           "b");
   CHECK(invalid.locate(2).column == 3);
   CHECK(invalid.locate(3).column == 4);
+}
+
+}  // namespace galley
+
+namespace galley {
+
+TEST_CASE("source text: columns on long lines match counting from the line start", "[source]") {
+  // Lines of 20 KB with multi-byte characters, invalid bytes and CRs, between short lines: the
+  // checkpoints every 4 KB must give exactly the naive count at every offset.
+  std::string bytes = "short line\n";
+  for (int line = 0; line < 3; ++line) {
+    for (int i = 0; i < 2000; ++i)
+      bytes += i % 7 == 0 ? "\xC3\xA9t\xE2\x80\x99 " : (i % 11 == 0 ? "\xFF\x80z " : "word ");
+    bytes += "\r\nx\n";
+  }
+  const SourceText text("long.txt", bytes);
+  std::size_t line = 1;
+  std::size_t column = 1;
+  for (std::size_t offset = 0; offset < bytes.size();) {
+    const LineColumn got = text.locate(offset);
+    REQUIRE(got.line == line);
+    REQUIRE(got.column == column);
+    const std::size_t length = utf8::sequence_length(bytes, offset);
+    const bool newline = bytes[offset] == '\n';
+    offset += length == 0 ? 1 : length;  // Steps as count_code_points does.
+    column = newline ? 1 : column + 1;
+    line += newline ? 1 : 0;
+  }
 }
 
 }  // namespace galley
