@@ -24,6 +24,7 @@ struct BlockSegments {
 };
 
 struct SpellAnalysis;
+struct DuplicateAnalysis;
 
 /// A document after segmentation: what every check receives.
 struct AnalyzedDocument {
@@ -34,6 +35,9 @@ struct AnalyzedDocument {
   /// The spelling checks' shared analysis (checks/spell_analysis.hpp), made by the first of them
   /// to run; mutable since it is a cache, safe since one document's checks run on one thread.
   mutable std::shared_ptr<const SpellAnalysis> spelling;
+  /// The duplicate checks' shared search (checks/duplicate_check.hpp), made by the first of them
+  /// to run; a cache like `spelling`.
+  mutable std::shared_ptr<const DuplicateAnalysis> duplicates;
 };
 
 /// A check looks at one document at a time and adds findings. One instance per worker thread,

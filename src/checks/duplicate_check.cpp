@@ -34,7 +34,10 @@ class SpellingSpans {
     for (const Finding& finding : findings) {
       if (finding.rule.starts_with("spelling.")) spans_.push_back(finding.span);
     }
-    std::sort(spans_.begin(), spans_.end(), [](Span a, Span b) { return a.begin < b.begin; });
+    // By begin, then end: one order for the same findings, so that spans() compares equal.
+    std::sort(spans_.begin(), spans_.end(), [](Span a, Span b) {
+      return a.begin != b.begin ? a.begin < b.begin : a.end < b.end;
+    });
     std::size_t end = 0;
     for (const Span span : spans_) max_end_.push_back(end = std::max(end, span.end));
   }
@@ -46,6 +49,8 @@ class SpellingSpans {
     const auto count = static_cast<std::size_t>(after - spans_.begin());
     return count > 0 && max_end_[count - 1] > span.begin;
   }
+  /// The spans, sorted.
+  [[nodiscard]] const std::vector<Span>& spans() const { return spans_; }
 
  private:
   std::vector<Span> spans_;           ///< Sorted by begin.
@@ -58,6 +63,8 @@ struct Search {
   std::vector<DuplicateUnit> units;
   std::vector<Pair> pairs;
   SpellingSpans spelling;  ///< What the spelling checks found in the document.
+  WordTable words;         ///< The words of all units, by id.
+  std::vector<std::vector<std::uint32_t>> token_ids;  ///< By block: the id of each token.
 };
 
 int rank(UnitKind kind) { return kind == UnitKind::block ? 0 : kind == UnitKind::lines ? 1 : 2; }
@@ -73,7 +80,8 @@ std::size_t min_words(const DuplicateUnit& a, const DuplicateUnit& b, bool adjac
 
 /// Copies differ by at most allowed_edits() words, of which at most allowed_substantive() are
 /// more than a typo. A caption is not compared with a sentence of the body: it may repeat one.
-bool accept(const DuplicateUnit& a, const DuplicateUnit& b, bool adjacent_lines, WordDiff& diff) {
+bool accept(const DuplicateUnit& a, const DuplicateUnit& b, bool adjacent_lines,
+            const WordTable& table, WordDiff& diff) {
   const bool sentence = a.kind == UnitKind::sentence || b.kind == UnitKind::sentence;
   if (a.caption != b.caption && sentence) return false;
   const std::size_t words = std::max(a.words.size(), b.words.size());
@@ -82,13 +90,13 @@ bool accept(const DuplicateUnit& a, const DuplicateUnit& b, bool adjacent_lines,
   diff = diff_words(a.words, b.words, limit);
   if (diff.edits > limit) return false;
   return diff.edits == 0 ||
-         substantive_edits(diff, a, b) <= allowed_substantive(words, adjacent_lines);
+         substantive_edits(diff, a, b, table) <= allowed_substantive(words, adjacent_lines);
 }
 
 void add_pair(Search& search, std::size_t first, std::size_t second, bool adjacent_lines) {
   WordDiff diff;
   if (overlaps(search.units[first], search.units[second])) return;
-  if (accept(search.units[first], search.units[second], adjacent_lines, diff)) {
+  if (accept(search.units[first], search.units[second], adjacent_lines, search.words, diff)) {
     search.pairs.push_back({first, second, std::move(diff)});
   }
 }
@@ -99,16 +107,17 @@ void add_pair(Search& search, std::size_t first, std::size_t second, bool adjace
 void pair_adjacent_lines(Search& search, std::size_t b) {
   const Block& block = search.doc.doc.blocks[b];
   const std::vector<Token>& tokens = search.doc.segments[b].tokens;
+  const std::vector<std::uint32_t>& ids = search.token_ids[b];
   const std::vector<Span> lines = line_spans(block.text);
   for (std::size_t split = 1; split < lines.size(); ++split) {
     const std::size_t longest = std::min({split, lines.size() - split, kMaxLineRun});
     for (std::size_t run = 1; run <= longest; ++run) {
       const Span left{lines[split - run].begin, lines[split - 1].end};
       const Span right{lines[split].begin, lines[split + run - 1].end};
-      DuplicateUnit first = make_unit(block, b, tokens, left, UnitKind::lines);
-      DuplicateUnit second = make_unit(block, b, tokens, right, UnitKind::lines);
+      DuplicateUnit first = make_unit(block, b, tokens, ids, left, UnitKind::lines);
+      DuplicateUnit second = make_unit(block, b, tokens, ids, right, UnitKind::lines);
       WordDiff diff;
-      if (!accept(first, second, true, diff)) continue;  // Kept only when paired: memory.
+      if (!accept(first, second, true, search.words, diff)) continue;  // Kept when paired: memory.
       search.units.push_back(std::move(first));
       search.units.push_back(std::move(second));
       search.pairs.push_back({search.units.size() - 2, search.units.size() - 1, std::move(diff)});
@@ -116,16 +125,27 @@ void pair_adjacent_lines(Search& search, std::size_t b) {
   }
 }
 
-void add_sentence_units(Search& search, Segmenter& segmenter, std::size_t b) {
-  const Block& block = search.doc.doc.blocks[b];
-  std::string flat = block.text;  // Same bytes, line breaks read as spaces: offsets unchanged.
+/// The sentences of block `b` with its line breaks read as spaces: a line break inside a block
+/// is wrapping, where ICU would end a sentence. A block without one has them segmented already.
+std::vector<Span> flat_sentences(const Search& search, Segmenter& segmenter, std::size_t b) {
+  const std::string& text = search.doc.doc.blocks[b].text;
+  const std::vector<Span>& given = search.doc.segments[b].sentences;
+  if (text.find_first_of("\n\r") == std::string::npos && (!given.empty() || text.empty())) {
+    return given;
+  }
+  std::string flat = text;  // Same bytes, line breaks read as spaces: offsets unchanged.
   std::replace_if(
       flat.begin(), flat.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
-  const std::vector<Span> sentences = segmenter.sentences(flat);
+  return segmenter.sentences(flat);
+}
+
+void add_sentence_units(Search& search, Segmenter& segmenter, std::size_t b) {
+  const Block& block = search.doc.doc.blocks[b];
+  const std::vector<Span> sentences = flat_sentences(search, segmenter, b);
   if (sentences.size() < 2) return;
   for (const Span sentence : sentences) {
-    DuplicateUnit unit =
-        make_unit(block, b, search.doc.segments[b].tokens, sentence, UnitKind::sentence);
+    DuplicateUnit unit = make_unit(block, b, search.doc.segments[b].tokens, search.token_ids[b],
+                                   sentence, UnitKind::sentence);
     if (unit.words.size() >= kMinSentenceWords) search.units.push_back(std::move(unit));
   }
 }
@@ -150,11 +170,16 @@ void pair_units(Search& search) {
   }
 }
 
+/// The span in Block::text of word `w` of `unit`.
+Span word_span(const Search& search, const DuplicateUnit& unit, std::size_t w) {
+  return search.doc.segments[unit.block].tokens[unit.first_token + w].span;
+}
+
 std::string words_text(const Search& search, const DuplicateUnit& unit, Span words) {
   if (words.empty()) return {};
   const std::string_view text = search.doc.doc.blocks[unit.block].text;
-  const std::size_t from = unit.word_spans[words.begin].begin;
-  return std::string(text.substr(from, unit.word_spans[words.end - 1].end - from));
+  const std::size_t from = word_span(search, unit, words.begin).begin;
+  return std::string(text.substr(from, word_span(search, unit, words.end - 1).end - from));
 }
 
 /// True when a spelling finding lies on a word of `unit` that the other copy does not have.
@@ -164,7 +189,7 @@ bool misspelt(const Search& search, const DuplicateUnit& unit, const std::vector
   return std::any_of(hunks.begin(), hunks.end(), [&](const WordHunk& hunk) {
     const Span words = side_a ? hunk.a : hunk.b;
     for (std::size_t w = words.begin; w < words.end; ++w) {
-      if (search.spelling.touch(block.to_source(unit.word_spans[w]))) return true;
+      if (search.spelling.touch(block.to_source(word_span(search, unit, w)))) return true;
     }
     return false;
   });
@@ -261,6 +286,34 @@ void report(Search& search, std::vector<Finding>& out) {
   }
 }
 
+/// The whole search on `doc`, all three rules: the findings in report order.
+std::vector<Finding> search_document(const AnalyzedDocument& doc, SpellingSpans spelling,
+                                     Segmenter& segmenter) {
+  Search search{doc, {}, {}, std::move(spelling), {}, {}};
+  const std::vector<bool> exempt = exempt_blocks(doc.doc);
+  const std::vector<Block>& blocks = doc.doc.blocks;
+  search.token_ids.resize(blocks.size());
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    const Block& block = blocks[b];
+    if (exempt[b]) continue;
+    const std::vector<Token>& tokens = doc.segments[b].tokens;
+    // Each token normalised once: it is in a block unit, a sentence unit and line units.
+    search.token_ids[b] = token_ids(block, tokens, search.words);
+    search.units.push_back(
+        make_unit(block, b, tokens, search.token_ids[b], {0, block.text.size()}, UnitKind::block));
+  }
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    if (!exempt[b]) add_sentence_units(search, segmenter, b);
+  }
+  pair_units(search);
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    if (!exempt[b]) pair_adjacent_lines(search, b);
+  }
+  std::vector<Finding> found;
+  report(search, found);
+  return found;
+}
+
 }  // namespace
 
 DuplicateCheck::DuplicateCheck(std::string_view rule) : rule_(rule) {}
@@ -278,26 +331,18 @@ std::unique_ptr<Check> DuplicateCheck::make_sentence(const Settings& /*settings*
 }
 
 void DuplicateCheck::check(const AnalyzedDocument& doc, std::vector<Finding>& out) {
-  Search search{doc, {}, {}, SpellingSpans(out)};
-  const std::vector<bool> exempt = exempt_blocks(doc.doc);
-  const std::vector<Block>& blocks = doc.doc.blocks;
-  for (std::size_t b = 0; b < blocks.size(); ++b) {
-    const Block& block = blocks[b];
-    if (exempt[b]) continue;
-    search.units.push_back(
-        make_unit(block, b, doc.segments[b].tokens, {0, block.text.size()}, UnitKind::block));
+  // The first duplicate check of a document searches for all three rules; the others find the
+  // result on `doc`. They run last, one after the other, so `out` holds the same spelling
+  // findings for each (the other duplicate checks add none); a different set searches again.
+  SpellingSpans spelling(out);
+  if (!doc.duplicates || doc.duplicates->spelling != spelling.spans()) {
+    auto analysis = std::make_shared<DuplicateAnalysis>();
+    analysis->spelling = spelling.spans();
+    analysis->findings = search_document(doc, std::move(spelling), segmenter_);
+    doc.duplicates = std::move(analysis);
   }
-  for (std::size_t b = 0; b < blocks.size(); ++b) {
-    if (!exempt[b]) add_sentence_units(search, segmenter_, b);
-  }
-  pair_units(search);
-  for (std::size_t b = 0; b < blocks.size(); ++b) {
-    if (!exempt[b]) pair_adjacent_lines(search, b);
-  }
-  std::vector<Finding> found;
-  report(search, found);
-  for (Finding& finding : found) {
-    if (finding.rule == rule_) out.push_back(std::move(finding));
+  for (const Finding& finding : doc.duplicates->findings) {
+    if (finding.rule == rule_) out.push_back(finding);
   }
 }
 

@@ -2,14 +2,23 @@
 
 #include <memory>
 #include <string_view>
+#include <vector>
 
 #include "checks/check.hpp"
 
 namespace galley {
 
+/// The within-document duplicate search of one document, for all three rules: made by the first
+/// DuplicateCheck to run on it and kept on AnalyzedDocument::duplicates for the other two.
+struct DuplicateAnalysis {
+  std::vector<Span> spelling;     ///< Spans of the spelling findings it was made with, sorted.
+  std::vector<Finding> findings;  ///< Findings of all three rules, in the order found.
+};
+
 /// Checks `duplicate.caption`, `duplicate.paragraph` and `duplicate.sentence`: exact and near
 /// copies of captions, paragraphs and long sentences inside one document; see
-/// docs/checks/duplicate.md. Each registry row makes an instance that reports its own rule.
+/// docs/checks/duplicate.md. Each registry row makes an instance that reports its own rule; the
+/// search runs once per document, shared through AnalyzedDocument::duplicates.
 class DuplicateCheck final : public Check {
  public:
   /// A check that reports only findings of rule `rule`.

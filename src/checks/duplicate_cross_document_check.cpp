@@ -112,16 +112,23 @@ std::vector<Fingerprint> DuplicateCrossDocumentCheck::fingerprints(std::size_t i
   for (std::size_t b = 0; b < doc.doc.blocks.size(); ++b) {
     const Block& block = doc.doc.blocks[b];
     if (exempt[b]) continue;
-    const DuplicateUnit unit =
-        make_unit(block, b, doc.segments[b].tokens, {0, block.text.size()}, UnitKind::block);
-    if (unit.words.size() < (unit.caption ? kMinCaptionWords : kMinParagraphWords)) continue;
+    const std::string_view text = block.text;
+    const Span trimmed = trim_span(text, {0, text.size()});
+    std::vector<std::string> words;  // The block's words as make_unit() takes them, as text.
+    for (const Token& token : doc.segments[b].tokens) {
+      if (trimmed.contains(token.span)) {
+        words.push_back(word_key(text.substr(token.span.begin, token.span.size())));
+      }
+    }
+    const bool caption = block.kind == BlockKind::caption;
+    if (words.size() < (caption ? kMinCaptionWords : kMinParagraphWords)) continue;
     Fingerprint print;
     print.doc = static_cast<std::uint32_t>(index);
-    print.span = block.to_source(unit.text);
+    print.span = block.to_source(trimmed);
     print.line = static_cast<std::uint32_t>(doc.doc.source.locate(print.span.begin).line);
-    print.caption = unit.caption;
-    print.words = static_cast<std::uint32_t>(unit.words.size());
-    sign(unit.words, print);
+    print.caption = caption;
+    print.words = static_cast<std::uint32_t>(words.size());
+    sign(words, print);
     prints.push_back(print);
   }
   return prints;

@@ -89,26 +89,9 @@ bool is_alt_text(const Document& doc, const Block& block) {
   return end >= 3 && lower_ascii(before.substr(end - 3, 3)) == "alt";
 }
 
-std::string word_key(std::string_view word) {
-  const std::string folded = fold_key(word);
-  // Typographic and typewriter apostrophes compare equal ("don’t" == "don't").
-  constexpr std::string_view kApostrophe = "\xE2\x80\x99";
-  std::string key;
-  key.reserve(folded.size());
-  for (std::size_t pos = 0; pos < folded.size(); ++pos) {
-    if (std::string_view(folded).substr(pos, 3) == kApostrophe) {
-      key += '\'';
-      pos += 2;
-    } else {
-      key += folded[pos];
-    }
-  }
-  return key;
-}
-
 std::vector<WordHunk> backtrace(const std::vector<std::size_t>& dp, std::size_t cols,
-                                const std::vector<std::string>& a,
-                                const std::vector<std::string>& b) {
+                                const std::vector<std::uint32_t>& a,
+                                const std::vector<std::uint32_t>& b) {
   std::vector<WordHunk> hunks;
   std::size_t i = a.size();
   std::size_t j = b.size();
@@ -140,6 +123,23 @@ std::vector<WordHunk> backtrace(const std::vector<std::size_t>& dp, std::size_t 
 }
 
 }  // namespace
+
+std::string word_key(std::string_view word) {
+  const std::string folded = fold_key(word);
+  // Typographic and typewriter apostrophes compare equal ("don’t" == "don't").
+  constexpr std::string_view kApostrophe = "\xE2\x80\x99";
+  std::string key;
+  key.reserve(folded.size());
+  for (std::size_t pos = 0; pos < folded.size(); ++pos) {
+    if (std::string_view(folded).substr(pos, 3) == kApostrophe) {
+      key += '\'';
+      pos += 2;
+    } else {
+      key += folded[pos];
+    }
+  }
+  return key;
+}
 
 std::vector<bool> exempt_blocks(const Document& doc) {
   std::vector<bool> exempt(doc.blocks.size(), false);
@@ -178,26 +178,52 @@ std::vector<Span> line_spans(std::string_view text) {
   return lines;
 }
 
+std::uint32_t WordTable::intern(std::string_view word) {
+  const auto found = ids_.find(word);
+  if (found != ids_.end()) return found->second;
+  const auto id = static_cast<std::uint32_t>(words_.size());
+  words_.push_back(&ids_.emplace(std::string(word), id).first->first);
+  return id;
+}
+
+std::vector<std::uint32_t> token_ids(const Block& block, const std::vector<Token>& tokens,
+                                     WordTable& table) {
+  const std::string_view text = block.text;
+  std::vector<std::uint32_t> ids;
+  ids.reserve(tokens.size());
+  for (const Token& token : tokens) {
+    ids.push_back(table.intern(word_key(text.substr(token.span.begin, token.span.size()))));
+  }
+  return ids;
+}
+
 DuplicateUnit make_unit(const Block& block, std::size_t index, const std::vector<Token>& tokens,
-                        Span span, UnitKind kind) {
+                        const std::vector<std::uint32_t>& ids, Span span, UnitKind kind) {
   DuplicateUnit unit;
   unit.block = index;
   unit.text = trim_span(block.text, span);
   unit.kind = kind;
   unit.caption = block.kind == BlockKind::caption;
-  const std::string_view text = block.text;
   // Tokens are in order: start at the unit's first one, not at the block's (linear, not quadratic).
-  auto it = std::lower_bound(tokens.begin(), tokens.end(), unit.text.begin,
-                             [](const Token& token, std::size_t offset) { return token.span.begin < offset; });
-  for (; it != tokens.end() && it->span.begin < unit.text.end; ++it) {
-    if (!unit.text.contains(it->span)) continue;
-    unit.words.push_back(word_key(text.substr(it->span.begin, it->span.size())));
-    unit.word_spans.push_back(it->span);
-  }
+  auto it = std::lower_bound(
+      tokens.begin(), tokens.end(), unit.text.begin,
+      [](const Token& token, std::size_t offset) { return token.span.begin < offset; });
+  unit.first_token = static_cast<std::size_t>(it - tokens.begin());
+  // Tokens do not overlap: only the last one starting inside the unit can end past it, so the
+  // words are the tokens from first_token on, without gaps.
+  while (it != tokens.end() && unit.text.contains(it->span)) ++it;
+  const auto first = ids.begin() + static_cast<std::ptrdiff_t>(unit.first_token);
+  unit.words.assign(first,
+                    first + (it - tokens.begin()) - static_cast<std::ptrdiff_t>(unit.first_token));
   return unit;
 }
 
-WordDiff diff_words(const std::vector<std::string>& a, const std::vector<std::string>& b,
+DuplicateUnit make_unit(const Block& block, std::size_t index, const std::vector<Token>& tokens,
+                        Span span, UnitKind kind, WordTable& table) {
+  return make_unit(block, index, tokens, token_ids(block, tokens, table), span, kind);
+}
+
+WordDiff diff_words(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b,
                     std::size_t limit) {
   if (a == b) return {0, {}};  // Exact copies, the commonest pair, need no alignment.
   const std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
@@ -255,20 +281,21 @@ std::size_t allowed_substantive(std::size_t words, bool adjacent_lines) {
   return words / 15;
 }
 
-bool typo_like(const WordHunk& hunk, const DuplicateUnit& a, const DuplicateUnit& b) {
+bool typo_like(const WordHunk& hunk, const DuplicateUnit& a, const DuplicateUnit& b,
+               const WordTable& table) {
   if (hunk.a.size() != 1 || hunk.b.size() != 1) return false;
-  const std::string& left = a.words[hunk.a.begin];
-  const std::string& right = b.words[hunk.b.begin];
+  const std::string& left = table.text(a.words[hunk.a.begin]);
+  const std::string& right = table.text(b.words[hunk.b.begin]);
   const std::size_t longer = std::max(left.size(), right.size());
   if (longer < 4) return false;  // "ed" / "sed", "6am" / "7am": other words, not slips.
   return char_distance(left, right) <= (longer >= 6 ? 2U : 1U);
 }
 
-std::size_t substantive_edits(const WordDiff& diff, const DuplicateUnit& a,
-                              const DuplicateUnit& b) {
+std::size_t substantive_edits(const WordDiff& diff, const DuplicateUnit& a, const DuplicateUnit& b,
+                              const WordTable& table) {
   std::size_t edits = 0;
   for (const WordHunk& hunk : diff.hunks) {
-    if (!typo_like(hunk, a, b)) edits += std::max(hunk.a.size(), hunk.b.size());
+    if (!typo_like(hunk, a, b, table)) edits += std::max(hunk.a.size(), hunk.b.size());
   }
   return edits;
 }

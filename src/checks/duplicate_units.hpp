@@ -2,8 +2,10 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "checks/check.hpp"
@@ -13,14 +15,37 @@ namespace galley {
 /// What stretch of a block a unit of comparison is.
 enum class UnitKind { block, lines, sentence };
 
+/// The distinct normalised words of one search, numbered from 0 in order of first use: units
+/// keep 4-byte ids, not a string per word (a word is in a block unit and a sentence unit).
+class WordTable {
+ public:
+  /// The id of `word`, added if new.
+  std::uint32_t intern(std::string_view word);
+  /// The word of `id`.
+  [[nodiscard]] const std::string& text(std::uint32_t id) const { return *words_[id]; }
+  /// The number of distinct words.
+  [[nodiscard]] std::size_t size() const { return words_.size(); }
+
+ private:
+  /// Hashes std::string and std::string_view alike, for lookups without a copy.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view word) const noexcept {
+      return std::hash<std::string_view>{}(word);
+    }
+  };
+  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> ids_;  ///< Owns words.
+  std::vector<const std::string*> words_;  ///< By id, into ids_ (its nodes do not move).
+};
+
 /// A stretch of prose compared for duplicates, with its words normalised for comparison.
 struct DuplicateUnit {
-  std::size_t block = 0;            ///< Index in Document::blocks.
-  Span text;                        ///< Span of Block::text, white space trimmed.
-  UnitKind kind = UnitKind::block;  ///< Whole block, lines of a block, or one sentence.
-  bool caption = false;             ///< The block is a caption.
-  std::vector<std::string> words;   ///< Tokens, NFC and case folded (punctuation dropped).
-  std::vector<Span> word_spans;     ///< Span of each word in Block::text.
+  std::size_t block = 0;             ///< Index in Document::blocks.
+  Span text;                         ///< Span of Block::text, white space trimmed.
+  UnitKind kind = UnitKind::block;   ///< Whole block, lines of a block, or one sentence.
+  bool caption = false;              ///< The block is a caption.
+  std::vector<std::uint32_t> words;  ///< WordTable ids of its tokens, NFC and case folded.
+  std::size_t first_token = 0;       ///< Word w is BlockSegments::tokens[first_token + w].
 };
 
 /// One step of a word-level alignment of two units.
@@ -39,9 +64,20 @@ struct WordDiff {
 /// sections ("About ...", "Notes to editors", contacts) and anything after an end marker.
 std::vector<bool> exempt_blocks(const Document& doc);
 
-/// The words of `block` inside `span` (a span of its text), normalised.
+/// `word` (a token's text) as compared: NFC, case folded, apostrophes made alike.
+std::string word_key(std::string_view word);
+
+/// The id in `table` of each of `tokens` (the tokens of `block`), normalised.
+std::vector<std::uint32_t> token_ids(const Block& block, const std::vector<Token>& tokens,
+                                     WordTable& table);
+
+/// The words of `block` inside `span` (a span of its text), normalised and interned in `table`.
 DuplicateUnit make_unit(const Block& block, std::size_t index, const std::vector<Token>& tokens,
-                        Span span, UnitKind kind);
+                        Span span, UnitKind kind, WordTable& table);
+
+/// The same with `ids` from token_ids(): a block's tokens are normalised once for all its units.
+DuplicateUnit make_unit(const Block& block, std::size_t index, const std::vector<Token>& tokens,
+                        const std::vector<std::uint32_t>& ids, Span span, UnitKind kind);
 
 /// `text` with white space trimmed from both ends, as a span inside `span`.
 Span trim_span(std::string_view text, Span span);
@@ -51,7 +87,7 @@ std::vector<Span> line_spans(std::string_view text);
 
 /// Word-level Levenshtein alignment of `a` and `b`; `edits` is SIZE_MAX (and no hunks) when the
 /// distance surely exceeds `limit` (the lengths differ by more, or the units are very long).
-WordDiff diff_words(const std::vector<std::string>& a, const std::vector<std::string>& b,
+WordDiff diff_words(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b,
                     std::size_t limit);
 
 /// Character-level edit distance of two short strings (bytes), a swap of neighbours counting one.
@@ -64,11 +100,14 @@ std::size_t allowed_edits(std::size_t words, std::size_t min_words);
 /// Of those, how many may be substantive (not typo-like); `adjacent_lines` relaxes short units.
 std::size_t allowed_substantive(std::size_t words, bool adjacent_lines);
 
-/// True when `hunk` is a one-word substitution that looks like a typo (few letters differ).
-bool typo_like(const WordHunk& hunk, const DuplicateUnit& a, const DuplicateUnit& b);
+/// True when `hunk` is a one-word substitution that looks like a typo (few letters differ);
+/// `table` holds the units' words.
+bool typo_like(const WordHunk& hunk, const DuplicateUnit& a, const DuplicateUnit& b,
+               const WordTable& table);
 
 /// Word edits of `diff` that are not typo-like: words really changed, added or removed.
-std::size_t substantive_edits(const WordDiff& diff, const DuplicateUnit& a, const DuplicateUnit& b);
+std::size_t substantive_edits(const WordDiff& diff, const DuplicateUnit& a, const DuplicateUnit& b,
+                              const WordTable& table);
 
 /// A stable 64-bit FNV-1a hash (deterministic across runs and platforms).
 std::uint64_t stable_hash(std::string_view bytes, std::uint64_t seed = 14695981039346656037ULL);

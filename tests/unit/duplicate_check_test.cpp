@@ -1,10 +1,11 @@
 // duplicate.caption, duplicate.paragraph, duplicate.sentence: fixtures from issue #5, thresholds,
 // what may repeat, and clean releases. See docs/checks/duplicate.md.
+#include "checks/duplicate_check.hpp"
+
 #include <catch2/catch.hpp>
 #include <filesystem>
 #include <string>
 
-#include "checks/duplicate_check.hpp"
 #include "pipeline.hpp"
 #include "segment/segmenter.hpp"
 #include "test_support.hpp"
@@ -105,7 +106,7 @@ TEST_CASE("duplicate: the copy to go follows the spelling findings already repor
   const std::string second = "Photo: Jane Roe opens the new ferry terminal at Eastley harbor.";
   const std::string text = first + "\n\nThe terminal cost four million pounds.\n\n" + second + "\n";
   const Document doc = test::read(text, InputFormat::text);
-  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr};
+  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr, nullptr};
   Segmenter segmenter;
   for (const Block& block : doc.blocks) {
     analyzed.segments.push_back({segmenter.sentences(block.text), segmenter.tokens(block.text)});
@@ -126,6 +127,47 @@ TEST_CASE("duplicate: the copy to go follows the spelling findings already repor
   CHECK(out[1].span == span_of(text, first));
   CHECK(out[1].related[0].span == span_of(text, second));
   CHECK(out[1].message == "Near-duplicate caption: 'harbour' vs 'harbor'");
+}
+
+TEST_CASE("duplicate: the three checks share one search per document", "[duplicate]") {
+  // The first check to run searches for all three rules and keeps the result on the document;
+  // the others reuse it while `out` holds the same spelling findings (their own findings, added
+  // in between, are not spelling findings), and search again when those change.
+  const std::string caption = "Photo: Jane Roe opens the new ferry terminal at Eastley harbour.";
+  const std::string paragraph =
+      "The terminal, paid for by the county and the port authority, opens to passengers on "
+      "Monday.";
+  const std::string text = caption + "\n\n" + paragraph + "\n\nMore text here.\n\n" + caption +
+                           "\n\n" + paragraph + "\n";
+  const Document doc = test::read(text, InputFormat::text);
+  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr, nullptr};
+  Segmenter segmenter;
+  for (const Block& block : doc.blocks) {
+    analyzed.segments.push_back({segmenter.sentences(block.text), segmenter.tokens(block.text)});
+  }
+  DuplicateCheck captions("duplicate.caption");
+  DuplicateCheck paragraphs("duplicate.paragraph");
+  DuplicateCheck sentences("duplicate.sentence");
+  std::vector<Finding> out;
+  captions.check(analyzed, out);
+  REQUIRE(analyzed.duplicates != nullptr);
+  const DuplicateAnalysis* shared = analyzed.duplicates.get();
+  CHECK(shared->findings.size() == 2);
+  paragraphs.check(analyzed, out);
+  sentences.check(analyzed, out);
+  CHECK(analyzed.duplicates.get() == shared);
+  REQUIRE(out.size() == 2);
+  CHECK(out[0].rule == "duplicate.caption");
+  CHECK(out[0].span == span_of(text, caption, 1));
+  CHECK(out[1].rule == "duplicate.paragraph");
+  CHECK(out[1].span == span_of(text, paragraph, 1));
+  Finding spelling;
+  spelling.rule = "spelling.misspelling";
+  spelling.span = span_of(text, "Eastley");
+  std::vector<Finding> other{spelling};
+  paragraphs.check(analyzed, other);
+  CHECK(analyzed.duplicates.get() != shared);
+  CHECK(other.size() == 2);
 }
 
 TEST_CASE("duplicate: a wrapped paragraph repeated at the end of a release", "[duplicate]") {

@@ -38,9 +38,9 @@ class Words {
   std::vector<std::string> words_;
 };
 
-DuplicateUnit unit_of(std::vector<std::string> words) {
+DuplicateUnit unit_of(const std::vector<std::string>& words, WordTable& table) {
   DuplicateUnit unit;
-  unit.words = std::move(words);
+  for (const std::string& word : words) unit.words.push_back(table.intern(word));
   return unit;
 }
 
@@ -71,19 +71,20 @@ TEST_CASE("duplicate: candidate pairs include every pair within the allowed edit
   // Prefix filtering is exact: a copy with as many edits as allowed_edits() grants is always a
   // candidate, however common its words, among many units made of the same common words.
   Words draw(300, 3);
+  WordTable table;
   std::vector<DuplicateUnit> units;
   std::vector<std::pair<std::size_t, std::size_t>> planted;
   for (std::size_t trial = 0; trial < 400; ++trial) {
     std::vector<std::string> words(6 + draw.below(70));
     for (std::string& word : words) word = draw.next();
-    units.push_back(unit_of(words));
+    units.push_back(unit_of(words, table));
     for (std::size_t filler = 0; filler < 4; ++filler) {
       std::vector<std::string> other(words.size());
       for (std::string& word : other) word = draw.next();
-      units.push_back(unit_of(other));
+      units.push_back(unit_of(other, table));
     }
     planted.emplace_back(units.size() - 5, units.size());
-    units.push_back(unit_of(edited(words, allowed_edits(words.size(), 0), draw)));
+    units.push_back(unit_of(edited(words, allowed_edits(words.size(), 0), draw), table));
   }
   const std::vector<CandidatePair> pairs = candidate_pairs(units);
   std::size_t found = 0;
@@ -119,7 +120,7 @@ TEST_CASE("duplicate: a document of 20,000 distinct paragraphs, two of them copi
 
   const Document doc = test::read(text, InputFormat::text);
   REQUIRE(doc.blocks.size() == 20'002);
-  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr};
+  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr, nullptr};
   Segmenter segmenter;
   for (const Block& block : doc.blocks) {
     analyzed.segments.push_back({segmenter.sentences(block.text), segmenter.tokens(block.text)});
