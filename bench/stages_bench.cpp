@@ -103,6 +103,7 @@ void run_checks(benchmark::State& state, std::string_view prefix) {
   }
   for (auto _ : state) {
     input.analyzed->spelling.reset();  // Each iteration analyses afresh.
+    input.analyzed->duplicates.reset();
     std::vector<Finding> findings;
     for (const auto& check : checks) check->check(*input.analyzed, findings);
     benchmark::DoNotOptimize(findings.data());
