@@ -55,6 +55,29 @@ std::string caret_line(std::string_view line, std::size_t column, std::size_t wi
   return out;
 }
 
+// Lines up to kWholeLine bytes are printed whole; of a longer one, kReach bytes either side of
+// the finding, so that a 50 KB line with thousands of findings does not print it thousands of
+// times over (found by fuzz_pipeline, as contexts were: docs/robustness.md).
+constexpr std::size_t kWholeLine = 1000;
+constexpr std::size_t kReach = 200;
+
+/// The part of `line` printed for a finding over bytes [begin, end) of it.
+struct Excerpt {
+  std::string_view text;
+  std::size_t begin = 0;      ///< Where `text` starts in the line.
+  bool cut_before = false;    ///< Text before it was left out ("...").
+  bool cut_after = false;     ///< Text after it was left out ("...").
+};
+
+Excerpt excerpt_of(std::string_view line, std::size_t begin, std::size_t end) {
+  if (line.size() <= kWholeLine) return {line, 0, false, false};
+  std::size_t from = begin > kReach ? begin - kReach : 0;
+  std::size_t to = std::min(line.size(), std::max(end, begin) + kReach);
+  while (from > 0 && !utf8::is_boundary(line, from)) --from;
+  while (to < line.size() && !utf8::is_boundary(line, to)) ++to;
+  return {line.substr(from, to - from), from, from > 0, to < line.size()};
+}
+
 std::string describe_suggestion(const std::string& suggestion) {
   if (suggestion.empty()) return "delete it";
   return "'" + suggestion + "'";
@@ -73,10 +96,18 @@ void write_finding(const DocumentReport& doc, const Finding& finding, std::ostre
   if (style.color) out << kReset;
   out << '\n';
   const std::string_view line = doc.source.line_text(at.line);
-  const std::size_t width = end.line == at.line ? std::max<std::size_t>(end.column - at.column, 1)
-                                                : utf8::count_code_points(line) + 1 - at.column;
-  out << "  " << printable(line) << '\n';
-  out << "  " << caret_line(line, at.column, width) << '\n';
+  const auto line_start = static_cast<std::size_t>(line.data() - doc.source.bytes().data());
+  const std::size_t begin = std::min(finding.span.begin - line_start, line.size());
+  const std::size_t stop = end.line == at.line ? finding.span.end - line_start : line.size();
+  const Excerpt shown = excerpt_of(line, begin, std::min(stop, line.size()));
+  const std::string_view lead = line.substr(shown.begin, begin - shown.begin);
+  const std::string_view marked =
+      line.substr(begin, std::min(stop, shown.begin + shown.text.size()) - begin);
+  const std::string prefix = shown.cut_before ? "..." : "";
+  const std::size_t column = utf8::count_code_points(lead) + 1;
+  const std::size_t width = std::max<std::size_t>(utf8::count_code_points(marked), 1);
+  out << "  " << prefix << printable(shown.text) << (shown.cut_after ? "..." : "") << '\n';
+  out << "  " << std::string(prefix.size(), ' ') << caret_line(shown.text, column, width) << '\n';
   if (!finding.suggestions.empty()) {
     out << "  suggestion: " << printable(describe_suggestion(finding.suggestions.front())) << '\n';
   }

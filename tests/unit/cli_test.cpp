@@ -1,9 +1,10 @@
 // The command line's contract: exit codes, messages naming the file, and one bad input never
 // stopping the others.
 #include <catch2/catch.hpp>
-
 #include <filesystem>
+#include <sstream>
 
+#include "core/utf8.hpp"
 #include "test_support.hpp"
 
 namespace galley {
@@ -165,6 +166,34 @@ TEST_CASE("cli: --max-bytes is honoured both ways", "[cli][bad-input]") {
   const auto checked = run_galley("check --max-bytes 100000 " + big);
   CHECK(checked.exit_code == 1);
   CHECK(checked.out.find("Repeated word") != std::string::npos);
+}
+
+TEST_CASE("cli: a finding on a very long line prints an excerpt with the caret under it", "[cli]") {
+  const Scratch scratch;
+  std::string line;
+  while (line.size() < 20000) line += "caf\xC3\xA9 board meets ";
+  line += "the the vote ";
+  while (line.size() < 40000) line += "caf\xC3\xA9 board meets ";
+  const std::string path = scratch.file("long.txt", line + "\n");
+  const auto run = run_galley("check --disable spelling " + path);
+  CHECK(run.exit_code == 1);
+  std::istringstream out(run.out);
+  std::string header;
+  std::string shown;
+  std::string caret;
+  while (std::getline(out, header) && header.find("[typography.repeated-word]") == std::string::npos) {
+  }
+  REQUIRE(std::getline(out, shown));
+  REQUIRE(std::getline(out, caret));
+  CHECK(shown.size() < 600);
+  CHECK(shown.rfind("  ...", 0) == 0);
+  CHECK(shown.substr(shown.size() - 3) == "...");
+  // The carets sit under "the the": count code points, not bytes.
+  const std::size_t at = shown.find("the the");
+  REQUIRE(at != std::string::npos);
+  CHECK(utf8::count_code_points(caret.substr(0, caret.find('^'))) ==
+        utf8::count_code_points(shown.substr(0, at)));
+  CHECK(caret.substr(caret.find('^')) == "^~~~~~~");
 }
 
 }  // namespace galley
