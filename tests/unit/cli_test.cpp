@@ -196,4 +196,29 @@ TEST_CASE("cli: a finding on a very long line prints an excerpt with the caret u
   CHECK(caret.substr(caret.find('^')) == "^~~~~~~");
 }
 
+// The cheap size cases of issue #8 (the big ones are bench/size): a paragraph of 100,000 words
+// and a batch of 2,000 files are checked whole, with exact positions for what was planted.
+TEST_CASE("cli: a paragraph of 100 thousand words and 2 thousand files are checked whole", "[cli][size]") {
+  const Scratch scratch;
+  const std::string sentence = "The harbour board met on Tuesday and approved the budget. ";
+  std::string paragraph;
+  while (paragraph.size() < 600000) paragraph += sentence;  // About 100,000 words.
+  const std::size_t column = paragraph.size() + 1;
+  paragraph += "The the end.\n";
+  const auto one = run_galley("check --format text " + scratch.file("paragraph.txt", paragraph));
+  CHECK(one.exit_code == 1);
+  CHECK(one.out.find("paragraph.txt:1:" + std::to_string(column) +
+                     ": error: Repeated word") != std::string::npos);
+  std::filesystem::create_directories(scratch.dir + "/many");
+  for (int i = 0; i < 2000; ++i) {
+    const std::string text = "Release " + std::to_string(i) + " of the harbour board.\n\n" +
+                             (i == 1234 ? "The the vote was close.\n" : "The vote was close.\n");
+    test::write_file(scratch.dir + "/many/r" + std::to_string(i) + ".txt", text);
+  }
+  const auto many = run_galley("check --format text --disable duplicate " + scratch.dir + "/many");
+  CHECK(many.exit_code == 1);
+  CHECK(many.out.find("r1234.txt:3:1: error: Repeated word") != std::string::npos);
+  CHECK(many.out.find("2000 documents") != std::string::npos);
+}
+
 }  // namespace galley
