@@ -4,9 +4,9 @@
 #include <memory>
 #include <vector>
 
+#include "checks/check.hpp"
 #include "core/settings.hpp"
 #include "input/collect.hpp"
-#include "checks/check.hpp"
 #include "report/report.hpp"
 
 namespace galley {
@@ -35,7 +35,16 @@ class CheckSet {
 
  private:
   const Settings& settings_;
-  std::vector<std::unique_ptr<Check>> checks_;
+  /// A check and whether it is one of the spelling checks, which share one analysis and may
+  /// run on a second thread while the others run (run_checks).
+  struct Entry {
+    std::unique_ptr<Check> check;
+    bool spelling = false;
+  };
+  std::vector<Entry> checks_;
+
+  /// Runs every check on `analyzed`, the spelling checks beside the others on large documents.
+  void run_checks(const AnalyzedDocument& analyzed, std::vector<Finding>& findings);
   bool needs_words_ = false;
   bool needs_sentences_ = false;
   std::unique_ptr<Segmenter> segmenter_;

@@ -218,3 +218,35 @@ TEST_CASE("report: a finding's context is its sentence and at most 300 bytes eit
 }
 
 }  // namespace galley
+
+namespace galley {
+
+// From 1 MB on, the spelling checks run on a second thread beside the others (CheckSet): the
+// duplicate check, which reads their findings, must still see them, and nothing may be lost.
+TEST_CASE("pipeline: a large document gets every check's findings", "[report][size]") {
+  std::string text;
+  while (text.size() < (std::size_t{1} << 20U) + 1000) {
+    text += "The harbour board met on Tuesday and approved the budget for the year.\n\n";
+  }
+  const std::string wrong = "Photo: Mayor Ada Kent opens the new Harbour Developmebt centre in Leeds.";
+  const std::string right = "Photo: Mayor Ada Kent opens the new Harbour Development centre in Leeds.";
+  const std::size_t wrong_at = text.size();
+  text += wrong + "\n\n";
+  const std::string plan = "The board met in order to agree the plan.";
+  const std::size_t phrase_at = text.size() + plan.find("in order to");
+  text += plan + "\n\n";
+  text += right + "\n";
+  const std::vector<Finding> findings =
+      test::check_document(read_document(SourceText("big.txt", text), InputFormat::text));
+  const auto has = [&](std::string_view rule, std::size_t begin, std::size_t end) {
+    return std::any_of(findings.begin(), findings.end(), [&](const Finding& f) {
+      return f.rule == rule && f.span == Span{begin, end};
+    });
+  };
+  const std::size_t typo = wrong_at + wrong.find("Developmebt");
+  CHECK(has("spelling.misspelling", typo, typo + 11));
+  CHECK(has("style.in-order-to", phrase_at, phrase_at + 11));
+  CHECK(has("duplicate.caption", wrong_at, wrong_at + wrong.size()));  // The misspelt copy goes.
+}
+
+}  // namespace galley
