@@ -42,9 +42,7 @@ std::string form_key(const SpellWord& word) {
 }
 
 SpellVerdict judge(const SpellDocument& words, const SpellWord& word, Speller& speller) {
-  SpellVerdict verdict;
-  if (spelled_ok(word, speller)) return verdict;
-  verdict.ok = false;
+  SpellVerdict verdict;  // `word` is one the dictionaries reject (collect_spell_words).
   verdict.rejected_fix = speller.rejected(word.text);
   verdict.variant = name_variant_of(words, word, speller);
   verdict.typo = verdict.rejected_fix.empty() && verdict.variant.empty() &&

@@ -11,10 +11,9 @@ namespace galley {
 
 class Speller;
 
-/// What the spelling checks decided about one form of a word (its text and the position facts
-/// that change the decision: sentence start, compound, a following full stop).
+/// What the spelling checks decided about one form of a word the dictionaries reject (its text
+/// and the position facts that change the decision: sentence start, compound, a following stop).
 struct SpellVerdict {
-  bool ok = true;            ///< The dictionaries know it.
   std::string rejected_fix;  ///< reject.txt's replacement when it is a known typo.
   std::string variant;       ///< A more frequent unknown name it is a near-identical variant of.
   bool typo = false;         ///< Unknown, not rejected, not a variant, and most likely mistyped.

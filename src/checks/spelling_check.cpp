@@ -199,7 +199,6 @@ void SpellingCheck::check(const AnalyzedDocument& doc, std::vector<Finding>& out
   for (std::size_t i = 0; i < analysis.words.words.size(); ++i) {
     const SpellWord& word = analysis.words.words[i];
     const SpellVerdict& verdict = *analysis.verdicts[i];
-    if (verdict.ok) continue;
     const Span span = doc.doc.blocks[word.block].to_source(word.span);
     if (mode_ == Mode::misspelling && !verdict.rejected_fix.empty()) {
       out.push_back(rejected_finding(info, span, word, verdict.rejected_fix));
