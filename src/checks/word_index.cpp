@@ -5,9 +5,16 @@
 // (linear, so the index of the frequency list costs milliseconds at start-up): 8 bytes each.
 #include "checks/word_index.hpp"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <functional>
+#include <iterator>
 #include <mutex>
 
 #include "core/data_path.hpp"
@@ -29,34 +36,56 @@ std::u32string decode_all(std::string_view text) {
   return out;
 }
 
-constexpr std::uint64_t kFnvOffset = 1469598103934665603ULL;
-constexpr std::uint64_t kFnvPrime = 1099511628211ULL;
-constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+/// The multiplier of the polynomial hash over code points (odd, so powers never vanish).
+constexpr std::uint64_t kBase = 0x100000001b3ULL;
 
-/// FNV-1a over the code points of `word` except those at `skip1` and `skip2`: the hash of a
-/// delete, computed without building the shorter string.
-std::uint64_t hash_without(const std::u32string& word, std::size_t skip1, std::size_t skip2) {
-  std::uint64_t hash = kFnvOffset;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    if (i == skip1 || i == skip2) continue;
-    hash ^= static_cast<std::uint64_t>(word[i]);
-    hash *= kFnvPrime;
-  }
-  return hash;
+/// A 64-bit finaliser (splitmix64's): the polynomial hash is weak in its high bits for short
+/// words, and buckets are chosen by the high bits.
+std::uint64_t mix(std::uint64_t hash) {
+  hash ^= hash >> 30U;
+  hash *= 0xbf58476d1ce4e5b9ULL;
+  hash ^= hash >> 27U;
+  hash *= 0x94d049bb133111ebULL;
+  return hash ^ (hash >> 31U);
 }
 
 /// Hashes of `word` and of every string made by deleting up to `depth` (at most 2) of its code
 /// points, never down to the empty string. Repeats are left in: the index's queries drop them.
+/// Each hash is the polynomial hash of the shorter string, assembled in constant time from the
+/// prefix hashes of the word (so a word of n code points costs O(n^2), not O(n^3)).
 void deletes_of(std::string_view word, std::size_t depth, std::vector<std::uint64_t>& out) {
   out.clear();
-  const std::u32string w = decode_all(word);
-  out.push_back(hash_without(w, kNone, kNone));
-  if (depth >= 1 && w.size() >= 2) {
-    for (std::size_t i = 0; i < w.size(); ++i) out.push_back(hash_without(w, i, kNone));
+  thread_local std::u32string w;
+  thread_local std::vector<std::uint64_t> prefix;  // prefix[k]: hash of w[0, k).
+  thread_local std::vector<std::uint64_t> power;   // power[k]: kBase^k.
+  w.clear();
+  for (std::size_t pos = 0; pos < word.size();) {
+    const std::size_t length = utf8::sequence_length(word, pos);
+    w.push_back(utf8::decode(word, pos));
+    pos += std::max<std::size_t>(length, 1);
   }
-  if (depth >= 2 && w.size() >= 3) {
-    for (std::size_t i = 0; i < w.size(); ++i) {
-      for (std::size_t j = i + 1; j < w.size(); ++j) out.push_back(hash_without(w, i, j));
+  const std::size_t n = w.size();
+  prefix.assign(n + 1, 0);
+  power.assign(n + 1, 1);
+  for (std::size_t k = 0; k < n; ++k) {
+    prefix[k + 1] = prefix[k] * kBase + w[k];
+    power[k + 1] = power[k] * kBase;
+  }
+  // The hash of w[a, b), shifted left by `shift` places of the string it is part of.
+  const auto piece = [&](std::size_t a, std::size_t b, std::size_t shift) {
+    return (prefix[b] - prefix[a] * power[b - a]) * power[shift];
+  };
+  out.push_back(mix(prefix[n]));
+  if (depth >= 1 && n >= 2) {
+    for (std::size_t i = 0; i < n; ++i)
+      out.push_back(mix(piece(0, i, n - 1 - i) + piece(i + 1, n, 0)));
+  }
+  if (depth >= 2 && n >= 3) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint64_t head = piece(0, i, n - 2 - i);
+      for (std::size_t j = i + 1; j < n; ++j) {
+        out.push_back(mix(head + piece(i + 1, j, n - 1 - j) + piece(j + 1, n, 0)));
+      }
     }
   }
 }
@@ -93,6 +122,8 @@ std::size_t edit_distance(std::string_view a_text, std::string_view b_text, std:
 
 void DeleteIndex::build(std::size_t count,
                         const std::function<std::string_view(std::size_t)>& word_at) {
+  viewed_starts_ = {};
+  viewed_entries_ = {};
   std::vector<std::uint64_t> hashes;
   std::size_t total = 0;
   for (std::size_t id = 0; id < count; ++id) {
@@ -101,20 +132,20 @@ void DeleteIndex::build(std::size_t count,
   }
   bucket_bits_ = 1;
   while ((std::size_t{1} << bucket_bits_) < total && bucket_bits_ < 30) ++bucket_bits_;
-  bucket_start_.assign((std::size_t{1} << bucket_bits_) + 1, 0);
-  entries_.assign(total, Entry{0, 0});
+  owned_starts_.assign((std::size_t{1} << bucket_bits_) + 1, 0);
+  owned_entries_.assign(total, Entry{0, 0});
   // Pass 1 counts each bucket; pass 2 hashes again (cheaper than keeping them) and places.
   for (std::size_t id = 0; id < count; ++id) {
     deletes_of(word_at(id), 2, hashes);
-    for (const std::uint64_t hash : hashes) ++bucket_start_[bucket_of(hash) + 1];
+    for (const std::uint64_t hash : hashes) ++owned_starts_[bucket_of(hash) + 1];
   }
-  for (std::size_t b = 1; b < bucket_start_.size(); ++b) bucket_start_[b] += bucket_start_[b - 1];
-  std::vector<std::uint32_t> next(bucket_start_.begin(), bucket_start_.end() - 1);
+  for (std::size_t b = 1; b < owned_starts_.size(); ++b) owned_starts_[b] += owned_starts_[b - 1];
+  std::vector<std::uint32_t> next(owned_starts_.begin(), owned_starts_.end() - 1);
   for (std::size_t id = 0; id < count; ++id) {
     deletes_of(word_at(id), 2, hashes);
     for (const std::uint64_t hash : hashes) {
-      entries_[next[bucket_of(hash)]++] = {static_cast<std::uint32_t>(hash),
-                                           static_cast<std::uint32_t>(id)};
+      owned_entries_[next[bucket_of(hash)]++] = {static_cast<std::uint32_t>(hash),
+                                                 static_cast<std::uint32_t>(id)};
     }
   }
 }
@@ -122,13 +153,15 @@ void DeleteIndex::build(std::size_t count,
 std::vector<std::uint32_t> DeleteIndex::candidates(std::string_view query,
                                                    std::size_t max_distance) const {
   std::vector<std::uint32_t> ids;
-  if (entries_.empty()) return ids;
+  const std::span<const std::uint32_t> starts = bucket_starts();
+  const std::span<const Entry> table = entries();
+  if (table.empty()) return ids;
   std::vector<std::uint64_t> hashes;
   deletes_of(query, std::min<std::size_t>(max_distance, 2), hashes);
   for (const std::uint64_t hash : hashes) {
     const std::size_t bucket = bucket_of(hash);
-    for (std::uint32_t e = bucket_start_[bucket]; e < bucket_start_[bucket + 1]; ++e) {
-      if (entries_[e].check == static_cast<std::uint32_t>(hash)) ids.push_back(entries_[e].id);
+    for (std::uint32_t e = starts[bucket]; e < starts[bucket + 1]; ++e) {
+      if (table[e].check == static_cast<std::uint32_t>(hash)) ids.push_back(table[e].id);
     }
   }
   std::sort(ids.begin(), ids.end());
@@ -136,49 +169,189 @@ std::vector<std::uint32_t> DeleteIndex::candidates(std::string_view query,
   return ids;
 }
 
-WordIndex::WordIndex(const std::string& path) {
+void DeleteIndex::view(std::span<const std::uint32_t> starts, std::span<const Entry> entries,
+                       unsigned bits) {
+  owned_starts_.clear();
+  owned_entries_.clear();
+  viewed_starts_ = starts;
+  viewed_entries_ = entries;
+  bucket_bits_ = bits;
+}
+
+namespace {
+
+/// FNV-1a over `bytes`: ties a saved index to the list it was made from.
+std::uint64_t hash_bytes(std::string_view bytes) {
+  std::uint64_t hash = 1469598103934665603ULL;
+  for (const char c : bytes) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
+/// The head of a saved index; the tables follow it in this order, each padded to 8 bytes:
+/// bucket starts, entries, word offsets, counts, word text. Native byte order: the file is made
+/// by the build on the machine that uses it (a file from elsewhere fails the magic check).
+struct SavedHead {
+  char magic[8];
+  std::uint64_t list_hash;
+  std::uint64_t order_check;
+  std::uint32_t bucket_bits;
+  std::uint32_t words;
+  std::uint64_t entries;
+  std::uint64_t text_bytes;
+};
+constexpr char kMagic[8] = {'g', 'a', 'l', 'l', 'e', 'y', 'W', '1'};
+constexpr std::uint64_t kOrderCheck = 0x0102030405060708ULL;
+
+constexpr std::size_t padded(std::size_t bytes) { return (bytes + 7) / 8 * 8; }
+
+}  // namespace
+
+WordIndex::WordIndex(const std::string& path, const std::vector<std::string>& saved) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw LoadError(path, "cannot read the word frequency list");
-  std::string line;
-  while (std::getline(in, line)) {
+  const std::string list((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  list_hash_ = hash_bytes(list);
+  for (const std::string& file : saved) {
+    if (map_saved(file, list_hash_)) return;
+  }
+  std::size_t line_start = 0;
+  owned_offsets_.push_back(0);
+  while (line_start < list.size()) {
+    std::size_t line_end = list.find('\n', line_start);
+    if (line_end == std::string::npos) line_end = list.size();
+    const std::string_view line(list.data() + line_start, line_end - line_start);
+    line_start = line_end + 1;
     if (line.empty() || line[0] == '#') continue;
     const std::size_t tab = line.find('\t');
-    if (tab == std::string::npos || tab == 0) continue;
-    const auto count =
-        static_cast<std::uint32_t>(std::strtoul(line.c_str() + tab + 1, nullptr, 10));
-    words_.emplace_back(line.substr(0, tab), count);
+    if (tab == std::string_view::npos || tab == 0) continue;
+    owned_text_.append(line.substr(0, tab));
+    owned_offsets_.push_back(static_cast<std::uint32_t>(owned_text_.size()));
+    owned_counts_.push_back(static_cast<std::uint32_t>(
+        std::strtoul(std::string(line.substr(tab + 1)).c_str(), nullptr, 10)));
   }
-  ids_.reserve(words_.size());
-  for (std::size_t id = 0; id < words_.size(); ++id) {
-    ids_.emplace(words_[id].first, static_cast<std::uint32_t>(id));
+  text_ = owned_text_;
+  offsets_ = owned_offsets_;
+  counts_ = owned_counts_;
+  deletes_.build(counts_.size(),
+                 [this](std::size_t id) { return word(static_cast<std::uint32_t>(id)); });
+}
+
+WordIndex::~WordIndex() {
+  if (mapping_ != nullptr) munmap(mapping_, mapping_size_);
+}
+
+bool WordIndex::map_saved(const std::string& saved, std::uint64_t list_hash) {
+  const int fd = open(saved.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  struct stat info {};
+  void* mapping = MAP_FAILED;
+  if (fstat(fd, &info) == 0 && static_cast<std::size_t>(info.st_size) >= sizeof(SavedHead)) {
+    mapping = mmap(nullptr, static_cast<std::size_t>(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
   }
-  deletes_.build(words_.size(), [this](std::size_t id) -> std::string_view { return words_[id].first; });
+  close(fd);
+  if (mapping == MAP_FAILED) return false;
+  const auto size = static_cast<std::size_t>(info.st_size);
+  const auto* bytes = static_cast<const char*>(mapping);
+  SavedHead head{};
+  std::memcpy(&head, bytes, sizeof head);
+  const std::size_t buckets = head.bucket_bits >= 1 && head.bucket_bits <= 30
+                                  ? (std::size_t{1} << head.bucket_bits) + 1
+                                  : 0;
+  const std::size_t starts_at = padded(sizeof head);
+  const std::size_t entries_at = starts_at + padded(buckets * 4);
+  const std::size_t offsets_at = entries_at + padded(head.entries * sizeof(DeleteIndex::Entry));
+  const std::size_t counts_at = offsets_at + padded((std::size_t{head.words} + 1) * 4);
+  const std::size_t text_at = counts_at + padded(std::size_t{head.words} * 4);
+  const bool usable = std::memcmp(head.magic, kMagic, sizeof kMagic) == 0 &&
+                      head.order_check == kOrderCheck && head.list_hash == list_hash &&
+                      buckets != 0 && head.entries < (std::uint64_t{1} << 32U) &&
+                      text_at + head.text_bytes == size;
+  if (!usable) {
+    munmap(mapping, size);
+    return false;
+  }
+  // The tables are 8-byte aligned in the file and the mapping is page-aligned.
+  const auto* starts = reinterpret_cast<const std::uint32_t*>(bytes + starts_at);
+  const auto* entries = reinterpret_cast<const DeleteIndex::Entry*>(bytes + entries_at);
+  const auto* offsets = reinterpret_cast<const std::uint32_t*>(bytes + offsets_at);
+  const auto* counts = reinterpret_cast<const std::uint32_t*>(bytes + counts_at);
+  if (starts[buckets - 1] != head.entries || offsets[head.words] != head.text_bytes) {
+    munmap(mapping, size);
+    return false;
+  }
+  mapping_ = mapping;
+  mapping_size_ = size;
+  deletes_.view({starts, buckets}, {entries, static_cast<std::size_t>(head.entries)},
+                head.bucket_bits);
+  offsets_ = {offsets, std::size_t{head.words} + 1};
+  counts_ = {counts, head.words};
+  text_ = {bytes + text_at, static_cast<std::size_t>(head.text_bytes)};
+  return true;
+}
+
+void WordIndex::save(const std::string& path) const {
+  SavedHead head{};
+  std::memcpy(head.magic, kMagic, sizeof kMagic);
+  head.list_hash = list_hash_;
+  head.order_check = kOrderCheck;
+  head.bucket_bits = deletes_.bucket_bits();
+  head.words = static_cast<std::uint32_t>(counts_.size());
+  head.entries = deletes_.entries().size();
+  head.text_bytes = text_.size();
+  std::string out;
+  const auto put = [&out](const void* data, std::size_t bytes) {
+    out.append(static_cast<const char*>(data), bytes);
+    out.resize(padded(out.size()), '\0');
+  };
+  put(&head, sizeof head);
+  put(deletes_.bucket_starts().data(), deletes_.bucket_starts().size_bytes());
+  put(deletes_.entries().data(), deletes_.entries().size_bytes());
+  put(offsets_.data(), offsets_.size_bytes());
+  put(counts_.data(), counts_.size_bytes());
+  out.append(text_);  // Last and unpadded: the file's size checks the head.
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  file.write(out.data(), static_cast<std::streamsize>(out.size()));
+  if (!file.flush()) throw LoadError(path, "cannot write the word index");
 }
 
 const WordIndex& WordIndex::shared() {
-  static const WordIndex index = [] {
+  // Never destroyed: freeing its half a million entries cost a small run 15 ms at exit. The
+  // build saves the index next to the list (dictionaries/frequency-en.idx) to be mapped here:
+  // making it takes longer than loading Hunspell's dictionary.
+  static const WordIndex* const index = [] {
     const std::string path = data_path("dictionaries/frequency-en.tsv");
     if (path.empty()) {
       throw LoadError("dictionaries/frequency-en.tsv",
                       "galley's word frequency list is missing (set GALLEY_DATA_DIR)");
     }
-    return WordIndex(path);
+    std::vector<std::string> saved;
+    for (const std::string& dir : data_directories())
+      saved.push_back(dir + "/dictionaries/frequency-en.idx");
+    return new WordIndex(path, saved);
   }();
-  return index;
+  return *index;
 }
 
-std::uint32_t WordIndex::count(std::string_view word) const {
-  const auto it = ids_.find(std::string(word));
-  return it == ids_.end() ? 0 : words_[it->second].second;
+std::uint32_t WordIndex::count(std::string_view query) const {
+  // The word's own hash is among its deletes: the index finds it like any near word.
+  for (const std::uint32_t id : deletes_.candidates(query, 0)) {
+    if (word(id) == query) return counts_[id];
+  }
+  return 0;
 }
 
 std::vector<NearWord> WordIndex::near(std::string_view query, std::size_t max_distance) const {
   max_distance = std::min<std::size_t>(max_distance, 2);
   std::vector<NearWord> out;
   for (const std::uint32_t id : deletes_.candidates(query, max_distance)) {
-    const auto& [word, count] = words_[id];
-    const std::size_t distance = edit_distance(query, word, max_distance);
-    if (distance <= max_distance && word != query) out.push_back({word, count, distance});
+    const std::string_view candidate = word(id);
+    const std::size_t distance = edit_distance(query, candidate, max_distance);
+    if (distance <= max_distance && candidate != query) {
+      out.push_back({candidate, counts_[id], distance});
+    }
   }
   std::sort(out.begin(), out.end(), [](const NearWord& a, const NearWord& b) {
     if (a.distance != b.distance) return a.distance < b.distance;

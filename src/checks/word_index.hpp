@@ -3,9 +3,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -28,19 +28,32 @@ class DeleteIndex {
   [[nodiscard]] std::vector<std::uint32_t> candidates(std::string_view query,
                                                       std::size_t max_distance) const;
 
- private:
   /// One delete of one word: the low half of its hash (the bucket holds the high bits).
   struct Entry {
     std::uint32_t check;
     std::uint32_t id;
   };
 
+  /// The index's tables, for saving: bucket starts (2^bits + 1 of them) and entries.
+  [[nodiscard]] std::span<const std::uint32_t> bucket_starts() const {
+    return viewed_starts_.empty() ? std::span<const std::uint32_t>(owned_starts_) : viewed_starts_;
+  }
+  [[nodiscard]] std::span<const Entry> entries() const {
+    return viewed_starts_.empty() ? std::span<const Entry>(owned_entries_) : viewed_entries_;
+  }
+  [[nodiscard]] unsigned bucket_bits() const { return bucket_bits_; }
+  /// Uses tables saved from an index (e.g. mapped from a file that outlives this index).
+  void view(std::span<const std::uint32_t> starts, std::span<const Entry> entries, unsigned bits);
+
+ private:
   [[nodiscard]] std::size_t bucket_of(std::uint64_t hash) const {
     return static_cast<std::size_t>(hash >> (64 - bucket_bits_));
   }
 
-  std::vector<std::uint32_t> bucket_start_;  // Entries of bucket b: [start[b], start[b + 1]).
-  std::vector<Entry> entries_;
+  std::vector<std::uint32_t> owned_starts_;  // Entries of bucket b: [start[b], start[b + 1]).
+  std::vector<Entry> owned_entries_;
+  std::span<const std::uint32_t> viewed_starts_;  // Tables owned elsewhere, when not empty.
+  std::span<const Entry> viewed_entries_;
   unsigned bucket_bits_ = 1;
 };
 
@@ -52,15 +65,25 @@ struct NearWord {
 };
 
 /// Common English words with their frequency, and a symmetric-delete index that finds the
-/// words within two edits of a query without calling Hunspell. Built once per process, then
-/// shared read-only between threads.
+/// words within two edits of a query without calling Hunspell. Built once per process (or
+/// mapped from the file the build saves it to), then shared read-only between threads.
 class WordIndex {
  public:
-  /// Reads `word<TAB>count` lines from `path`; throws LoadError when it cannot.
-  explicit WordIndex(const std::string& path);
+  /// Reads `word<TAB>count` lines from `path` and indexes them; throws LoadError when it
+  /// cannot. The index is mapped instead from the first of `saved` that was saved from this
+  /// very list (any other is passed over: made from an older list, truncated, foreign).
+  explicit WordIndex(const std::string& path, const std::vector<std::string>& saved = {});
+  ~WordIndex();
+  WordIndex(const WordIndex&) = delete;
+  WordIndex& operator=(const WordIndex&) = delete;
 
-  /// The process-wide index over dictionaries/frequency-en.tsv, built on first use.
+  /// The process-wide index over dictionaries/frequency-en.tsv, made on first use.
   static const WordIndex& shared();
+
+  /// Writes the index to `path` for later mapping; throws LoadError when it cannot.
+  void save(const std::string& path) const;
+  /// True when the index was mapped from a saved file rather than built.
+  [[nodiscard]] bool mapped() const { return mapping_ != nullptr; }
 
   /// The corpus count of lowercase `word`, 0 when it is not in the list.
   [[nodiscard]] std::uint32_t count(std::string_view word) const;
@@ -68,12 +91,27 @@ class WordIndex {
   /// most frequent first.
   [[nodiscard]] std::vector<NearWord> near(std::string_view query, std::size_t max_distance) const;
   /// Number of words in the list.
-  [[nodiscard]] std::size_t size() const { return words_.size(); }
+  [[nodiscard]] std::size_t size() const { return counts_.size(); }
 
  private:
-  std::vector<std::pair<std::string, std::uint32_t>> words_;
-  std::unordered_map<std::string, std::uint32_t> ids_;
+  /// Word `id` of the list.
+  [[nodiscard]] std::string_view word(std::uint32_t id) const {
+    return text_.substr(offsets_[id], offsets_[id + 1] - offsets_[id]);
+  }
+  /// Points the tables into a saved file's bytes; false when they do not hold an index of the
+  /// list whose bytes hash to `list_hash`.
+  bool map_saved(const std::string& saved, std::uint64_t list_hash);
+
+  std::string owned_text_;  // The words, one after another.
+  std::vector<std::uint32_t> owned_offsets_;
+  std::vector<std::uint32_t> owned_counts_;
+  std::string_view text_;                   // The owned tables, or a saved file's.
+  std::span<const std::uint32_t> offsets_;  // Word id's bytes: [offsets_[id], offsets_[id + 1]).
+  std::span<const std::uint32_t> counts_;
+  std::uint64_t list_hash_ = 0;  // Of the list's bytes: a saved index must match it.
   DeleteIndex deletes_;
+  void* mapping_ = nullptr;
+  std::size_t mapping_size_ = 0;
 };
 
 }  // namespace galley

@@ -12,6 +12,7 @@ std::vector<std::string> data_directories() {
   }
   dirs.emplace_back(GALLEY_DATA_DIR);
   dirs.emplace_back(GALLEY_SOURCE_DIR);
+  dirs.emplace_back(GALLEY_BUILD_DIR);  // Files the build makes (the word index).
   return dirs;
 }
 

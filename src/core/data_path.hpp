@@ -7,7 +7,7 @@
 namespace galley {
 
 /// The directories searched for shipped data, in order: $GALLEY_DATA_DIR, the installed share
-/// directory, then the source tree (for a build that was never installed).
+/// directory, then the source tree and the build tree (for a build that was never installed).
 std::vector<std::string> data_directories();
 
 /// The path of the shipped data file `name` (e.g. "dictionaries/galley-en.dic"), or an empty

@@ -227,4 +227,59 @@ TEST_CASE("word index: near words without Hunspell", "[spelling]") {
   CHECK(near[0].distance == 1);
 }
 
+TEST_CASE("word index: a saved index is mapped and answers as the one it was made from",
+          "[spelling]") {
+  const std::string dir = test::temp_dir();
+  const std::string list = dir + "/list.tsv";
+  test::write_file(list,
+                   "the\t5000\nreceive\t300\ndevelopment\t120\ncafé\t8\nthe\t1\n"
+                   "# a comment line\nreceiver\t40\n");
+  const WordIndex built(list);
+  built.save(dir + "/list.idx");
+  const WordIndex mapped(list, {dir + "/missing.idx", dir + "/list.idx"});
+  CHECK_FALSE(built.mapped());
+  CHECK(mapped.mapped());
+  REQUIRE(mapped.size() == 6);  // Lines, a repeated word included.
+  for (const WordIndex* index : {&built, &mapped}) {
+    CHECK(index->count("the") == 5000);  // The first of a repeated word counts.
+    CHECK(index->count("café") == 8);
+    CHECK(index->count("th") == 0);
+    CHECK(index->count("receiv") == 0);
+    const std::vector<NearWord> near = index->near("recieve", 2);
+    REQUIRE(near.size() == 2);
+    CHECK(near[0].word == "receive");
+    CHECK(near[0].distance == 1);
+    CHECK(near[1].word == "receiver");
+    CHECK(near[1].distance == 2);
+    REQUIRE(index->near("cafe", 1).size() == 1);
+    CHECK(index->near("cafe", 1)[0].word == "café");
+  }
+}
+
+TEST_CASE("word index: a saved index of another list or a damaged one is passed over",
+          "[spelling]") {
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/old.tsv", "receive\t300\n");
+  test::write_file(dir + "/new.tsv", "receive\t300\ndevelopment\t120\n");
+  WordIndex(dir + "/old.tsv").save(dir + "/old.idx");
+  const WordIndex stale(dir + "/new.tsv", {dir + "/old.idx"});
+  CHECK_FALSE(stale.mapped());
+  CHECK(stale.count("development") == 120);
+  WordIndex(dir + "/new.tsv").save(dir + "/new.idx");
+  const std::string saved = test::read_file_text(dir + "/new.idx");
+  test::write_file(dir + "/cut.idx", saved.substr(0, saved.size() - 3));
+  test::write_file(dir + "/empty.idx", "");
+  test::write_file(dir + "/foreign.idx", std::string(saved.size(), 'x'));
+  const WordIndex damaged(dir + "/new.tsv",
+                          {dir + "/cut.idx", dir + "/empty.idx", dir + "/foreign.idx"});
+  CHECK_FALSE(damaged.mapped());
+  CHECK(damaged.count("development") == 120);
+  CHECK(WordIndex(dir + "/new.tsv", {dir + "/new.idx"}).mapped());
+}
+
+TEST_CASE("word index: the build saves the shipped list's index and galley maps it", "[spelling]") {
+  // A build that stopped saving it would make every run index the list again (docs/performance.md).
+  CHECK(WordIndex::shared().mapped());
+}
+
 }  // namespace galley
