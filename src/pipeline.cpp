@@ -11,6 +11,8 @@
 
 #include "checks/language.hpp"
 #include "checks/registry.hpp"
+#include "checks/spell_analysis.hpp"
+#include "checks/speller.hpp"
 #include "checks/suppressions.hpp"
 #include "core/interrupt.hpp"
 #include "core/utf8.hpp"
@@ -100,6 +102,32 @@ void apply_settings(const Settings& settings, std::vector<Finding>& findings) {
   });
 }
 
+/// True when some spelling check runs: only then is a speller loaded.
+bool spelling_enabled(const Settings& settings) {
+  return std::any_of(check_registry().begin(), check_registry().end(), [&](const CheckInfo& info) {
+    return info.id.starts_with("spelling.") && enabled(settings, info);
+  });
+}
+
+/// Waits for loads started ahead of need before the run returns, whether or not a check took
+/// what they loaded (none may outlive the run that started it).
+struct LoadsAhead {
+  std::vector<std::shared_future<void>> loads;
+
+  LoadsAhead() = default;
+  explicit LoadsAhead(std::vector<std::shared_future<void>> started) : loads(std::move(started)) {}
+  LoadsAhead(const LoadsAhead&) = delete;
+  LoadsAhead& operator=(const LoadsAhead&) = delete;
+  ~LoadsAhead() {
+    for (const std::shared_future<void>& load : loads) load.wait();
+  }
+
+  /// Keeps `load` to wait for, unless nothing was started.
+  void add(std::shared_future<void> load) {
+    if (load.valid()) loads.push_back(std::move(load));
+  }
+};
+
 std::vector<BlockRecord> records_of(const std::vector<Block>& blocks) {
   std::vector<BlockRecord> records;
   records.reserve(blocks.size());
@@ -132,15 +160,28 @@ CheckSet::CheckSet(const Settings& settings)
 // One large document would keep one core busy and leave the other idle: its spelling checks
 // (one shared analysis, about a third of the work) run on a second thread beside the rule packs
 // and typography. Checks that read findings run after both, as always. The second thread loads
-// its own Hunspell, worth it only from about a megabyte.
+// its own Hunspell, worth it only from about a megabyte. A smaller document's checks run on this
+// thread, the spelling checks last, so that a speller not yet loaded for its variety loads on
+// the other core meanwhile.
 void CheckSet::run_checks(const AnalyzedDocument& analyzed, std::vector<Finding>& findings) {
   constexpr std::size_t kBesideFrom = std::size_t{1} << 20U;
   const auto is_last = [](const Entry& entry) { return entry.check->reads_findings(); };
-  const bool beside = analyzed.doc.source.bytes().size() >= kBesideFrom &&
-                      std::any_of(checks_.begin(), checks_.end(),
-                                  [](const Entry& entry) { return entry.spelling; });
+  const bool has_spelling = std::any_of(checks_.begin(), checks_.end(),
+                                        [](const Entry& entry) { return entry.spelling; });
+  const bool beside = analyzed.doc.source.bytes().size() >= kBesideFrom && has_spelling;
   if (!beside) {
-    for (const Entry& entry : checks_) entry.check->check(analyzed, findings);
+    LoadsAhead speller;
+    if (has_spelling) speller.add(Speller::load_ahead(analyzed.language, settings_.dictionaries));
+    for (const bool spelling_turn : {false, true}) {
+      for (const Entry& entry : checks_) {
+        if (entry.spelling == spelling_turn && !is_last(entry)) {
+          entry.check->check(analyzed, findings);
+        }
+      }
+    }
+    for (const Entry& entry : checks_) {
+      if (is_last(entry)) entry.check->check(analyzed, findings);
+    }
     return;
   }
   auto spelling = std::async(std::launch::async, [&] {
@@ -305,6 +346,9 @@ Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settin
   std::exception_ptr failure;
   std::mutex failure_mutex;
   BatchRun batch(settings);
+  const LoadsAhead loads_ahead(spelling_enabled(settings)
+                                   ? load_spelling_ahead(settings)
+                                   : std::vector<std::shared_future<void>>{});
   // A load error (a dictionary, a rule file) stops every worker and is rethrown to the caller.
   const auto worker = [&] {
     try {

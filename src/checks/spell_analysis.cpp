@@ -3,6 +3,9 @@
 #include "checks/spell_analysis.hpp"
 
 #include "checks/speller.hpp"
+#include "checks/word_index.hpp"
+#include "core/load_error.hpp"
+#include "core/settings.hpp"
 #include "core/utf8.hpp"
 
 namespace galley {
@@ -45,8 +48,8 @@ SpellVerdict judge(const SpellDocument& words, const SpellWord& word, Speller& s
   SpellVerdict verdict;  // `word` is one the dictionaries reject (collect_spell_words).
   verdict.rejected_fix = speller.rejected(word.text);
   verdict.variant = name_variant_of(words, word, speller);
-  verdict.typo = verdict.rejected_fix.empty() && verdict.variant.empty() &&
-                 likely_typo(words, word, speller);
+  verdict.typo =
+      verdict.rejected_fix.empty() && verdict.variant.empty() && likely_typo(words, word, speller);
   return verdict;
 }
 
@@ -91,6 +94,23 @@ bool likely_typo(const SpellDocument& words, const SpellWord& word, Speller& spe
     if (speller.known(near.word)) return true;
   }
   return false;
+}
+
+std::vector<std::shared_future<void>> load_spelling_ahead(const Settings& settings) {
+  std::vector<std::shared_future<void>> loads;
+  const std::string language = settings.language == "auto" ? "en-US" : settings.language;
+  if (std::shared_future<void> speller = Speller::load_ahead(language, settings.dictionaries);
+      speller.valid()) {
+    loads.push_back(std::move(speller));
+  }
+  // A load error here is dropped: the check that needs the index meets it again and reports it.
+  loads.push_back(std::async(std::launch::async, [] {
+                    try {
+                      static_cast<void>(WordIndex::shared());
+                    } catch (const LoadError&) {
+                    }
+                  }).share());
+  return loads;
 }
 
 }  // namespace galley

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <future>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -32,6 +33,12 @@ struct SpellAnalysis {
 /// on `doc` for the other spelling checks.
 const SpellAnalysis& spell_analysis(const AnalyzedDocument& doc, Speller& speller,
                                     const std::vector<std::string>& dictionaries);
+
+/// Starts loading, on other threads, what the spelling checks need before their first word:
+/// the speller for the run's variety (en-US when it is decided per document) and the frequency
+/// list's index. A small run spends most of its time there; the loads overlap each other and
+/// the rule packs' compilation. The caller waits on the futures before it returns.
+std::vector<std::shared_future<void>> load_spelling_ahead(const Settings& settings);
 
 /// True when the unknown `word` is most likely a typo rather than a name or a term: one or two
 /// edits from a known word of the document or a common English word.

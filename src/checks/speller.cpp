@@ -3,9 +3,12 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <future>
 #include <hunspell/hunspell.hxx>
 #include <map>
 #include <mutex>
+#include <thread>
+#include <utility>
 
 #include "core/data_path.hpp"
 #include "core/load_error.hpp"
@@ -120,16 +123,110 @@ Speller::~Speller() {
   hunspell_.reset();
 }
 
+namespace {
+
+/// The pool's key: the variety, each user dictionary's path and the directories Hunspell's
+/// dictionary is looked for in (DICPATH may change between runs of one process).
+std::string speller_key(std::string_view language, const std::vector<std::string>& dictionaries) {
+  std::string key(language);
+  for (const std::string& path : dictionaries) key += '\n' + path;
+  for (const std::string& dir : dictionary_directories()) key += '\n' + dir;
+  return key;
+}
+
+/// Loaded spellers not in use, and loads started ahead of need, by key. Loading Hunspell is the
+/// largest cost of a small run (about 60 ms) and freeing it another 10: a speller is loaded once
+/// per key and thread at most, handed back when its thread ends, and never freed, so a later
+/// run or thread takes it as it is and the process exits without tearing it down.
+struct SpellerPool {
+  std::mutex mutex;
+  std::map<std::string, std::vector<std::unique_ptr<Speller>>> idle;
+  /// A speller loaded ahead: the shared future gives const access, the box lets the taker move it.
+  using Box = std::shared_ptr<std::unique_ptr<Speller>>;
+  std::map<std::string, std::vector<std::shared_future<Box>>> loading;
+
+  /// The process's pool; deliberately never destroyed (see above).
+  static SpellerPool& instance() {
+    static auto* pool = new SpellerPool;
+    return *pool;
+  }
+
+  /// An idle speller, one being loaded (waited for), or a new one.
+  std::unique_ptr<Speller> take(const std::string& key, std::string_view language,
+                                const std::vector<std::string>& dictionaries) {
+    std::unique_lock lock(mutex);
+    if (auto& list = idle[key]; !list.empty()) {
+      std::unique_ptr<Speller> speller = std::move(list.back());
+      list.pop_back();
+      return speller;
+    }
+    if (auto& list = loading[key]; !list.empty()) {
+      const std::shared_future<Box> pending = list.back();
+      list.pop_back();
+      lock.unlock();
+      // Taken from the list, the load is this caller's alone; a load error is rethrown here, as
+      // if the load had been made now.
+      return std::move(*pending.get());
+    }
+    lock.unlock();
+    return std::make_unique<Speller>(language, dictionaries);
+  }
+};
+
+/// This thread's spellers, handed back to the pool when the thread ends.
+struct ThreadSpellers {
+  std::map<std::string, std::unique_ptr<Speller>> held;
+  ~ThreadSpellers() {
+    SpellerPool& pool = SpellerPool::instance();
+    const std::lock_guard lock(pool.mutex);
+    for (auto& [key, speller] : held) pool.idle[key].push_back(std::move(speller));
+  }
+};
+
+/// The spellers the calling thread holds.
+ThreadSpellers& thread_spellers() {
+  thread_local ThreadSpellers spellers;
+  return spellers;
+}
+
+}  // namespace
+
 Speller& Speller::for_thread(std::string_view language,
                              const std::vector<std::string>& user_dictionaries) {
   // Checks are instantiated per worker thread; the three spelling checks of one thread share
   // one Hunspell per variety, loaded only when a document needs that variety.
-  thread_local std::map<std::string, std::unique_ptr<Speller>> spellers;
-  std::string key(language);
-  for (const std::string& path : user_dictionaries) key += '\n' + path;
-  std::unique_ptr<Speller>& slot = spellers[key];
-  if (!slot) slot = std::make_unique<Speller>(language, user_dictionaries);
+  const std::string key = speller_key(language, user_dictionaries);
+  std::unique_ptr<Speller>& slot = thread_spellers().held[key];
+  if (!slot) slot = SpellerPool::instance().take(key, language, user_dictionaries);
   return *slot;
+}
+
+std::shared_future<void> Speller::load_ahead(std::string_view language,
+                                             const std::vector<std::string>& user_dictionaries) {
+  const std::string key = speller_key(language, user_dictionaries);
+  if (const auto held = thread_spellers().held.find(key);
+      held != thread_spellers().held.end() && held->second) {
+    return {};
+  }
+  SpellerPool& pool = SpellerPool::instance();
+  {
+    const std::lock_guard lock(pool.mutex);
+    if (!pool.idle[key].empty() || !pool.loading[key].empty()) return {};
+  }
+  std::packaged_task<SpellerPool::Box()> load(
+      [language = std::string(language), user_dictionaries] {
+        return std::make_shared<std::unique_ptr<Speller>>(
+            std::make_unique<Speller>(language, user_dictionaries));
+      });
+  std::shared_future<SpellerPool::Box> loaded = load.get_future().share();
+  {
+    const std::lock_guard lock(pool.mutex);
+    pool.loading[key].push_back(loaded);
+  }
+  std::thread(std::move(load)).detach();
+  // A caller that never takes the speller waits on this before it returns (a detached load
+  // must not outlive the run that asked for it); errors surface where the speller is taken.
+  return std::async(std::launch::deferred, [loaded] { loaded.wait(); }).share();
 }
 
 void Speller::check_user_dictionaries(const std::vector<std::string>& user_dictionaries) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <future>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -29,6 +30,11 @@ class Speller {
   /// This thread's speller for `language` and `user_dictionaries`, loaded on first use.
   static Speller& for_thread(std::string_view language,
                              const std::vector<std::string>& user_dictionaries);
+  /// Starts loading a speller for `language` and `user_dictionaries` on another thread, for the
+  /// next for_thread call that needs one; nothing when one is loaded or loading already. The
+  /// caller waits on the result before it returns (errors surface in for_thread, not here).
+  static std::shared_future<void> load_ahead(std::string_view language,
+                                             const std::vector<std::string>& user_dictionaries);
   /// Throws LoadError when a user dictionary cannot be read (checked before any loading).
   static void check_user_dictionaries(const std::vector<std::string>& user_dictionaries);
 
