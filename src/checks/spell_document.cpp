@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <array>
+#include <functional>
 #include <set>
+#include <unordered_map>
 
 #include "checks/language.hpp"
 #include "checks/speller.hpp"
@@ -58,12 +60,6 @@ bool is_acronym(std::string_view word) {
   return shape.letters >= 2 && shape.upper == shape.letters;
 }
 
-bool followed_by_sic(std::string_view text, std::size_t end) {
-  while (end < text.size() && text[end] == ' ') ++end;
-  const std::string_view rest = text.substr(end, 5);
-  return fold_key(rest) == "[sic]" || fold_key(rest) == "(sic)";
-}
-
 bool is_marker(std::string_view text, Span span) {
   return span.begin > 0 && text[span.begin - 1] == '[' && span.end < text.size() &&
          text[span.end] == ']';
@@ -75,19 +71,32 @@ bool is_function_word(std::string_view lower) {
   return std::find(kWords.begin(), kWords.end(), lower) != kWords.end();
 }
 
-/// True when the capitals of `abbr` are the initials of the words before it, read backwards,
-/// function words skipped where they do not match ("Department for Education (DfE)").
-bool defines(std::string_view abbr, const std::vector<std::string>& before) {
+/// True when the capitals of `abbr` are the initials of the word tokens before token `at` of
+/// the block, read backwards, function words skipped where they do not match ("Department for
+/// Education (DfE)"). The words are folded only as far back as the letters reach.
+bool defines(std::string_view abbr, std::string_view text, const std::vector<Token>& tokens,
+             std::size_t at) {
   std::string letters;
   for (const char c : abbr) {
     if (c >= 'A' && c <= 'Z') letters.push_back(static_cast<char>(c - 'A' + 'a'));
   }
   if (letters.size() < 2) return false;
-  auto word = before.rbegin();
+  std::size_t next = at;  // Tokens [0, next) are still to read, backwards.
+  std::string word;
+  const auto step = [&]() -> bool {
+    while (next > 0) {
+      const Token& token = tokens[--next];
+      if (token.kind != TokenKind::word) continue;
+      word = fold_key(text.substr(token.span.begin, token.span.size()));
+      return true;
+    }
+    return false;
+  };
+  bool have = step();
   for (auto letter = letters.rbegin(); letter != letters.rend(); ++letter) {
-    while (word != before.rend() && (*word)[0] != *letter && is_function_word(*word)) ++word;
-    if (word == before.rend() || (*word)[0] != *letter) return false;
-    ++word;
+    while (have && word[0] != *letter && is_function_word(word)) have = step();
+    if (!have || word[0] != *letter) return false;
+    have = step();
   }
   return true;
 }
@@ -95,13 +104,13 @@ bool defines(std::string_view abbr, const std::vector<std::string>& before) {
 /// Abbreviations the block defines as "Full Name (ABBR)".
 void collect_definitions(std::string_view text, const std::vector<Token>& tokens,
                          std::set<std::string, std::less<>>& defined) {
-  std::vector<std::string> before;
-  for (const Token& token : tokens) {
-    const std::string_view word = text.substr(token.span.begin, token.span.size());
-    const bool in_parens = token.span.begin > 0 && text[token.span.begin - 1] == '(' &&
-                           token.span.end < text.size() && text[token.span.end] == ')';
-    if (in_parens && defines(word, before)) defined.emplace(word);
-    if (token.kind == TokenKind::word) before.push_back(fold_key(word));
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const Span span = tokens[i].span;
+    const bool in_parens = span.begin > 0 && text[span.begin - 1] == '(' &&
+                           span.end < text.size() && text[span.end] == ')';
+    if (!in_parens) continue;
+    const std::string_view word = text.substr(span.begin, span.size());
+    if (defines(word, text, tokens, i)) defined.emplace(word);
   }
 }
 
@@ -131,17 +140,56 @@ std::string compound_of(std::string_view text, const std::vector<Token>& tokens,
       text.substr(tokens[first].span.begin, tokens[last].span.end - tokens[first].span.begin));
 }
 
-bool skipped(std::string_view text, Span span, std::string_view word, const Shape& shape,
-             const std::set<std::string, std::less<>>& defined) {
-  return shape.other || shape.letters < 2 || is_acronym(word) || defined.contains(word) ||
-         (word.ends_with("s") && defined.contains(word.substr(0, word.size() - 1))) ||
-         followed_by_sic(text, span.end) || is_marker(text, span) ||
-         !variety_counterpart(word).first.empty();
+/// What is known of one exact form of a word wherever it occurs: worked out at its first
+/// occurrence, since a long document repeats its words thousands of times.
+struct FormFacts {
+  std::string lower;             ///< fold_key of the form.
+  Shape shape;                   ///< Its letters.
+  bool always_skipped = false;   ///< Skipped wherever it occurs (acronym, other variety, ...).
+  bool known = false;            ///< The speller takes the form alone.
+  std::size_t count = 0;         ///< Occurrences.
+  std::size_t mid_sentence = 0;  ///< Occurrences not opening a sentence.
+};
+
+/// Hashes a string or string_view alike, so that forms are looked up without a copy.
+struct FormHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+
+/// The document's forms, by their exact text.
+using FormTable = std::unordered_map<std::string, FormFacts, FormHash, std::equal_to<>>;
+
+/// True when `[sic]` or `(sic)` follows the word ending at `end` (after spaces).
+bool followed_by_sic(std::string_view text, std::size_t end) {
+  while (end < text.size() && text[end] == ' ') ++end;
+  if (end >= text.size() || (text[end] != '[' && text[end] != '(')) return false;
+  const std::string rest = fold_key(text.substr(end, 5));
+  return rest == "[sic]" || rest == "(sic)";
+}
+
+/// The facts of `word`, worked out on its first occurrence in the document.
+FormFacts& facts_of(FormTable& forms, std::string_view word,
+                    const std::set<std::string, std::less<>>& defined, Speller& speller,
+                    SpellDocument& out) {
+  if (const auto it = forms.find(word); it != forms.end()) return it->second;
+  FormFacts facts;
+  facts.lower = fold_key(word);
+  facts.shape = shape_of(word);
+  facts.always_skipped =
+      facts.shape.other || facts.shape.letters < 2 || is_acronym(word) || defined.contains(word) ||
+      (word.ends_with("s") && defined.contains(word.substr(0, word.size() - 1))) ||
+      !variety_counterpart(word).first.empty();
+  facts.known = !facts.always_skipped && speller.known(word);
+  out.lower_words.insert(facts.lower);
+  return forms.emplace(std::string(word), std::move(facts)).first->second;
 }
 
 void collect_block(const AnalyzedDocument& doc, std::size_t b,
                    const std::set<std::string, std::less<>>& defined, Speller& speller,
-                   SpellDocument& out) {
+                   FormTable& forms, SpellDocument& out) {
   const std::string_view text = doc.doc.blocks[b].text;
   const std::vector<Token>& tokens = doc.segments[b].tokens;
   const std::vector<bool> starts = sentence_starts(tokens, doc.segments[b].sentences);
@@ -150,17 +198,36 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
     const std::string_view full = text.substr(tokens[i].span.begin, tokens[i].span.size());
     const std::string_view word = full.substr(0, without_possessive(full));
     const Span span{tokens[i].span.begin, tokens[i].span.begin + word.size()};
-    out.lower_words.insert(fold_key(word));
-    ++out.surface_counts[std::string(word)];
-    if (!starts[i]) ++out.mid_sentence[std::string(word)];
-    const Shape shape = shape_of(word);
-    if (skipped(text, tokens[i].span, word, shape, defined)) continue;
-    SpellWord candidate{b,           span,           std::string(word), fold_key(word),
-                        compound_of(text, tokens, i), starts[i], shape.first_upper,
-                        shape.inner_upper,
-                        tokens[i].span.end < text.size() && text[tokens[i].span.end] == '.'};
+    FormFacts& facts = facts_of(forms, word, defined, speller, out);
+    ++facts.count;
+    if (!starts[i]) ++facts.mid_sentence;
+    if (facts.always_skipped || followed_by_sic(text, tokens[i].span.end) ||
+        is_marker(text, tokens[i].span)) {
+      continue;
+    }
+    const bool before_dot = tokens[i].span.end < text.size() && text[tokens[i].span.end] == '.';
+    std::string compound = compound_of(text, tokens, i);
+    if (facts.known) continue;  // spelled_ok's first test, answered once per form.
+    SpellWord candidate{b,
+                        span,
+                        std::string(word),
+                        facts.lower,
+                        std::move(compound),
+                        starts[i],
+                        facts.shape.first_upper,
+                        facts.shape.inner_upper,
+                        before_dot};
     // Only rejected words are kept: a long document holds a million accepted ones.
     if (!spelled_ok(candidate, speller)) out.words.push_back(std::move(candidate));
+  }
+}
+
+/// The forms' counts, as SpellDocument keeps them.
+void count_forms(FormTable& forms, SpellDocument& out) {
+  out.surface_counts.reserve(forms.size());
+  for (auto& [form, facts] : forms) {
+    out.surface_counts.emplace(form, facts.count);
+    if (facts.mid_sentence > 0) out.mid_sentence.emplace(form, facts.mid_sentence);
   }
 }
 
@@ -205,7 +272,9 @@ SpellDocument collect_spell_words(const AnalyzedDocument& doc, Speller& speller)
     collect_definitions(doc.doc.blocks[b].text, doc.segments[b].tokens, defined);
   }
   SpellDocument out;
-  for (std::size_t b = 0; b < blocks; ++b) collect_block(doc, b, defined, speller, out);
+  FormTable forms;
+  for (std::size_t b = 0; b < blocks; ++b) collect_block(doc, b, defined, speller, forms, out);
+  count_forms(forms, out);
   index_words(out);
   return out;
 }
