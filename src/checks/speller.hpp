@@ -44,12 +44,19 @@ class Speller {
   [[nodiscard]] std::string rejected(std::string_view word) const;
   /// Hunspell's suggestions for `word`, computed once per distinct word.
   const std::vector<std::string>& suggest(std::string_view word);
+  /// False when lowercase ASCII `word` holds a run of four letters (word edges included) that
+  /// no word of the dictionaries' stems or the frequency list holds: Hunspell would all but
+  /// surely reject it, so it is not asked. True for anything else, non-ASCII words included.
+  bool may_know(std::string_view word);
 
  private:
+  void load_runs();
   void load_word_list(const std::string& path, bool required);
   void load_reject_list(const std::string& path);
 
   std::unique_ptr<Hunspell> hunspell_;
+  std::vector<std::string> word_lists_;  ///< Every word list loaded, the main .dic first.
+  std::vector<bool> runs_;               ///< By run code; empty until may_know needs it.
   std::unordered_map<std::string, std::string> reject_;
   std::unordered_map<std::string, bool> known_;
   std::unordered_map<std::string, std::vector<std::string>> suggestions_;

@@ -82,7 +82,8 @@ Finding rejected_finding(const CheckInfo& info, Span span, const SpellWord& word
                          const std::string& fix) {
   const std::string display = with_case_of(fix, word.text);
   return make_finding(
-      info, span, "'" + word.text + "' is a word, but here most likely a typo for '" + display + "'",
+      info, span,
+      "'" + word.text + "' is a word, but here most likely a typo for '" + display + "'",
       {display});
 }
 
@@ -152,10 +153,12 @@ std::vector<std::string> rank_suggestions(const SpellDocument& words, const Spel
   for (const std::uint32_t id : near_document_words(words, word.lower, 2)) {
     add_candidate(candidates, word, words, with_case_of(words.lower_list[id], word.text), speller);
   }
-  const bool one_edit_found = std::any_of(candidates.begin(), candidates.end(),
-                                          [](const auto& entry) { return entry.second.distance <= 1; });
+  const bool one_edit_found =
+      std::any_of(candidates.begin(), candidates.end(),
+                  [](const auto& entry) { return entry.second.distance <= 1; });
   if (!one_edit_found) {
     for (const std::string& edit : one_edit_strings(word.lower)) {
+      if (!speller.may_know(edit)) continue;  // Not worth Hunspell's time (Speller::may_know).
       add_candidate(candidates, word, words, with_case_of(edit, word.text), speller);
     }
   }

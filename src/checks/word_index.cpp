@@ -236,7 +236,7 @@ WordIndex::WordIndex(const std::string& path, const std::vector<std::string>& sa
   offsets_ = owned_offsets_;
   counts_ = owned_counts_;
   deletes_.build(counts_.size(),
-                 [this](std::size_t id) { return word(static_cast<std::uint32_t>(id)); });
+                 [this](std::size_t id) { return word_at(static_cast<std::uint32_t>(id)); });
 }
 
 WordIndex::~WordIndex() {
@@ -338,7 +338,7 @@ const WordIndex& WordIndex::shared() {
 std::uint32_t WordIndex::count(std::string_view query) const {
   // The word's own hash is among its deletes: the index finds it like any near word.
   for (const std::uint32_t id : deletes_.candidates(query, 0)) {
-    if (word(id) == query) return counts_[id];
+    if (word_at(id) == query) return counts_[id];
   }
   return 0;
 }
@@ -347,7 +347,7 @@ std::vector<NearWord> WordIndex::near(std::string_view query, std::size_t max_di
   max_distance = std::min<std::size_t>(max_distance, 2);
   std::vector<NearWord> out;
   for (const std::uint32_t id : deletes_.candidates(query, max_distance)) {
-    const std::string_view candidate = word(id);
+    const std::string_view candidate = word_at(id);
     const std::size_t distance = edit_distance(query, candidate, max_distance);
     if (distance <= max_distance && candidate != query) {
       out.push_back({candidate, counts_[id], distance});

@@ -92,12 +92,12 @@ class WordIndex {
   [[nodiscard]] std::vector<NearWord> near(std::string_view query, std::size_t max_distance) const;
   /// Number of words in the list.
   [[nodiscard]] std::size_t size() const { return counts_.size(); }
-
- private:
-  /// Word `id` of the list.
-  [[nodiscard]] std::string_view word(std::uint32_t id) const {
+  /// Word `id` (below size()) of the list.
+  [[nodiscard]] std::string_view word_at(std::uint32_t id) const {
     return text_.substr(offsets_[id], offsets_[id + 1] - offsets_[id]);
   }
+
+ private:
   /// Points the tables into a saved file's bytes; false when they do not hold an index of the
   /// list whose bytes hash to `list_hash`.
   bool map_saved(const std::string& saved, std::uint64_t list_hash);

@@ -6,6 +6,7 @@
 #include "checks/check.hpp"
 #include "checks/language.hpp"
 #include "checks/registry.hpp"
+#include "checks/speller.hpp"
 #include "checks/word_index.hpp"
 #include "core/load_error.hpp"
 #include "pipeline.hpp"
@@ -280,6 +281,21 @@ TEST_CASE("word index: a saved index of another list or a damaged one is passed 
 TEST_CASE("word index: the build saves the shipped list's index and galley maps it", "[spelling]") {
   // A build that stopped saving it would make every run index the list again (docs/performance.md).
   CHECK(WordIndex::shared().mapped());
+}
+
+TEST_CASE("speller: strings with a run of letters no word has are ruled out before Hunspell",
+          "[spelling]") {
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/words.txt", "Zqxjvik\n");  // A user's word with runs English lacks.
+  Speller speller("en-US", {dir + "/words.txt"});
+  CHECK(speller.may_know("development"));
+  CHECK(speller.may_know("developments"));
+  CHECK(speller.may_know("zqxjvik"));
+  CHECK(speller.may_know("a"));            // Too short for a run: Hunspell decides.
+  CHECK(speller.may_know("caf\xc3\xa9"));  // Not ASCII: Hunspell decides.
+  CHECK_FALSE(speller.may_know("dxvelopment"));
+  CHECK_FALSE(speller.may_know("developmqnt"));
+  CHECK_FALSE(speller.may_know("zqxjvika"));  // One letter more, and "vika" is a run no word has.
 }
 
 }  // namespace galley
