@@ -295,6 +295,10 @@ struct BatchRun {
   }
 };
 
+/// Documents from this size on are skipped whatever --max-bytes says: a token's span is kept
+/// in 32-bit offsets (TokenSpan), and a block's text is never longer than its document.
+constexpr std::size_t kMaxDocumentBytes = std::size_t{1} << 32U;
+
 DocumentReport process(CheckSet& checks, const InputFile& input, const CheckSet::Observer& observe,
                        std::size_t max_bytes) {
   DocumentReport failed;
@@ -304,6 +308,11 @@ DocumentReport process(CheckSet& checks, const InputFile& input, const CheckSet:
   if (!bytes) {
     failed.status = DocumentStatus::failed;
     failed.problem = error;
+    return failed;
+  }
+  if (bytes->size() >= kMaxDocumentBytes) {
+    failed.status = DocumentStatus::skipped;
+    failed.problem = "4 GiB or larger, skipped: tokens keep 32-bit offsets; split it";
     return failed;
   }
   if (bytes->size() > max_bytes) {

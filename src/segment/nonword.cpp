@@ -54,7 +54,8 @@ Span email_at(std::string_view text, std::size_t at) {
   std::size_t begin = at;
   while (begin > 0 && local_char(text[begin - 1])) --begin;
   std::size_t end = at + 1;
-  while (end < text.size() && (is_ascii_alnum(text[end]) || text[end] == '.' || text[end] == '-')) ++end;
+  while (end < text.size() && (is_ascii_alnum(text[end]) || text[end] == '.' || text[end] == '-'))
+    ++end;
   end = trim_trailing(text, at + 1, end);
   const std::string_view domain = text.substr(at + 1, end - at - 1);
   if (begin == at || domain.find('.') == std::string_view::npos) return {};
@@ -80,10 +81,11 @@ std::vector<Token> find_nonwords(std::string_view text) {
   while (pos < text.size()) {
     const char c = text[pos];
     Token token{{}, TokenKind::url};
-    if ((c == 'h' || c == 'H' || c == 'w' || c == 'W' || c == 'f' || c == 'F') && starts_token(text, pos) &&
+    if ((c == 'h' || c == 'H' || c == 'w' || c == 'W' || c == 'f' || c == 'F') &&
+        starts_token(text, pos) &&
         (has_prefix_ci(text, pos, "https://") || has_prefix_ci(text, pos, "http://") ||
          has_prefix_ci(text, pos, "ftp://") || has_prefix_ci(text, pos, "www."))) {
-      token = {{pos, url_end(text, pos)}, TokenKind::url};
+      token = {Span{pos, url_end(text, pos)}, TokenKind::url};
     } else if (c == '@' && starts_token(text, pos)) {
       token = {tag_at(text, pos), TokenKind::handle};
     } else if (c == '@') {
@@ -108,7 +110,7 @@ TokenKind classify_word(std::string_view word) {
   const std::size_t dot = word.rfind('.');
   if (dot == std::string_view::npos || dot == 0 || dot + 1 >= word.size()) return TokenKind::word;
   static constexpr std::array<std::string_view, 24> kDomains{
-      "com", "org", "net", "gov", "edu", "int", "io", "uk", "eu", "us", "ca", "au",
+      "com", "org", "net", "gov", "edu",  "int", "io", "uk",  "eu",  "us",   "ca", "au",
       "de",  "fr",  "ie",  "nz",  "info", "biz", "co", "app", "dev", "news", "ai", "tv"};
   std::string tld(word.substr(dot + 1));
   for (char& ch : tld) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));

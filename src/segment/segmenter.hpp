@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -9,7 +10,7 @@
 namespace galley {
 
 /// What a token of prose is.
-enum class TokenKind {
+enum class TokenKind : std::uint8_t {
   word,     ///< Letters, possibly with apostrophes, digits or internal dots ("don't", "COVID-19").
   number,   ///< Digits, with separators ("3.2", "1,000").
   url,      ///< "https://...", "www....", or a bare domain ("example.org").
@@ -18,9 +19,28 @@ enum class TokenKind {
   hashtag,  ///< "#name".
 };
 
-/// A token of a block's text; the span is in Block::text bytes.
+/// A span of a block's text in 32-bit offsets: a long document has millions of tokens, and
+/// documents are refused from 4 GiB (kMaxDocumentBytes in pipeline.cpp).
+struct TokenSpan {
+  std::uint32_t begin = 0;  ///< First byte.
+  std::uint32_t end = 0;    ///< One past the last byte.
+
+  TokenSpan() = default;
+  /// Narrows `span`, whose offsets are below 4 GiB.
+  TokenSpan(Span span)  // NOLINT(google-explicit-constructor): a Span in a narrower form.
+      : begin(static_cast<std::uint32_t>(span.begin)), end(static_cast<std::uint32_t>(span.end)) {}
+  /// The same bytes as a Span.
+  operator Span() const { return {begin, end}; }  // NOLINT(google-explicit-constructor)
+
+  /// Number of bytes covered.
+  [[nodiscard]] std::size_t size() const { return end - begin; }
+  /// True when the span covers no byte.
+  [[nodiscard]] bool empty() const { return end == begin; }
+};
+
+/// A token of a block's text; the span is in Block::text bytes. 12 bytes, not 24.
 struct Token {
-  Span span;       ///< Bytes of Block::text.
+  TokenSpan span;  ///< Bytes of Block::text.
   TokenKind kind;  ///< What it is.
 };
 
