@@ -22,16 +22,19 @@ constexpr std::size_t kMinWords = 5;
 // unit repeated thousands of times from making every pair of its copies a candidate.
 constexpr std::size_t kMaxIndexedCopies = 4;
 
-/// The word bigrams of all units, flat: unit u's are [offset[u], offset[u + 1]), sorted, unique.
-/// A bigram is its two word ids side by side: exact, where a hash of the text could collide.
+/// The word bigrams of all units, flat, each as the id of the bigram in the sorted table of
+/// distinct bigrams (ids keep the bigrams' order, so a unit's sorted ids are its sorted
+/// bigrams): unit u's are [offset[u], offset[u + 1]), sorted, unique. 4-byte ids rather than
+/// the 8-byte bigrams: this is the search's peak of memory on a long document.
 struct Shingles {
-  std::vector<std::uint64_t> hash;  ///< Bigrams, unit after unit.
-  std::vector<std::size_t> offset;  ///< Where each unit's start; one more entry at the end.
+  std::vector<std::uint32_t> id;     ///< Bigram ids, unit after unit.
+  std::vector<std::size_t> offset;   ///< Where each unit's start; one more entry at the end.
+  std::vector<std::uint32_t> units;  ///< By bigram id: the number of units it occurs in.
 
-  /// The bigrams of unit `u`.
-  [[nodiscard]] std::span<const std::uint64_t> of(std::size_t u) const {
-    return {hash.begin() + static_cast<std::ptrdiff_t>(offset[u]),
-            hash.begin() + static_cast<std::ptrdiff_t>(offset[u + 1])};
+  /// The bigram ids of unit `u`.
+  [[nodiscard]] std::span<const std::uint32_t> of(std::size_t u) const {
+    return {id.begin() + static_cast<std::ptrdiff_t>(offset[u]),
+            id.begin() + static_cast<std::ptrdiff_t>(offset[u + 1])};
   }
 };
 
@@ -39,7 +42,7 @@ struct Shingles {
 /// longer partner of m words (m <= words / 0.88) may be granted more than the unit itself.
 std::size_t edit_bound(std::size_t words) { return allowed_edits(words + words / 7 + 2, 0); }
 
-std::size_t count_shared(std::span<const std::uint64_t> a, std::span<const std::uint64_t> b) {
+std::size_t count_shared(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b) {
   std::size_t shared = 0;
   auto i = a.begin();
   auto j = b.begin();
@@ -67,62 +70,70 @@ bool close_enough(const std::vector<DuplicateUnit>& units, const Shingles& shing
   return count_shared(shingles.of(a), shingles.of(b)) + 2 * edits >= most;
 }
 
+/// The word bigrams of `unit` (two word ids side by side: exact, where a hash of the text could
+/// collide), sorted and unique; none for a unit too short to pair.
+void bigrams_of(const DuplicateUnit& unit, std::vector<std::uint64_t>& out) {
+  out.clear();
+  if (unit.words.size() < kMinWords) return;
+  for (std::size_t w = 1; w < unit.words.size(); ++w)
+    out.push_back(std::uint64_t{unit.words[w - 1]} << 32U | unit.words[w]);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+}
+
+/// Every unit's bigrams in one sorted table of distinct bigrams, with the number of units each
+/// occurs in (a sort of flat arrays rather than a hash map: this is the bulk of the work, and
+/// it stays in cache order).
+std::vector<std::uint64_t> distinct_bigrams(const std::vector<DuplicateUnit>& units,
+                                            std::vector<std::uint32_t>& unit_counts) {
+  std::vector<std::uint64_t> all;
+  std::vector<std::uint64_t> own;
+  for (const DuplicateUnit& unit : units) {
+    bigrams_of(unit, own);
+    all.insert(all.end(), own.begin(), own.end());
+  }
+  std::sort(all.begin(), all.end());
+  std::size_t kept = 0;
+  for (std::size_t run = 0; run < all.size();) {
+    std::size_t end = run;
+    while (end < all.size() && all[end] == all[run]) ++end;
+    all[kept++] = all[run];
+    unit_counts.push_back(static_cast<std::uint32_t>(end - run));
+    run = end;
+  }
+  all.resize(kept);
+  all.shrink_to_fit();
+  return all;
+}
+
+/// Each unit's bigrams as ids into the table of distinct bigrams, made again unit by unit so
+/// that the 8-byte bigrams of all units are never held twice.
 Shingles shingle_units(const std::vector<DuplicateUnit>& units) {
   Shingles shingles;
+  const std::vector<std::uint64_t> distinct = distinct_bigrams(units, shingles.units);
   shingles.offset.push_back(0);
+  std::vector<std::uint64_t> own;
   for (const DuplicateUnit& unit : units) {
-    if (unit.words.size() >= kMinWords) {
-      std::vector<std::uint64_t> own;
-      own.reserve(unit.words.size() - 1);
-      for (std::size_t w = 1; w < unit.words.size(); ++w)
-        own.push_back(std::uint64_t{unit.words[w - 1]} << 32U | unit.words[w]);
-      std::sort(own.begin(), own.end());
-      own.erase(std::unique(own.begin(), own.end()), own.end());
-      shingles.hash.insert(shingles.hash.end(), own.begin(), own.end());
+    bigrams_of(unit, own);
+    for (const std::uint64_t bigram : own) {
+      const auto at = std::lower_bound(distinct.begin(), distinct.end(), bigram);
+      shingles.id.push_back(static_cast<std::uint32_t>(at - distinct.begin()));
     }
-    shingles.offset.push_back(shingles.hash.size());
+    shingles.offset.push_back(shingles.id.size());
   }
   return shingles;
 }
 
-/// For each bigram of `shingles` (same positions), the number of units it occurs in. Sorting
-/// flat arrays rather than counting in a hash map: this is the bulk of the work, and it stays
-/// in cache order. A sorted copy of the bigrams alone, not of (bigram, position) pairs, then a
-/// binary search for each: half the memory at the peak of the search.
-std::vector<std::uint32_t> unit_counts(const Shingles& shingles) {
-  std::vector<std::uint64_t> distinct = shingles.hash;
-  std::sort(distinct.begin(), distinct.end());
-  std::vector<std::uint32_t> units;  // Per distinct bigram.
-  std::size_t kept = 0;
-  for (std::size_t run = 0; run < distinct.size();) {
-    std::size_t end = run;
-    while (end < distinct.size() && distinct[end] == distinct[run]) ++end;
-    distinct[kept++] = distinct[run];
-    units.push_back(static_cast<std::uint32_t>(end - run));
-    run = end;
-  }
-  distinct.resize(kept);
-  distinct.shrink_to_fit();
-  std::vector<std::uint32_t> counts;
-  counts.reserve(shingles.hash.size());
-  for (const std::uint64_t bigram : shingles.hash) {
-    const auto at = std::lower_bound(distinct.begin(), distinct.end(), bigram);
-    counts.push_back(units[static_cast<std::size_t>(at - distinct.begin())]);
-  }
-  return counts;
-}
-
-/// (bigram, unit) for the rarest 2e+1 bigrams of each unit, rarity then bigram deciding the
+/// (bigram id, unit) for the rarest 2e+1 bigrams of each unit, rarity then bigram deciding the
 /// order: the same total order for every unit, as prefix filtering needs. Sorted.
-std::vector<std::pair<std::uint64_t, std::uint32_t>> prefixes(
+std::vector<std::pair<std::uint32_t, std::uint32_t>> prefixes(
     const std::vector<DuplicateUnit>& units, const Shingles& shingles) {
-  const std::vector<std::uint32_t> counts = unit_counts(shingles);
-  std::vector<std::pair<std::uint64_t, std::uint32_t>> entries;
-  std::vector<std::pair<std::uint32_t, std::uint64_t>> ranked;  // (units, bigram)
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> entries;
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ranked;  // (units, bigram id)
   for (std::size_t u = 0; u < units.size(); ++u) {
     ranked.clear();
-    for (std::size_t at = shingles.offset[u]; at < shingles.offset[u + 1]; ++at)
-      ranked.emplace_back(counts[at], shingles.hash[at]);
+    for (const std::uint32_t bigram : shingles.of(u))
+      ranked.emplace_back(shingles.units[bigram], bigram);
     const std::size_t length = std::min(ranked.size(), 2 * edit_bound(units[u].words.size()) + 1);
     const auto end = ranked.begin() + static_cast<std::ptrdiff_t>(length);
     std::partial_sort(ranked.begin(), end, ranked.end());
@@ -163,14 +174,14 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<DuplicateUnit>& uni
   const Shingles shingles = shingle_units(units);
   const std::vector<bool> indexed = indexed_units(units);
   const auto entries = prefixes(units, shingles);
-  std::vector<std::pair<std::size_t, std::size_t>> later_earlier;
-  std::vector<std::size_t> seen;  // Indexed units of the current bigram so far.
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> later_earlier;
+  std::vector<std::uint32_t> seen;  // Indexed units of the current bigram so far.
   for (std::size_t run = 0; run < entries.size();) {
     seen.clear();
     std::size_t end = run;
     for (; end < entries.size() && entries[end].first == entries[run].first; ++end) {
-      const std::size_t later = entries[end].second;
-      for (const std::size_t earlier : seen) later_earlier.emplace_back(later, earlier);
+      const std::uint32_t later = entries[end].second;
+      for (const std::uint32_t earlier : seen) later_earlier.emplace_back(later, earlier);
       if (indexed[later]) seen.push_back(later);
     }
     run = end;
