@@ -1,5 +1,7 @@
 #include "pipeline.hpp"
 
+#include <malloc.h>
+
 #include <algorithm>
 #include <atomic>
 #include <chrono>
@@ -179,9 +181,7 @@ void CheckSet::run_checks(const AnalyzedDocument& analyzed, std::vector<Finding>
         }
       }
     }
-    for (const Entry& entry : checks_) {
-      if (is_last(entry)) entry.check->check(analyzed, findings);
-    }
+    run_last(analyzed, findings);
     return;
   }
   auto spelling = std::async(std::launch::async, [&] {
@@ -200,8 +200,21 @@ void CheckSet::run_checks(const AnalyzedDocument& analyzed, std::vector<Finding>
   findings = spelling.get();
   findings.insert(findings.end(), std::make_move_iterator(others.begin()),
                   std::make_move_iterator(others.end()));
+  run_last(analyzed, findings);
+}
+
+// The checks that read findings need nothing of the spelling analysis (among it a delete index
+// over the document's distinct words): it goes first, and on a large document, where it was
+// made on the other thread's heap, that heap's free pages go back to the system, or the
+// duplicate search would stack its own memory on them at the run's peak.
+void CheckSet::run_last(const AnalyzedDocument& analyzed, std::vector<Finding>& findings) {
+  constexpr std::size_t kTrimFrom = std::size_t{1} << 20U;
+  analyzed.spelling.reset();
+#ifdef __GLIBC__
+  if (analyzed.doc.source.bytes().size() >= kTrimFrom) malloc_trim(0);
+#endif
   for (const Entry& entry : checks_) {
-    if (is_last(entry)) entry.check->check(analyzed, findings);
+    if (entry.check->reads_findings()) entry.check->check(analyzed, findings);
   }
 }
 

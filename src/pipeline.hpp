@@ -45,6 +45,8 @@ class CheckSet {
 
   /// Runs every check on `analyzed`, the spelling checks beside the others on large documents.
   void run_checks(const AnalyzedDocument& analyzed, std::vector<Finding>& findings);
+  /// Runs the checks that read the others' findings, after freeing what those do not need.
+  void run_last(const AnalyzedDocument& analyzed, std::vector<Finding>& findings);
   bool needs_words_ = false;
   bool needs_sentences_ = false;
   std::unique_ptr<Segmenter> segmenter_;
