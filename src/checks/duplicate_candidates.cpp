@@ -81,12 +81,22 @@ void bigrams_of(const DuplicateUnit& unit, std::vector<std::uint64_t>& out) {
   out.erase(std::unique(out.begin(), out.end()), out.end());
 }
 
+/// At least the number of bigrams bigrams_of() gives for all `units`.
+std::size_t bigram_bound(const std::vector<DuplicateUnit>& units) {
+  std::size_t bound = 0;
+  for (const DuplicateUnit& unit : units) {
+    if (unit.words.size() >= kMinWords) bound += unit.words.size() - 1;
+  }
+  return bound;
+}
+
 /// Every unit's bigrams in one sorted table of distinct bigrams, with the number of units each
 /// occurs in (a sort of flat arrays rather than a hash map: this is the bulk of the work, and
 /// it stays in cache order).
 std::vector<std::uint64_t> distinct_bigrams(const std::vector<DuplicateUnit>& units,
                                             std::vector<std::uint32_t>& unit_counts) {
   std::vector<std::uint64_t> all;
+  all.reserve(bigram_bound(units));  // Not left to doubling: this is the peak of the search.
   std::vector<std::uint64_t> own;
   for (const DuplicateUnit& unit : units) {
     bigrams_of(unit, own);
@@ -111,7 +121,9 @@ std::vector<std::uint64_t> distinct_bigrams(const std::vector<DuplicateUnit>& un
 Shingles shingle_units(const std::vector<DuplicateUnit>& units) {
   Shingles shingles;
   const std::vector<std::uint64_t> distinct = distinct_bigrams(units, shingles.units);
+  shingles.offset.reserve(units.size() + 1);
   shingles.offset.push_back(0);
+  shingles.id.reserve(bigram_bound(units));
   std::vector<std::uint64_t> own;
   for (const DuplicateUnit& unit : units) {
     bigrams_of(unit, own);
