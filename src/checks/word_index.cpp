@@ -81,7 +81,7 @@ void deletes_of(std::string_view word, std::size_t depth, std::vector<std::uint6
       out.push_back(mix(piece(0, i, n - 1 - i) + piece(i + 1, n, 0)));
   }
   if (depth >= 2 && n >= 3) {
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i + 1 < n; ++i) {  // The last code point has no j after it.
       const std::uint64_t head = piece(0, i, n - 2 - i);
       for (std::size_t j = i + 1; j < n; ++j) {
         out.push_back(mix(head + piece(i + 1, j, n - 1 - j) + piece(j + 1, n, 0)));
