@@ -83,7 +83,15 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
     error = std::string("cannot open: ") + std::strerror(errno);
     return std::nullopt;
   }
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  // Read at the file's size: a string grown by doubling holds up to twice the bytes, and the
+  // report keeps them until the document is written or spooled.
+  std::string bytes(static_cast<std::size_t>(fs::file_size(path, code)), '\0');
+  if (code) bytes.clear();
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  if (in.good()) {
+    bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());  // It grew.
+  }
   if (in.bad()) {
     error = std::string("read error: ") + std::strerror(errno);
     return std::nullopt;
