@@ -80,12 +80,12 @@ BaselineKey baseline_key(const DocumentReport& doc, const Finding& finding) {
 }
 
 Baseline::Baseline(const Report& report) {
-  for (const DocumentReport& doc : report.documents) {
+  report.visit([&](std::size_t /*index*/, const DocumentReport& doc) {
     for (const Finding& finding : doc.findings) {
       ++counts_[baseline_key(doc, finding)];
       ++size_;
     }
-  }
+  });
 }
 
 Baseline Baseline::load(const std::string& path) {
@@ -99,13 +99,15 @@ Baseline Baseline::load(const std::string& path) {
 std::size_t Baseline::filter(Report& report) const {
   std::map<BaselineKey, std::size_t> left = counts_;
   std::size_t hidden = 0;
-  for (DocumentReport& doc : report.documents) {
-    std::erase_if(doc.findings, [&](const Finding& finding) {
-      const auto found = left.find(baseline_key(doc, finding));
-      if (found == left.end() || found->second == 0) return false;
-      --found->second;
-      ++hidden;
-      return true;
+  for (std::size_t i = 0; i < report.documents.size(); ++i) {
+    report.edit(i, [&](DocumentReport& doc) {
+      return std::erase_if(doc.findings, [&](const Finding& finding) {
+               const auto found = left.find(baseline_key(doc, finding));
+               if (found == left.end() || found->second == 0) return false;
+               --found->second;
+               ++hidden;
+               return true;
+             }) > 0;
     });
   }
   return hidden;

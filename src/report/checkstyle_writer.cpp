@@ -34,7 +34,7 @@ void write_checkstyle(const Report& report, std::ostream& out) {
   pugi::xml_document tree;
   pugi::xml_node root = tree.append_child("checkstyle");
   root.append_attribute("version").set_value("4.3");
-  for (const DocumentReport& doc : report.documents) {
+  report.visit([&](std::size_t /*index*/, const DocumentReport& doc) {
     pugi::xml_node file = root.append_child("file");
     file.append_attribute("name").set_value(xml_safe(doc.path).c_str());
     if (doc.status != DocumentStatus::checked) {
@@ -44,10 +44,10 @@ void write_checkstyle(const Report& report, std::ostream& out) {
           .set_value(doc.status == DocumentStatus::failed ? "error" : "info");
       error.append_attribute("message").set_value(xml_safe(doc.problem).c_str());
       error.append_attribute("source").set_value("galley.input");
-      continue;
+      return;
     }
     for (const Finding& finding : doc.findings) add_error(file, doc, finding);
-  }
+  });
   tree.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
 }
 

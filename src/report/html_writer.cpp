@@ -220,13 +220,11 @@ std::string header_html(const Report& report) {
 void write_html(const Report& report, std::ostream& out) {
   out << kHtmlHead << header_html(report)
       << "<div class=\"layout\">\n<nav class=\"side\" aria-label=\"Findings\">\n";
-  for (std::size_t d = 0; d < report.documents.size(); ++d) {
-    if (report.documents[d].status == DocumentStatus::checked)
-      out << nav_html(report.documents[d], d);
-  }
+  report.visit([&](std::size_t d, const DocumentReport& doc) {
+    if (doc.status == DocumentStatus::checked) out << nav_html(doc, d);
+  });
   out << "</nav>\n<main>\n";
-  for (std::size_t d = 0; d < report.documents.size(); ++d)
-    out << document_html(report.documents[d], d);
+  report.visit([&](std::size_t d, const DocumentReport& doc) { out << document_html(doc, d); });
   out << "</main>\n</div>\n" << kHtmlTail;
 }
 

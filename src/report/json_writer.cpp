@@ -69,17 +69,17 @@ std::string finding_line(const DocumentReport& doc, const Finding& finding) {
 }  // namespace
 
 void write_json(const Report& report, std::ostream& out) {
-  for (const DocumentReport& doc : report.documents) {
+  report.visit([&](std::size_t /*index*/, const DocumentReport& doc) {
     if (doc.status != DocumentStatus::checked) {
       std::string line = "{\"path\":";
       append_json_string(line, doc.path);
       append_field(line, "status", to_string(doc.status));
       append_field(line, "problem", doc.problem);
       out << line << "}\n";
-      continue;
+      return;
     }
     for (const Finding& finding : doc.findings) out << finding_line(doc, finding);
-  }
+  });
 }
 
 }  // namespace galley

@@ -1,6 +1,10 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +27,14 @@ struct BlockRecord {
   Span span;                              ///< Bytes of the original file.
 };
 
+/// Where a spooled document's full report lies in its run's spool, and its findings' counts,
+/// which the summary and the exit code need without reloading it.
+struct SpoolSlot {
+  std::uint64_t offset = 0;                    ///< First byte in the spool.
+  std::uint64_t size = 0;                      ///< Bytes in the spool.
+  std::array<std::uint32_t, 3> by_severity{};  ///< Findings by Severity (info, warning, error).
+};
+
 /// Everything the report says about one input. Writers need nothing else.
 struct DocumentReport {
   std::string path;                         ///< As given on the command line.
@@ -34,7 +46,15 @@ struct DocumentReport {
   SourceText source;                        ///< The original bytes.
   std::vector<BlockRecord> blocks;          ///< In source order.
   std::vector<Finding> findings;            ///< Sorted by position.
+  /// Set while the document lies in the run's spool (Report::spool): its path, source, blocks
+  /// and findings are empty here, read it through Report::visit. Only checked documents spool.
+  std::optional<SpoolSlot> spooled;
 };
+
+/// Findings of `doc` by Severity (info, warning, error), from its slot when it is spooled.
+std::array<std::size_t, 3> severity_counts(const DocumentReport& doc);
+
+class DocumentSpool;
 
 /// Counts for the summary line and element.
 struct Summary {
@@ -50,13 +70,21 @@ struct Summary {
 /// One run's results: the model every writer renders.
 struct Report {
   std::string tool_version;                ///< galley's version.
-  std::vector<DocumentReport> documents;   ///< In input order.
+  std::vector<DocumentReport> documents;   ///< In input order; some may be spooled stubs.
+  std::shared_ptr<DocumentSpool> spool;    ///< Where spooled documents lie; may be null.
   double seconds = 0;                      ///< Wall time of the run.
   bool interrupted = false;                ///< SIGINT/SIGTERM stopped the run: it is incomplete.
   std::optional<std::size_t> baseline_hidden;  ///< Findings a --baseline hid; empty without one.
 
   /// Totals over all documents.
   [[nodiscard]] Summary summary() const;
+
+  /// Calls `visit(index, doc)` for each document in order, a spooled one reloaded in full: at
+  /// most one spooled document is in memory at a time.
+  void visit(const std::function<void(std::size_t, const DocumentReport&)>& visit) const;
+  /// Lets `edit` change document `index` (reloaded when spooled); `edit` returns whether it
+  /// changed anything, and a changed spooled document goes back to the spool.
+  void edit(std::size_t index, const std::function<bool(DocumentReport&)>& edit);
 };
 
 }  // namespace galley

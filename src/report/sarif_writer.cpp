@@ -100,9 +100,9 @@ RuleDescription describe(const std::string& id, const RuleSet* rules) {
 /// The rules the results name, sorted by id: ruleIndex points into this.
 std::vector<RuleDescription> named_rules(const Report& report, const RuleSet* rules) {
   std::vector<std::string> ids;
-  for (const DocumentReport& doc : report.documents) {
+  report.visit([&](std::size_t /*index*/, const DocumentReport& doc) {
     for (const Finding& finding : doc.findings) ids.push_back(finding.rule);
-  }
+  });
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   std::vector<RuleDescription> described;
@@ -230,7 +230,7 @@ void add_result(JsonBuilder& json, const DocumentReport& doc, const Finding& fin
 void add_results(JsonBuilder& json, const Report& report,
                  const std::vector<RuleDescription>& rules) {
   json.key("results").begin_array();
-  for (const DocumentReport& doc : report.documents) {
+  report.visit([&](std::size_t /*index*/, const DocumentReport& doc) {
     std::map<std::string, std::size_t> seen;  // Equal hashes in one file are told apart by order.
     for (const Finding& finding : doc.findings) {
       const std::string hash = finding_fingerprint(doc, finding);
@@ -240,7 +240,7 @@ void add_results(JsonBuilder& json, const Report& report,
           [](const RuleDescription& r, const std::string& id) { return r.id < id; });
       add_result(json, doc, finding, static_cast<std::size_t>(rule - rules.begin()), fingerprint);
     }
-  }
+  });
   json.end_array();
 }
 
@@ -248,6 +248,7 @@ void add_results(JsonBuilder& json, const Report& report,
 void add_invocation(JsonBuilder& json, const Report& report) {
   json.key("invocations").begin_array().begin_object().key("executionSuccessful").boolean(true);
   json.key("toolExecutionNotifications").begin_array();
+  // Unchecked documents are never spooled: their path and problem are at hand.
   for (const DocumentReport& doc : report.documents) {
     if (doc.status == DocumentStatus::checked) continue;
     json.begin_object().field("level", doc.status == DocumentStatus::failed ? "error" : "note");

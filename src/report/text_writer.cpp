@@ -116,10 +116,10 @@ void write_finding(const DocumentReport& doc, const Finding& finding, std::ostre
 }  // namespace
 
 void write_text(const Report& report, std::ostream& out, const TextStyle& style) {
-  for (const DocumentReport& doc : report.documents) {
-    if (doc.status != DocumentStatus::checked) continue;  // Said on stderr as it happened.
+  report.visit([&](std::size_t /*index*/, const DocumentReport& doc) {
+    if (doc.status != DocumentStatus::checked) return;  // Said on stderr as it happened.
     for (const Finding& finding : doc.findings) write_finding(doc, finding, out, style);
-  }
+  });
   if (!style.summary) return;
   const Summary summary = report.summary();
   out << summary.documents << (summary.documents == 1 ? " document" : " documents") << ", "

@@ -143,7 +143,8 @@ class StreamWriter final : public pugi::xml_writer {
 
 }  // namespace
 
-// Each document is built and printed on its own, so memory holds one document's tree at a time.
+// Each document is built and printed on its own (a spooled one reloaded just before), so memory
+// holds one document's tree at a time.
 void write_xml(const Report& report, std::ostream& out) {
   StreamWriter writer(out);
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
@@ -157,13 +158,13 @@ void write_xml(const Report& report, std::ostream& out) {
     tree.first_child().print(writer, "", flags, pugi::encoding_utf8);
     out << '\n';
   }
-  for (std::size_t i = 0; i < report.documents.size(); ++i) {
+  report.visit([&](std::size_t i, const DocumentReport& doc) {
     pugi::xml_document tree;
-    add_document(tree, report.documents[i], i);
+    add_document(tree, doc, i);
     out << "  ";
     tree.first_child().print(writer, "", flags, pugi::encoding_utf8);
     out << '\n';
-  }
+  });
   out << "</galley-report>\n";
 }
 
