@@ -141,7 +141,7 @@ CheckedRun check_inputs(const CheckOptions& options, const CommandLine& command_
   std::optional<InputFormat> format;
   if (!options.input_format.empty()) format = parse_input_format(options.input_format);
   ConfigResolver resolver(command_line);
-  const CollectedInputs inputs = collect_inputs(options.paths.empty() ? std::vector<std::string>{"."} : options.paths, format);
+  CollectedInputs inputs = collect_inputs(options.paths.empty() ? std::vector<std::string>{"."} : options.paths, format);
   for (const InputProblem& problem : inputs.problems) {
     std::cerr << "galley: " << problem.path << ": " << problem.message << '\n';
   }
@@ -153,7 +153,7 @@ CheckedRun check_inputs(const CheckOptions& options, const CommandLine& command_
   const auto on_progress = [&](std::size_t done, std::size_t /*total*/) {
     if (bar) bar->update(done);
   };
-  CheckedRun checked{run_configured(inputs.files, resolver, on_progress), !inputs.problems.empty()};
+  CheckedRun checked{run_configured(std::move(inputs.files), resolver, on_progress), !inputs.problems.empty()};
   if (bar) bar->clear();
   for (const DocumentReport& doc : checked.run.report.documents) {
     if (doc.status == DocumentStatus::checked) continue;

@@ -18,6 +18,7 @@
 #include "checks/suppressions.hpp"
 #include "core/interrupt.hpp"
 #include "core/utf8.hpp"
+#include "report/spool.hpp"
 #include "segment/segmenter.hpp"
 #include "version.hpp"
 
@@ -283,28 +284,38 @@ struct BatchRun {
   }
 
   /// Adds the batch findings to their documents, with the settings' severities, and re-sorts.
+  /// The findings are gathered by document first, so that a spooled document is reloaded and
+  /// spooled again once, not once per finding.
   void finish(Report& report) {
-    std::vector<bool> touched(report.documents.size(), false);
+    std::map<std::size_t, std::vector<Finding>> late;
     const auto emit = [&](std::size_t index, Finding finding) {
-      if (index >= report.documents.size()) return;
-      const auto directives = suppressions.find(index);
-      if (directives != suppressions.end() &&
-          directives->second.suppress_late(finding, report.documents[index].findings)) {
-        return;
-      }
-      const auto severity = effective_severity(settings.overrides, finding.rule, finding.severity);
-      if (!severity) return;
-      finding.severity = *severity;
-      if (finding.context.empty()) finding.context = finding.span;
-      report.documents[index].findings.push_back(std::move(finding));
-      touched[index] = true;
+      if (index < report.documents.size()) late[index].push_back(std::move(finding));
     };
     for (const auto& check : checks) check->finish(emit);
-    for (std::size_t i = 0; i < touched.size(); ++i) {
-      if (!touched[i]) continue;
-      std::vector<Finding>& findings = report.documents[i].findings;
-      std::stable_sort(findings.begin(), findings.end(), finding_before);
+    for (auto& [index, findings] : late) {
+      report.edit(index, [&](DocumentReport& doc) { return add_late(index, findings, doc); });
     }
+  }
+
+  /// Adds `found`, batch findings of document `index`, to `doc`; whether `doc` changed.
+  bool add_late(std::size_t index, std::vector<Finding>& found, DocumentReport& doc) {
+    const auto directives = suppressions.find(index);
+    bool touched = false;
+    for (Finding& finding : found) {
+      if (directives != suppressions.end() &&
+          directives->second.suppress_late(finding, doc.findings)) {
+        touched = true;  // It may have removed an unused-suppression finding.
+        continue;
+      }
+      const auto severity = effective_severity(settings.overrides, finding.rule, finding.severity);
+      if (!severity) continue;
+      finding.severity = *severity;
+      if (finding.context.empty()) finding.context = finding.span;
+      doc.findings.push_back(std::move(finding));
+      touched = true;
+    }
+    if (touched) std::stable_sort(doc.findings.begin(), doc.findings.end(), finding_before);
+    return touched;
   }
 };
 
@@ -355,10 +366,11 @@ DocumentReport process(CheckSet& checks, const InputFile& input, const CheckSet:
 }  // namespace
 
 Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settings,
-                    const ProgressCallback& progress) {
+                    const ProgressCallback& progress, std::shared_ptr<DocumentSpool> spool) {
   const auto start = std::chrono::steady_clock::now();
   Report report;
   report.tool_version = kVersion;
+  report.spool = spool ? std::move(spool) : std::make_shared<DocumentSpool>();
   report.documents.resize(inputs.size());
   const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
   const unsigned jobs = static_cast<unsigned>(std::min<std::size_t>(
@@ -376,8 +388,10 @@ Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settin
     try {
       CheckSet checks(settings);
       for (std::size_t i = next++; i < inputs.size() && !interrupt_requested(); i = next++) {
-        report.documents[i] =
+        DocumentReport doc =
             process(checks, inputs[i], batch.observer(i), settings.max_document_bytes);
+        report.spool->retain(doc);
+        report.documents[i] = std::move(doc);
         const std::size_t finished = ++done;
         if (progress) progress(finished, inputs.size());
       }

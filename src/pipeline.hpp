@@ -8,6 +8,7 @@
 #include "core/settings.hpp"
 #include "input/collect.hpp"
 #include "report/report.hpp"
+#include "report/spool.hpp"
 
 namespace galley {
 
@@ -17,9 +18,12 @@ using ProgressCallback = std::function<void(std::size_t, std::size_t)>;
 /// read -> segment -> check -> sort, for every input, on `settings.jobs` threads.
 /// Documents come back in input order whatever the threads did; the run is deterministic.
 /// Problems with one input (unreadable, binary) are recorded in its DocumentReport and never
-/// stop the others. Throws LoadError only for problems with settings (rules, dictionaries).
+/// stop the others. Throws LoadError only for problems with settings (rules, dictionaries) and
+/// for a spool that cannot be written. Documents beyond the budget of `spool` (a new one with
+/// kSpoolBudget when null) are spooled as they finish; the report holds the spool.
 Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settings,
-                    const ProgressCallback& progress = {});
+                    const ProgressCallback& progress = {},
+                    std::shared_ptr<DocumentSpool> spool = {});
 
 /// The checks one worker runs: an instance of each enabled check.
 class CheckSet {
