@@ -88,7 +88,12 @@ void write_report_file(const Report& report, const CheckOptions& options, const 
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     if (!out) throw LoadError(options.output, "cannot write the report here");
-    write_report(report, options, settings, out);
+    try {
+      write_report(report, options, settings, out);
+    } catch (...) {
+      std::remove(temporary.c_str());  // The spool could not be read back: no half a report.
+      throw;
+    }
     out.flush();
     if (!out) {
       std::remove(temporary.c_str());
