@@ -292,8 +292,9 @@ struct BatchRun {
       if (index < report.documents.size()) late[index].push_back(std::move(finding));
     };
     for (const auto& check : checks) check->finish(emit);
-    for (auto& [index, findings] : late) {
-      report.edit(index, [&](DocumentReport& doc) { return add_late(index, findings, doc); });
+    for (auto& entry : late) {  // Not a structured binding: clang 14 cannot capture one.
+      report.edit(entry.first,
+                  [&](DocumentReport& doc) { return add_late(entry.first, entry.second, doc); });
     }
   }
 
