@@ -13,8 +13,7 @@ bool ConfiguredRun::fails() const {
   for (std::size_t i = 0; i < report.documents.size(); ++i) {
     if (!fail_on[i]) continue;
     const std::array<std::size_t, 3> counts = severity_counts(report.documents[i]);
-    for (std::size_t level = static_cast<std::size_t>(*fail_on[i]); level < counts.size();
-         ++level) {
+    for (auto level = static_cast<std::size_t>(*fail_on[i]); level < counts.size(); ++level) {
       if (counts[level] > 0) return true;
     }
   }
