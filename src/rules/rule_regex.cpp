@@ -185,12 +185,13 @@ void RegexScanner::reset(std::string_view text) {
   if (text.size() > Impl::kWindow) impl_->set_window(0, Impl::kWindow);
 }
 
-void RegexScanner::reset(std::string_view text, std::vector<Span> windows, std::size_t reach) {
+void RegexScanner::reset(std::string_view text, const std::vector<Span>& windows,
+                         std::size_t reach) {
   reset(text);
   if (!impl_->matcher) return;
   impl_->use_given = true;
   impl_->reach = reach;
-  impl_->given = std::move(windows);
+  impl_->given.assign(windows.begin(), windows.end());
   impl_->next_given = 0;
   impl_->exhausted = !impl_->next_window();
 }

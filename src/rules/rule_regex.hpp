@@ -55,7 +55,7 @@ class RegexScanner {
   void reset(std::string_view text);
   /// Starts over on `text`, looking only for matches that start inside `windows` (sorted,
   /// disjoint byte spans) and end at most `reach` bytes past their window.
-  void reset(std::string_view text, std::vector<Span> windows, std::size_t reach);
+  void reset(std::string_view text, const std::vector<Span>& windows, std::size_t reach);
   /// Looks for the next non-empty match; `timeout` when ICU gave up (time or stack limit).
   ScanResult next();
   /// Bytes of `text` covered by capture `group` of the last match; nullopt if it took no part.

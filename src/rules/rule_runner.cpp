@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 
 #include "core/utf8.hpp"
@@ -109,88 +110,69 @@ std::size_t longest_match(const Rule& rule) {
   return 2 * longest + 16;
 }
 
-/// The windows of `lowered` in which a match of a list rule can start: before each occurrence of
-/// one of its required words, which every entry's match contains. Sorted and merged.
-std::vector<Span> windows_around(const Rule& rule, std::string_view lowered) {
-  const std::size_t lead = longest_match(rule);
-  std::vector<Span> windows;
-  for (const std::string& word : rule.required) {
-    for (std::size_t pos = lowered.find(word); pos != std::string_view::npos;
-         pos = lowered.find(word, pos + 1)) {
-      windows.push_back({pos > lead ? pos - lead : 0, pos + word.size()});
-    }
-  }
-  std::sort(windows.begin(), windows.end(), [](Span a, Span b) {
-    return a.begin < b.begin || (a.begin == b.begin && a.end < b.end);
-  });
-  std::vector<Span> merged;
-  for (const Span window : windows) {
-    if (!merged.empty() && window.begin <= merged.back().end) {
-      merged.back().end = std::max(merged.back().end, window.end);
-    } else {
-      merged.push_back(window);
-    }
-  }
-  return merged;
-}
-
 }  // namespace
 
-RuleRunner::RuleRunner(const RuleSet& rules) : rules_(rules), scanners_(rules.rules.size()) {}
+RuleRunner::RuleRunner(const RuleSet& rules)
+    : rules_(rules), scanners_(rules.rules.size()), required_(rules) {}
 
 RuleRunner::~RuleRunner() = default;
 
+// Text by text, every rule at once: one pass finds the required literals of all rules. Each
+// rule's findings are kept apart and appended rule by rule, in the order of `indexes`.
 void RuleRunner::run(const std::vector<std::size_t>& indexes, const Document& doc,
                      std::vector<Finding>& out) {
-  lowered_.assign(doc.blocks.size() + 1, std::string());
-  for (const std::size_t index : indexes) run_rule(index, doc, out);
-  lowered_.clear();
+  found_.resize(std::max(found_.size(), indexes.size()));
+  for (const std::size_t index : indexes) {
+    if (!scanners_[index])
+      scanners_[index] = std::make_unique<RegexScanner>(*rules_.rules[index].pattern);
+  }
+  run_texts(indexes, doc, RuleScope::source);
+  run_texts(indexes, doc, RuleScope::prose);
+  for (std::size_t i = 0; i < indexes.size(); ++i) {
+    std::move(found_[i].begin(), found_[i].end(), std::back_inserter(out));
+    found_[i].clear();
+  }
 }
 
 void RuleRunner::run(std::size_t index, const Document& doc, std::vector<Finding>& out) {
   run(std::vector<std::size_t>{index}, doc, out);
 }
 
-// Lower-cased texts are made on first use and kept for the other rules of this document.
-const std::string& RuleRunner::lowered_text(const Document& doc, std::size_t block) {
-  const bool whole_source = block == kWholeSource;
-  std::string& lowered = lowered_[whole_source ? doc.blocks.size() : block];
-  const std::string_view text = whole_source ? doc.source.bytes() : doc.blocks[block].text;
-  if (lowered.size() != text.size()) lowered = ascii_lower(text);
-  return lowered;
-}
-
-bool RuleRunner::has_required(const Rule& rule, const Document& doc, std::size_t block) {
-  if (rule.required.empty()) return true;
-  const std::string& lowered = lowered_text(doc, block);
-  return std::any_of(rule.required.begin(), rule.required.end(), [&](const std::string& literal) {
-    return lowered.find(literal) != std::string::npos;
+void RuleRunner::run_texts(const std::vector<std::size_t>& indexes, const Document& doc,
+                           RuleScope scope) {
+  const bool any = std::any_of(indexes.begin(), indexes.end(), [&](std::size_t index) {
+    return rules_.rules[index].scope == scope;
   });
-}
-
-void RuleRunner::run_rule(std::size_t index, const Document& doc, std::vector<Finding>& out) {
-  const Rule& rule = rules_.rules[index];
-  if (!scanners_[index]) scanners_[index] = std::make_unique<RegexScanner>(*rule.pattern);
-  RegexScanner& scanner = *scanners_[index];
-  if (rule.scope == RuleScope::source) {
-    scan(rule, scanner, doc, kWholeSource, out);
-    return;
+  if (!any) return;
+  const std::size_t texts = scope == RuleScope::source ? 1 : doc.blocks.size();
+  for (std::size_t t = 0; t < texts; ++t) {
+    const std::size_t block = scope == RuleScope::source ? kWholeSource : t;
+    const std::string_view text =
+        scope == RuleScope::source ? doc.source.bytes() : std::string_view(doc.blocks[t].text);
+    if (text.empty()) continue;
+    required_.find(text);
+    for (std::size_t i = 0; i < indexes.size(); ++i) {
+      const std::size_t index = indexes[i];
+      if (rules_.rules[index].scope != scope || !required_.may_match(index)) continue;
+      scan(index, doc, block, found_[i]);
+    }
   }
-  for (std::size_t b = 0; b < doc.blocks.size(); ++b) scan(rule, scanner, doc, b, out);
 }
 
-void RuleRunner::scan(const Rule& rule, RegexScanner& scanner, const Document& doc,
-                      std::size_t block, std::vector<Finding>& out) {
+void RuleRunner::scan(std::size_t index, const Document& doc, std::size_t block,
+                      std::vector<Finding>& out) {
+  const Rule& rule = rules_.rules[index];
+  RegexScanner& scanner = *scanners_[index];
   const bool whole_source = block == kWholeSource;
   const std::string_view text =
       whole_source ? doc.source.bytes() : std::string_view(doc.blocks[block].text);
   const auto to_source = [&](Span span) {
     return whole_source ? span : doc.blocks[block].to_source(span);
   };
-  if (text.empty() || !has_required(rule, doc, block)) return;
   // A list's entries each contain one of its required words: ICU looks only around them.
   if (rule.kind != RuleKind::pattern && !rule.required.empty() && text.size() >= kWindowedFrom) {
-    scanner.reset(text, windows_around(rule, lowered_text(doc, block)), longest_match(rule));
+    const std::size_t reach = longest_match(rule);
+    scanner.reset(text, required_.windows(index, reach), reach);
   } else {
     scanner.reset(text);
   }

@@ -8,6 +8,7 @@
 
 #include "core/finding.hpp"
 #include "input/document.hpp"
+#include "rules/required_literals.hpp"
 #include "rules/rule.hpp"
 
 namespace galley {
@@ -33,13 +34,11 @@ class RuleRunner {
  private:
   const RuleSet& rules_;
   std::vector<std::unique_ptr<RegexScanner>> scanners_;
-  std::vector<std::string> lowered_;  ///< Per block (and the source last), for `required`.
+  RequiredLiterals required_;                ///< Where each rule's literals are in one text.
+  std::vector<std::vector<Finding>> found_;  ///< Per rule run: its findings, in text order.
 
-  void run_rule(std::size_t index, const Document& doc, std::vector<Finding>& out);
-  const std::string& lowered_text(const Document& doc, std::size_t block);
-  bool has_required(const Rule& rule, const Document& doc, std::size_t block);
-  void scan(const Rule& rule, RegexScanner& scanner, const Document& doc, std::size_t block,
-            std::vector<Finding>& out);
+  void run_texts(const std::vector<std::size_t>& indexes, const Document& doc, RuleScope scope);
+  void scan(std::size_t index, const Document& doc, std::size_t block, std::vector<Finding>& out);
 };
 
 /// `suggestion` written in the case of `matched`: all capitals, or a capital first letter.

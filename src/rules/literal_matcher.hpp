@@ -1,0 +1,43 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace galley {
+
+/// One occurrence of a literal in a text.
+struct LiteralHit {
+  std::size_t literal = 0;  ///< Index of the literal in the matcher's list.
+  std::size_t begin = 0;    ///< Byte offset of its first byte in the text.
+};
+
+/// Finds every occurrence of many literals in one pass (Aho-Corasick over bytes). ASCII letters
+/// of the text are compared in lower case, so literals must be written in lower case; other
+/// bytes (UTF-8 included) compare exactly. Immutable once built: safe to share between threads.
+class LiteralMatcher {
+ public:
+  /// A matcher for `literals` (non-empty strings; duplicates are allowed and each is reported).
+  explicit LiteralMatcher(const std::vector<std::string>& literals);
+
+  /// Appends every occurrence of every literal in `text` to `out`, overlapping ones included,
+  /// in order of their last byte (and of the literal's index for the same last byte).
+  void find_all(std::string_view text, std::vector<LiteralHit>& out) const;
+
+  /// The byte length of literal `literal`.
+  [[nodiscard]] std::size_t length(std::size_t literal) const { return lengths_[literal]; }
+
+ private:
+  std::vector<std::uint8_t> byte_class_;  ///< 256 entries: the column of each input byte.
+  std::size_t classes_ = 1;               ///< Columns of `next_` (class 0: bytes in no literal).
+  std::vector<std::uint32_t> next_;       ///< The complete transition table, states x classes.
+  std::vector<std::uint32_t> first_out_;  ///< Per state, where its outputs start in `outputs_`.
+  std::vector<std::uint32_t> outputs_;    ///< Literal indexes ending at each state, suffixes too.
+  std::vector<std::size_t> lengths_;      ///< Byte length of each literal.
+
+  void build_classes(const std::vector<std::string>& literals);
+};
+
+}  // namespace galley

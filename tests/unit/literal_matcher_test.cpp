@@ -1,0 +1,121 @@
+// The one-pass search for the `required` literals of all rules: every occurrence at its exact
+// byte offset, overlapping ones too, ASCII letters in any case, UTF-8 literals byte for byte; and
+// the windows it gives list rules, as one search per literal gave them.
+#include "rules/literal_matcher.hpp"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "rules/required_literals.hpp"
+
+namespace galley {
+namespace {
+
+/// (literal, begin) of every hit of `literals` in `text`, sorted.
+std::vector<std::pair<std::size_t, std::size_t>> hits_of(const std::vector<std::string>& literals,
+                                                         std::string_view text) {
+  const LiteralMatcher matcher(literals);
+  std::vector<LiteralHit> hits;
+  matcher.find_all(text, hits);
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (const LiteralHit& hit : hits) out.emplace_back(hit.literal, hit.begin);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+/// The same by brute force over the lower-cased text: what the old pre-check searched.
+std::vector<std::pair<std::size_t, std::size_t>> brute_hits(
+    const std::vector<std::string>& literals, std::string_view text) {
+  const std::string lowered = ascii_lower(text);
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t i = 0; i < literals.size(); ++i) {
+    for (std::size_t pos = lowered.find(literals[i]); pos != std::string::npos;
+         pos = lowered.find(literals[i], pos + 1)) {
+      out.emplace_back(i, pos);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+Rule list_rule(std::vector<std::string> required) {
+  Rule rule;
+  rule.kind = RuleKind::phrase_list;
+  rule.required = std::move(required);
+  return rule;
+}
+
+}  // namespace
+
+TEST_CASE("the literal matcher finds every occurrence at its byte offset", "[rules][literals]") {
+  using Hits = std::vector<std::pair<std::size_t, std::size_t>>;
+  CHECK(hits_of({"note"}, "A NOTE, a note and a Note.") == Hits{{0, 2}, {0, 10}, {0, 21}});
+  CHECK(hits_of({"abc"}, "").empty());
+  CHECK(hits_of({"xyz"}, "no such thing").empty());
+  // Overlapping and nested literals, and a literal inside another.
+  CHECK(hits_of({"aa", "aaa", "a"}, "aaaa") ==
+        Hits{{0, 0}, {0, 1}, {0, 2}, {1, 0}, {1, 1}, {2, 0}, {2, 1}, {2, 2}, {2, 3}});
+  CHECK(hits_of({"he", "she", "his", "hers"}, "ushers") == Hits{{0, 2}, {1, 1}, {3, 2}});
+  // A duplicate literal is reported under each of its indexes.
+  CHECK(hits_of({"tk", "tk"}, "TK") == Hits{{0, 0}, {1, 0}});
+}
+
+TEST_CASE("the literal matcher compares UTF-8 literals byte for byte", "[rules][literals]") {
+  using Hits = std::vector<std::pair<std::size_t, std::size_t>>;
+  const std::vector<std::string> literals = {"\xC2\xAB", "\xC2\xA3x", "\xE2\x82\xAC x",
+                                             "$x",       "{{",        "*"};
+  // «x» £X 5 € x {{a}} *: « is 2 bytes, £ 2, € 3.
+  const std::string text = "\xC2\xABx\xC2\xBB \xC2\xA3X 5 \xE2\x82\xAC x {{{a}} *";
+  CHECK(hits_of(literals, text) == Hits{{0, 0}, {1, 6}, {2, 12}, {4, 18}, {4, 19}, {5, 25}});
+  // A lead byte alone, or the same bytes in another order, is no match.
+  CHECK(hits_of(literals, "\xC2 \xAB\xC2").empty());
+  // Only ASCII letters fold: an upper-case literal never matches, as in lower-cased text.
+  CHECK(hits_of({"\xC3\xA9t\xC3\xA9", "Tk"}, "\xC3\x89T\xC3\x89 \xC3\xA9T\xC3\xA9 tk TK") ==
+        Hits{{0, 6}});
+}
+
+TEST_CASE("the literal matcher agrees with a search of the lower-cased text", "[rules][literals]") {
+  const std::vector<std::string> literals = {"in order", "order",        "ord", "x",    "xx",  "$x",
+                                             "$ x",      "\xE2\x82\xAC", "tk",  "here", "the", "e"};
+  std::string text;
+  std::uint32_t seed = 7;
+  const std::string alphabet = "InOrDeR xX$\xE2\x82\xAC tkHhE";
+  for (int i = 0; i < 5000; ++i) {
+    seed = seed * 1103515245U + 12345U;
+    text += alphabet[(seed >> 16U) % alphabet.size()];
+  }
+  CHECK(hits_of(literals, text) == brute_hits(literals, text));
+}
+
+TEST_CASE("required literals decide which rules run and where lists look", "[rules][literals]") {
+  RuleSet set;
+  set.rules.push_back(list_rule({"order", "present"}));
+  set.rules.push_back(list_rule({}));                     // Requires nothing: always runs.
+  set.rules.push_back(list_rule({"\xC2\xA3", "order"}));  // Shares a literal with rule 0.
+  RequiredLiterals required(set);
+
+  required.find("Nothing here.");
+  CHECK_FALSE(required.may_match(0));
+  CHECK(required.may_match(1));
+  CHECK_FALSE(required.may_match(2));
+
+  // "order" at 3 and 28, "present" at 16, "£" (two bytes) at 34.
+  const std::string text = "In ORDER to, at present, in order \xC2\xA3";
+  required.find(text);
+  CHECK(required.may_match(0));
+  CHECK(required.may_match(2));
+  // Windows start `lead` bytes before each occurrence and end after it; close ones merge.
+  CHECK(required.windows(0, 2) == std::vector<Span>{{1, 8}, {14, 23}, {26, 33}});
+  CHECK(required.windows(0, 5) == std::vector<Span>{{0, 8}, {11, 33}});
+  CHECK(required.windows(2, 0) == std::vector<Span>{{3, 8}, {28, 33}, {34, 36}});
+
+  required.find("");  // The previous text's hits are forgotten.
+  CHECK_FALSE(required.may_match(0));
+  CHECK_FALSE(required.may_match(2));
+}
+
+}  // namespace galley
