@@ -13,18 +13,8 @@
 namespace galley {
 namespace {
 
-/// ICU native indexes over UTF-8 are int64_t byte offsets; ours are std::size_t.
-std::size_t to_size(int64_t offset) {
-  return static_cast<std::size_t>(std::max<int64_t>(offset, 0));
-}
-
 /// Letters, digits and the underscore: what a word-bounded match may not touch.
 constexpr std::string_view kWordChar = "(?-i:[\\p{L}\\p{M}\\p{N}_])";
-
-UText* open_utf8(UText* reuse, std::string_view text) {
-  UErrorCode status = U_ZERO_ERROR;
-  return utext_openUTF8(reuse, text.data(), static_cast<int64_t>(text.size()), &status);
-}
 
 /// The 1-based column of the `units`-th UTF-16 unit of line `line` of `text`, in code points.
 std::size_t column_of(std::string_view text, std::size_t line, std::size_t units) {
@@ -116,7 +106,8 @@ struct RegexScanner::Impl {
   static constexpr std::size_t kOverlap = std::size_t{4} << 10U;
 
   std::unique_ptr<icu::RegexMatcher> matcher;
-  UText* text = nullptr;
+  RegexText own;                    // The text of reset(string_view).
+  const RegexText* text = nullptr;  // The text being scanned.
   std::string_view bytes;
   std::size_t window = 0;       // Where the current window starts.
   std::size_t window_end_ = 0;  // Where it ends (a match must start before).
@@ -126,7 +117,6 @@ struct RegexScanner::Impl {
   bool use_given = false;
   bool exhausted = false;        // No window left to visit.
   std::size_t reach = kOverlap;  // How far past its window a match may end.
-  ~Impl() { utext_close(text); }
 
   [[nodiscard]] std::size_t window_end() const { return window_end_; }
 
@@ -141,8 +131,8 @@ struct RegexScanner::Impl {
     window_end_ = end;
     const std::size_t limit = boundary(std::min(bytes.size(), end + reach));
     UErrorCode status = U_ZERO_ERROR;
-    matcher->region(static_cast<int64_t>(window), static_cast<int64_t>(limit),
-                    static_cast<int64_t>(std::max(window, resume_at)), status);
+    matcher->region(text->native(window), text->native(limit),
+                    text->native(std::max(window, resume_at)), status);
     matcher->useTransparentBounds(true);
     matcher->useAnchoringBounds(false);
   }
@@ -173,7 +163,13 @@ RegexScanner::RegexScanner(const icu::RegexPattern& pattern) : impl_(std::make_u
 RegexScanner::~RegexScanner() = default;
 
 void RegexScanner::reset(std::string_view text) {
-  impl_->text = open_utf8(impl_->text, text);
+  impl_->own.assign(text);
+  reset(impl_->own);
+}
+
+void RegexScanner::reset(const RegexText& prepared) {
+  const std::string_view text = prepared.bytes();
+  impl_->text = &prepared;
   impl_->bytes = text;
   impl_->resume_at = 0;
   impl_->use_given = false;
@@ -181,11 +177,11 @@ void RegexScanner::reset(std::string_view text) {
   impl_->reach = Impl::kOverlap;
   impl_->window_end_ = text.size();
   if (!impl_->matcher) return;
-  impl_->matcher->reset(impl_->text);
+  impl_->matcher->reset(prepared.utext());
   if (text.size() > Impl::kWindow) impl_->set_window(0, Impl::kWindow);
 }
 
-void RegexScanner::reset(std::string_view text, const std::vector<Span>& windows,
+void RegexScanner::reset(const RegexText& text, const std::vector<Span>& windows,
                          std::size_t reach) {
   reset(text);
   if (!impl_->matcher) return;
@@ -224,7 +220,7 @@ std::optional<Span> RegexScanner::span(int32_t group) const {
   const int64_t begin = impl_->matcher->start64(group, status);
   const int64_t end = impl_->matcher->end64(group, status);
   if (U_FAILURE(status) || begin < 0 || end < begin) return std::nullopt;
-  return Span{to_size(begin), to_size(end)};
+  return Span{impl_->text->byte_offset(begin), impl_->text->byte_offset(end)};
 }
 
 }  // namespace galley

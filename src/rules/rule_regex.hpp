@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "rules/regex_text.hpp"
 #include "rules/rule.hpp"
 
 namespace galley {
@@ -42,7 +43,8 @@ bool regex_finds(const icu::RegexPattern& pattern, std::string_view text);
 enum class ScanResult { match, done, timeout };
 
 /// Finds the matches of one pattern in UTF-8 text, each under the time limit. Holds an ICU
-/// matcher (not thread-safe): one per thread. The only place ICU offsets become ours.
+/// matcher (not thread-safe): one per thread. ICU offsets become ours only here and in
+/// RegexText.
 class RegexScanner {
  public:
   /// A scanner for `pattern`, which must outlive it.
@@ -53,9 +55,11 @@ class RegexScanner {
 
   /// Starts over on `text`, which must stay alive while scanning.
   void reset(std::string_view text);
+  /// Starts over on a prepared text, which must stay alive and unchanged while scanning.
+  void reset(const RegexText& text);
   /// Starts over on `text`, looking only for matches that start inside `windows` (sorted,
   /// disjoint byte spans) and end at most `reach` bytes past their window.
-  void reset(std::string_view text, const std::vector<Span>& windows, std::size_t reach);
+  void reset(const RegexText& text, const std::vector<Span>& windows, std::size_t reach);
   /// Looks for the next non-empty match; `timeout` when ICU gave up (time or stack limit).
   ScanResult next();
   /// Bytes of `text` covered by capture `group` of the last match; nullopt if it took no part.

@@ -16,6 +16,8 @@ namespace {
 constexpr std::size_t kWholeSource = std::numeric_limits<std::size_t>::max();
 /// Texts shorter than this are searched whole: windows would not save ICU any work.
 constexpr std::size_t kWindowedFrom = 256;
+/// A runner keeps the ICU copy of texts up to this size between documents, not of larger ones.
+constexpr std::size_t kKeptTextBytes = std::size_t{1} << 20U;
 
 std::string replace_all(std::string text, std::string_view from, std::string_view to) {
   for (std::size_t pos = text.find(from); pos != std::string::npos;
@@ -132,6 +134,7 @@ void RuleRunner::run(const std::vector<std::size_t>& indexes, const Document& do
     std::move(found_[i].begin(), found_[i].end(), std::back_inserter(out));
     found_[i].clear();
   }
+  text_.shrink(kKeptTextBytes);
 }
 
 void RuleRunner::run(std::size_t index, const Document& doc, std::vector<Finding>& out) {
@@ -151,6 +154,7 @@ void RuleRunner::run_texts(const std::vector<std::size_t>& indexes, const Docume
         scope == RuleScope::source ? doc.source.bytes() : std::string_view(doc.blocks[t].text);
     if (text.empty()) continue;
     required_.find(text);
+    text_ready_ = false;
     for (std::size_t i = 0; i < indexes.size(); ++i) {
       const std::size_t index = indexes[i];
       if (rules_.rules[index].scope != scope || !required_.may_match(index)) continue;
@@ -169,12 +173,14 @@ void RuleRunner::scan(std::size_t index, const Document& doc, std::size_t block,
   const auto to_source = [&](Span span) {
     return whole_source ? span : doc.blocks[block].to_source(span);
   };
+  if (!text_ready_) text_.assign(text);
+  text_ready_ = true;
   // A list's entries each contain one of its required words: ICU looks only around them.
   if (rule.kind != RuleKind::pattern && !rule.required.empty() && text.size() >= kWindowedFrom) {
     const std::size_t reach = longest_match(rule);
-    scanner.reset(text, required_.windows(index, reach), reach);
+    scanner.reset(text_, required_.windows(index, reach), reach);
   } else {
-    scanner.reset(text);
+    scanner.reset(text_);
   }
   for (ScanResult result = scanner.next(); result != ScanResult::done; result = scanner.next()) {
     if (result == ScanResult::timeout) {

@@ -8,6 +8,7 @@
 
 #include "core/finding.hpp"
 #include "input/document.hpp"
+#include "rules/regex_text.hpp"
 #include "rules/required_literals.hpp"
 #include "rules/rule.hpp"
 
@@ -35,6 +36,8 @@ class RuleRunner {
   const RuleSet& rules_;
   std::vector<std::unique_ptr<RegexScanner>> scanners_;
   RequiredLiterals required_;                ///< Where each rule's literals are in one text.
+  RegexText text_;                           ///< That text, prepared for ICU once for all rules.
+  bool text_ready_ = false;                  ///< True once `text_` holds the current text.
   std::vector<std::vector<Finding>> found_;  ///< Per rule run: its findings, in text order.
 
   void run_texts(const std::vector<std::size_t>& indexes, const Document& doc, RuleScope scope);

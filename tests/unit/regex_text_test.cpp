@@ -1,0 +1,72 @@
+// ICU matches well-formed text in UTF-16 and other text through UText: either way a match's span
+// is in bytes of the UTF-8 text, whether the text is ASCII, has 2-, 3- and 4-byte sequences, or
+// has ill-formed bytes; windows given in bytes select the same matches.
+#include "rules/regex_text.hpp"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "rules/rule_regex.hpp"
+
+namespace galley {
+namespace {
+
+/// The byte spans of every match of `expression` in `text`, scanned through one RegexText.
+std::vector<Span> spans_of(std::string_view expression, std::string_view text,
+                           const std::vector<Span>* windows = nullptr) {
+  RegexError error;
+  const SharedPattern pattern = compile_regex(expression, {}, error);
+  REQUIRE(pattern);
+  RegexText prepared;
+  prepared.assign(text);
+  RegexScanner scanner(*pattern);
+  if (windows != nullptr) {
+    scanner.reset(prepared, *windows, 8);
+  } else {
+    scanner.reset(prepared);
+  }
+  std::vector<Span> out;
+  while (scanner.next() == ScanResult::match) out.push_back(*scanner.span(0));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("regex spans are byte spans of the UTF-8 text", "[rules][regex-text]") {
+  CHECK(spans_of("b+", "abba b") == std::vector<Span>{{1, 3}, {5, 6}});
+  // é is 2 bytes, € 3, the emoji 4 (two UTF-16 units).
+  const std::string text = "\xC3\xA9x \xE2\x82\xAC x \xF0\x9F\x98\x80x \xF0\x9F\x98\x80";
+  CHECK(spans_of("x", text) == std::vector<Span>{{2, 3}, {8, 9}, {14, 15}});
+  CHECK(spans_of("\\p{So}", text) == std::vector<Span>{{10, 14}, {16, 20}});
+  CHECK(spans_of("\\u20AC x", text) == std::vector<Span>{{4, 9}});
+  // Lookbehind across a 4-byte sequence.
+  CHECK(spans_of("(?<=\\p{So})x", text) == std::vector<Span>{{14, 15}});
+}
+
+TEST_CASE("ill-formed UTF-8 is matched through UText with byte spans", "[rules][regex-text]") {
+  const std::string text =
+      "a\xFF"
+      "b \xC3\xA9\xE2\x82"
+      "b \xC3\xA9"
+      "b";
+  CHECK(spans_of("b", text) == std::vector<Span>{{2, 3}, {8, 9}, {12, 13}});
+  CHECK(spans_of("\\x{FFFD}b", text) == std::vector<Span>{{1, 3}, {6, 9}});
+}
+
+TEST_CASE("windows in bytes select matches in non-ASCII text", "[rules][regex-text]") {
+  std::string text;
+  for (int i = 0; i < 40; ++i) text += "\xE2\x80\x94tk ";  // "—tk " is 6 bytes.
+  const std::vector<Span> windows = {{0, 4}, {60, 66}, {200, 240}};
+  CHECK(spans_of("tk", text, &windows) == std::vector<Span>{{3, 5},
+                                                            {63, 65},
+                                                            {201, 203},
+                                                            {207, 209},
+                                                            {213, 215},
+                                                            {219, 221},
+                                                            {225, 227},
+                                                            {231, 233},
+                                                            {237, 239}});
+}
+
+}  // namespace galley
