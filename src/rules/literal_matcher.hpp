@@ -19,6 +19,8 @@ struct LiteralHit {
 /// bytes (UTF-8 included) compare exactly. Immutable once built: safe to share between threads.
 class LiteralMatcher {
  public:
+  /// A matcher for no literal: finds nothing.
+  LiteralMatcher() : LiteralMatcher(std::vector<std::string>{}) {}
   /// A matcher for `literals` (non-empty strings; duplicates are allowed and each is reported).
   explicit LiteralMatcher(const std::vector<std::string>& literals);
 

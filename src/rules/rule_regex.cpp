@@ -109,14 +109,13 @@ struct RegexScanner::Impl {
   RegexText own;                    // The text of reset(string_view).
   const RegexText* text = nullptr;  // The text being scanned.
   std::string_view bytes;
-  std::size_t window = 0;       // Where the current window starts.
-  std::size_t window_end_ = 0;  // Where it ends (a match must start before).
-  std::size_t resume_at = 0;    // No match may start before this (the last match's end).
-  std::vector<Span> given;      // Windows chosen by the caller (reset with windows), in order.
-  std::size_t next_given = 0;   // The next of `given` to visit.
+  std::size_t window = 0;         // Where the current window starts.
+  std::size_t window_end_ = 0;    // Where it ends (a match must start before).
+  std::size_t resume_at = 0;      // No match may start before this (the last match's end).
+  std::vector<ScanWindow> given;  // Windows chosen by the caller (reset with windows), in order.
+  std::size_t next_given = 0;     // The next of `given` to visit.
   bool use_given = false;
-  bool exhausted = false;        // No window left to visit.
-  std::size_t reach = kOverlap;  // How far past its window a match may end.
+  bool exhausted = false;  // No window left to visit.
 
   [[nodiscard]] std::size_t window_end() const { return window_end_; }
 
@@ -126,10 +125,12 @@ struct RegexScanner::Impl {
     return pos;
   }
 
-  void set_window(std::size_t begin, std::size_t end) {
+  void set_window(std::size_t begin, std::size_t end) { set_window(begin, end, end + kOverlap); }
+
+  void set_window(std::size_t begin, std::size_t end, std::size_t limit_at) {
     window = begin;
     window_end_ = end;
-    const std::size_t limit = boundary(std::min(bytes.size(), end + reach));
+    const std::size_t limit = boundary(std::min(bytes.size(), limit_at));
     UErrorCode status = U_ZERO_ERROR;
     matcher->region(text->native(window), text->native(limit),
                     text->native(std::max(window, resume_at)), status);
@@ -141,10 +142,10 @@ struct RegexScanner::Impl {
   bool next_window() {
     if (use_given) {
       // A window the last match already ran past is skipped: ICU's region may not start late.
-      while (next_given < given.size() && given[next_given].end <= resume_at) ++next_given;
+      while (next_given < given.size() && given[next_given].starts.end <= resume_at) ++next_given;
       if (next_given >= given.size()) return false;
-      const Span next = given[next_given++];
-      set_window(boundary(next.begin), next.end);
+      const ScanWindow next = given[next_given++];
+      set_window(boundary(next.starts.begin), next.starts.end, next.limit);
       return true;
     }
     if (window_end() >= bytes.size()) return false;
@@ -174,19 +175,16 @@ void RegexScanner::reset(const RegexText& prepared) {
   impl_->resume_at = 0;
   impl_->use_given = false;
   impl_->exhausted = false;
-  impl_->reach = Impl::kOverlap;
   impl_->window_end_ = text.size();
   if (!impl_->matcher) return;
   impl_->matcher->reset(prepared.utext());
   if (text.size() > Impl::kWindow) impl_->set_window(0, Impl::kWindow);
 }
 
-void RegexScanner::reset(const RegexText& text, const std::vector<Span>& windows,
-                         std::size_t reach) {
+void RegexScanner::reset(const RegexText& text, const std::vector<ScanWindow>& windows) {
   reset(text);
   if (!impl_->matcher) return;
   impl_->use_given = true;
-  impl_->reach = reach;
   impl_->given.assign(windows.begin(), windows.end());
   impl_->next_given = 0;
   impl_->exhausted = !impl_->next_window();

@@ -39,6 +39,12 @@ int32_t group_count(const icu::RegexPattern& pattern);
 /// True when `pattern` finds a match anywhere in `text` within the time limit.
 bool regex_finds(const icu::RegexPattern& pattern, std::string_view text);
 
+/// A window of a windowed scan: matches must start in `starts` and end by `limit`.
+struct ScanWindow {
+  Span starts;            ///< Bytes where a match may start.
+  std::size_t limit = 0;  ///< The byte a match may not run past (ICU's region end).
+};
+
 /// What RegexScanner::next found.
 enum class ScanResult { match, done, timeout };
 
@@ -57,9 +63,9 @@ class RegexScanner {
   void reset(std::string_view text);
   /// Starts over on a prepared text, which must stay alive and unchanged while scanning.
   void reset(const RegexText& text);
-  /// Starts over on `text`, looking only for matches that start inside `windows` (sorted,
-  /// disjoint byte spans) and end at most `reach` bytes past their window.
-  void reset(const RegexText& text, const std::vector<Span>& windows, std::size_t reach);
+  /// Starts over on `text`, looking only for matches inside `windows` (sorted by their starts,
+  /// which are disjoint).
+  void reset(const RegexText& text, const std::vector<ScanWindow>& windows);
   /// Looks for the next non-empty match; `timeout` when ICU gave up (time or stack limit).
   ScanResult next();
   /// Bytes of `text` covered by capture `group` of the last match; nullopt if it took no part.

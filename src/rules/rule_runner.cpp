@@ -177,8 +177,7 @@ void RuleRunner::scan(std::size_t index, const Document& doc, std::size_t block,
   text_ready_ = true;
   // A list's entries each contain one of its required words: ICU looks only around them.
   if (rule.kind != RuleKind::pattern && !rule.required.empty() && text.size() >= kWindowedFrom) {
-    const std::size_t reach = longest_match(rule);
-    scanner.reset(text_, required_.windows(index, reach), reach);
+    scanner.reset(text_, required_.windows(index, longest_match(rule)));
   } else {
     scanner.reset(text_);
   }

@@ -7,6 +7,7 @@
 #include <catch2/catch.hpp>
 #include <cstdint>
 #include <string>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -42,12 +43,24 @@ std::vector<std::pair<std::size_t, std::size_t>> brute_hits(
   return out;
 }
 
-Rule list_rule(std::vector<std::string> required) {
+Rule list_rule(std::vector<std::string> required, std::vector<std::string> entries = {}) {
   Rule rule;
   rule.kind = RuleKind::phrase_list;
   rule.required = std::move(required);
+  for (std::string& entry : entries) rule.entries.push_back({std::move(entry), {}});
   return rule;
 }
+
+/// (start begin, start end, limit) of each window.
+std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> windows_of(
+    const std::vector<ScanWindow>& windows) {
+  std::vector<std::tuple<std::size_t, std::size_t, std::size_t>> out;
+  for (const ScanWindow& window : windows)
+    out.emplace_back(window.starts.begin, window.starts.end, window.limit);
+  return out;
+}
+
+using Windows = std::vector<std::tuple<std::size_t, std::size_t, std::size_t>>;
 
 }  // namespace
 
@@ -109,13 +122,46 @@ TEST_CASE("required literals decide which rules run and where lists look", "[rul
   CHECK(required.may_match(0));
   CHECK(required.may_match(2));
   // Windows start `lead` bytes before each occurrence and end after it; close ones merge.
-  CHECK(required.windows(0, 2) == std::vector<Span>{{1, 8}, {14, 23}, {26, 33}});
-  CHECK(required.windows(0, 5) == std::vector<Span>{{0, 8}, {11, 33}});
-  CHECK(required.windows(2, 0) == std::vector<Span>{{3, 8}, {28, 33}, {34, 36}});
+  CHECK(windows_of(required.windows(0, 2)) == Windows{{1, 8, 10}, {14, 23, 25}, {26, 33, 35}});
+  CHECK(windows_of(required.windows(0, 5)) == Windows{{0, 8, 13}, {11, 33, 38}});
+  CHECK(windows_of(required.windows(2, 0)) == Windows{{3, 8, 8}, {28, 33, 33}, {34, 36, 36}});
 
   required.find("");  // The previous text's hits are forgotten.
   CHECK_FALSE(required.may_match(0));
   CHECK_FALSE(required.may_match(2));
+}
+
+}  // namespace galley
+
+namespace galley {
+
+TEST_CASE("a list rule looks only where all words of one entry fit", "[rules][literals]") {
+  RuleSet set;
+  set.rules.push_back(list_rule({"the"}, {"at the end of the day"}));
+  set.rules.push_back(list_rule({"the"}, {"at the end of the day", "x y"}));  // Short words.
+  RequiredLiterals required(set);
+
+  // "the" at 3, 13 and 24; "end" at 17, "day" at 28.
+  required.find("xx the yy at the end of the day zz");
+  CHECK(required.may_match(0));
+  // One window, merged from three; its limit stays, but no match can start after "end".
+  CHECK(windows_of(required.windows(0, 10)) == Windows{{0, 18, 37}});
+  // An entry without a word of three letters or more could match anywhere: no narrowing.
+  CHECK(windows_of(required.windows(1, 10)) == Windows{{0, 27, 37}});
+
+  // Words too far apart for a window's limit: that window goes.
+  required.find("the day. " + std::string(40, '.') + " the end");
+  CHECK(required.may_match(0));
+  CHECK(windows_of(required.windows(0, 4)).empty());
+
+  required.find("xx the yy at the end of the night zz");
+  CHECK_FALSE(required.may_match(0));
+  CHECK(required.may_match(1));
+
+  // ICU folds U+017F (long s) to "s": such text is never narrowed.
+  required.find("xx the yy at the end of the night \xC5\xBF");
+  CHECK(required.may_match(0));
+  CHECK(windows_of(required.windows(0, 10)) == Windows{{0, 27, 37}});
 }
 
 }  // namespace galley

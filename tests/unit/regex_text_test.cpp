@@ -14,7 +14,7 @@ namespace {
 
 /// The byte spans of every match of `expression` in `text`, scanned through one RegexText.
 std::vector<Span> spans_of(std::string_view expression, std::string_view text,
-                           const std::vector<Span>* windows = nullptr) {
+                           const std::vector<ScanWindow>* windows = nullptr) {
   RegexError error;
   const SharedPattern pattern = compile_regex(expression, {}, error);
   REQUIRE(pattern);
@@ -22,7 +22,7 @@ std::vector<Span> spans_of(std::string_view expression, std::string_view text,
   prepared.assign(text);
   RegexScanner scanner(*pattern);
   if (windows != nullptr) {
-    scanner.reset(prepared, *windows, 8);
+    scanner.reset(prepared, *windows);
   } else {
     scanner.reset(prepared);
   }
@@ -57,7 +57,7 @@ TEST_CASE("ill-formed UTF-8 is matched through UText with byte spans", "[rules][
 TEST_CASE("windows in bytes select matches in non-ASCII text", "[rules][regex-text]") {
   std::string text;
   for (int i = 0; i < 40; ++i) text += "\xE2\x80\x94tk ";  // "—tk " is 6 bytes.
-  const std::vector<Span> windows = {{0, 4}, {60, 66}, {200, 240}};
+  const std::vector<ScanWindow> windows = {{{0, 4}, 12}, {{60, 66}, 74}, {{200, 240}, 248}};
   CHECK(spans_of("tk", text, &windows) == std::vector<Span>{{3, 5},
                                                             {63, 65},
                                                             {201, 203},
