@@ -26,6 +26,8 @@ class RegexText {
   /// Lets go of buffers grown beyond `bytes` by a large text.
   void shrink(std::size_t bytes);
 
+  /// True when the text is well-formed UTF-8 (and so held in UTF-16).
+  [[nodiscard]] bool well_formed() const { return utf16_; }
   /// The UTF-8 text.
   [[nodiscard]] std::string_view bytes() const { return bytes_; }
   /// The UText ICU reads (valid until the next assign).

@@ -134,6 +134,14 @@ void RequiredLiterals::find(std::string_view text) {
   }
 }
 
+const std::vector<Span>& RequiredLiterals::occurrences(std::size_t index) {
+  merged_.assign(found_[index].begin(), found_[index].end());
+  std::sort(merged_.begin(), merged_.end(), [](Span a, Span b) {
+    return a.begin < b.begin || (a.begin == b.begin && a.end < b.end);
+  });
+  return merged_;
+}
+
 bool RequiredLiterals::narrowed(std::size_t index) const {
   return !entries_[index].empty() && !folds_;
 }

@@ -30,6 +30,11 @@ class RequiredLiterals {
   /// literals to its end (merged), each with a limit `lead` bytes further; narrowed to the starts
   /// that leave room for all the words of one entry. Valid until the next call.
   const std::vector<ScanWindow>& windows(std::size_t index, std::size_t lead);
+  /// Where rule `index`'s literals occur in the text, by their first byte.
+  const std::vector<Span>& occurrences(std::size_t index);
+  /// True when the text has a character ICU may fold to ASCII letters (ſ, K, ß, ﬁ...), which a
+  /// byte search for literals cannot see.
+  [[nodiscard]] bool folds_to_ascii() const { return folds_; }
 
  private:
   struct Literal {

@@ -17,6 +17,9 @@ constexpr std::size_t kWholeSource = std::numeric_limits<std::size_t>::max();
 /// Texts shorter than this are searched whole: windows would not save ICU any work.
 constexpr std::size_t kWindowedFrom = 256;
 /// A runner keeps the ICU copy of texts up to this size between documents, not of larger ones.
+/// Texts up to this size may be searched in runs around literals (RegexScanner's window).
+constexpr std::size_t kShapedUpTo = std::size_t{64} << 10U;
+/// A runner keeps the ICU copy of texts up to this size between documents, not of larger ones.
 constexpr std::size_t kKeptTextBytes = std::size_t{1} << 20U;
 
 std::string replace_all(std::string text, std::string_view from, std::string_view to) {
@@ -115,7 +118,13 @@ std::size_t longest_match(const Rule& rule) {
 }  // namespace
 
 RuleRunner::RuleRunner(const RuleSet& rules)
-    : rules_(rules), scanners_(rules.rules.size()), required_(rules) {}
+    : rules_(rules), scanners_(rules.rules.size()), required_(rules) {
+  for (const Rule& rule : rules.rules) {
+    shapes_.push_back(rule.kind == RuleKind::pattern && !rule.required.empty()
+                          ? regex_shape(*rule.pattern, rule.required)
+                          : RegexShape{});
+  }
+}
 
 RuleRunner::~RuleRunner() = default;
 
@@ -175,12 +184,7 @@ void RuleRunner::scan(std::size_t index, const Document& doc, std::size_t block,
   };
   if (!text_ready_) text_.assign(text);
   text_ready_ = true;
-  // A list's entries each contain one of its required words: ICU looks only around them.
-  if (rule.kind != RuleKind::pattern && !rule.required.empty() && text.size() >= kWindowedFrom) {
-    scanner.reset(text_, required_.windows(index, longest_match(rule)));
-  } else {
-    scanner.reset(text_);
-  }
+  reset_scanner(index, scanner);
   for (ScanResult result = scanner.next(); result != ScanResult::done; result = scanner.next()) {
     if (result == ScanResult::timeout) {
       out.push_back(timeout_finding(rule, whole_source ? Span{0, 0} : doc.blocks[block].span));
@@ -194,6 +198,28 @@ void RuleRunner::scan(std::size_t index, const Document& doc, std::size_t block,
     out.push_back(
         make_rule_finding(rule, source, matched, suggestions_for(rule, scanner, matched)));
   }
+}
+
+// Lists look only around their required words (RequiredLiterals::windows). A pattern whose
+// every match holds one of its literals and is made of characters it can consume looks only in
+// the runs of such characters around the literals. Texts over RegexScanner's own window size
+// keep its windows, and text ICU may case-fold into the literals is searched whole.
+void RuleRunner::reset_scanner(std::size_t index, RegexScanner& scanner) {
+  const Rule& rule = rules_.rules[index];
+  const std::string_view text = text_.bytes();
+  if (rule.kind != RuleKind::pattern && !rule.required.empty() && text.size() >= kWindowedFrom) {
+    scanner.reset(text_, required_.windows(index, longest_match(rule)));
+    return;
+  }
+  const RegexShape& shape = shapes_[index];
+  if (shape.known && shape.holds_literal && text.size() <= kShapedUpTo && text_.well_formed() &&
+      !required_.folds_to_ascii()) {
+    windows_.clear();
+    shape_windows(shape, text, required_.occurrences(index), windows_);
+    scanner.reset(text_, windows_);
+    return;
+  }
+  scanner.reset(text_);
 }
 
 std::string match_case(std::string_view matched, std::string suggestion) {

@@ -8,6 +8,7 @@
 
 #include "core/finding.hpp"
 #include "input/document.hpp"
+#include "rules/regex_shape.hpp"
 #include "rules/regex_text.hpp"
 #include "rules/required_literals.hpp"
 #include "rules/rule.hpp"
@@ -38,10 +39,13 @@ class RuleRunner {
   RequiredLiterals required_;                ///< Where each rule's literals are in one text.
   RegexText text_;                           ///< That text, prepared for ICU once for all rules.
   bool text_ready_ = false;                  ///< True once `text_` holds the current text.
+  std::vector<RegexShape> shapes_;           ///< Per rule: what its matches are made of.
+  std::vector<ScanWindow> windows_;          ///< Scratch: windows of a pattern rule.
   std::vector<std::vector<Finding>> found_;  ///< Per rule run: its findings, in text order.
 
   void run_texts(const std::vector<std::size_t>& indexes, const Document& doc, RuleScope scope);
   void scan(std::size_t index, const Document& doc, std::size_t block, std::vector<Finding>& out);
+  void reset_scanner(std::size_t index, RegexScanner& scanner);
 };
 
 /// `suggestion` written in the case of `matched`: all capitals, or a capital first letter.

@@ -1,0 +1,149 @@
+// The cautious reading of an expression's shape, and the windows it gives: searching only the
+// runs of consumable characters around the literals finds exactly what a search of the whole
+// text finds, for every built-in pattern rule the reading follows.
+#include "rules/regex_shape.hpp"
+
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "rules/required_literals.hpp"
+#include "rules/rule_loader.hpp"
+
+namespace galley {
+namespace {
+
+RegexShape shape_of(std::string_view expression, const std::vector<std::string>& literals,
+                    bool case_sensitive = true) {
+  RegexError error;
+  const SharedPattern pattern = compile_regex(expression, {case_sensitive, false}, error);
+  REQUIRE(pattern);
+  return regex_shape(*pattern, literals);
+}
+
+std::vector<Span> all_spans(RegexScanner& scanner) {
+  std::vector<Span> out;
+  for (ScanResult result = scanner.next(); result == ScanResult::match; result = scanner.next())
+    out.push_back(*scanner.span(0));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the shape of an expression: what it consumes and the literal it holds",
+          "[rules][shape]") {
+  const RegexShape plain = shape_of("(?<!\\[)goes\\s+here", {"here"});
+  CHECK(plain.known);
+  CHECK(plain.holds_literal);
+  CHECK(plain.consumed.contains(' '));
+  CHECK(plain.consumed.contains('G'));        // Case variants are always included.
+  CHECK_FALSE(plain.consumed.contains('['));  // Lookaround consumes nothing.
+  CHECK_FALSE(plain.consumed.contains('.'));
+
+  CHECK_FALSE(shape_of("(?:here)?x", {"here"}).holds_literal);
+  CHECK(shape_of("(?:he)(?:re)+|x(?=y)here", {"here"}).holds_literal == false);
+  CHECK(shape_of("he(?=r)re|(?:here){2}", {"here"}).holds_literal);
+  CHECK(shape_of("(?i:NOTE)|a\\s?note", {"note"}, false).holds_literal);
+  // A class keeps its white space, which UnicodeSet syntax would skip.
+  CHECK(shape_of("[ \\t]+#", {"#"}).consumed.contains(' '));
+  // Syntax the reading does not follow.
+  CHECK_FALSE(shape_of("a.b", {"a"}).known);
+  CHECK_FALSE(shape_of("(a)\\1", {"a"}).known);
+  CHECK_FALSE(shape_of("[\\s\\w]+a", {"a"}).known);
+  CHECK_FALSE(shape_of("(?x) a b", {"a"}).known);
+}
+
+TEST_CASE("shaped windows find what a whole search finds for every built-in pattern rule",
+          "[rules][shape]") {
+  const RuleSet set = load_rule_set(true, {});
+  std::vector<std::string> pieces = {" ",
+                                     " ",
+                                     "  ",
+                                     "\n",
+                                     ". ",
+                                     ", ",
+                                     "-",
+                                     "[",
+                                     "]",
+                                     "(",
+                                     ")",
+                                     "{{",
+                                     "}}",
+                                     "%",
+                                     "#",
+                                     "*",
+                                     "\xE2\x80\x94",
+                                     "\xE2\x80\x99",
+                                     "\xC3\xA9",
+                                     "here",
+                                     "there",
+                                     "goes",
+                                     "insert",
+                                     "text",
+                                     "Headline",
+                                     "NOTE",
+                                     "note",
+                                     "to",
+                                     "editors",
+                                     "TODO",
+                                     "TK",
+                                     "XX",
+                                     "30",
+                                     "END",
+                                     "ends",
+                                     "lorem",
+                                     "ipsum",
+                                     "Comment",
+                                     "GM1",
+                                     "click",
+                                     "quote",
+                                     "your",
+                                     "The",
+                                     "a",
+                                     "day"};
+  for (const Rule& rule : set.rules) {
+    for (const RuleExample& example : rule.examples)
+      pieces.push_back(unmark_example(example.text).text);
+  }
+  std::uint32_t seed = 12345;
+  const auto next = [&] {
+    seed = seed * 1103515245U + 12345U;
+    return (seed >> 16U) & 0x7FFFU;
+  };
+  std::size_t compared = 0;
+  std::size_t matched = 0;  // Texts with at least one match.
+  for (std::size_t index = 0; index < set.rules.size(); ++index) {
+    const Rule& rule = set.rules[index];
+    if (rule.kind != RuleKind::pattern) continue;
+    const RegexShape shape = regex_shape(*rule.pattern, rule.required);
+    if (!shape.known || !shape.holds_literal) continue;
+    RuleSet one;
+    one.rules.push_back(rule);
+    RequiredLiterals required(one);
+    RegexScanner whole(*rule.pattern);
+    RegexScanner shaped(*rule.pattern);
+    for (int round = 0; round < 300; ++round) {
+      std::string text;
+      const std::size_t count = 1 + next() % 60;
+      for (std::size_t i = 0; i < count; ++i) text += pieces[next() % pieces.size()];
+      RegexText prepared;
+      prepared.assign(text);
+      required.find(text);
+      if (!required.may_match(0) || required.folds_to_ascii()) continue;
+      std::vector<ScanWindow> windows;
+      shape_windows(shape, text, required.occurrences(0), windows);
+      whole.reset(prepared);
+      shaped.reset(prepared, windows);
+      INFO(rule.id << " on: " << text);
+      const std::vector<Span> expected = all_spans(whole);
+      CHECK(all_spans(shaped) == expected);
+      ++compared;
+      if (!expected.empty()) ++matched;
+    }
+  }
+  CHECK(compared > 500);
+  CHECK(matched > 100);
+}
+
+}  // namespace galley
