@@ -1,12 +1,15 @@
 #include "rules/literal_matcher.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <limits>
 
 namespace galley {
 namespace {
 
 constexpr std::uint32_t kNoState = std::numeric_limits<std::uint32_t>::max();
+/// The bit of a finished transition that says its target state has outputs.
+constexpr std::uint32_t kHasOutput = std::uint32_t{1} << 31U;
 
 std::uint8_t lower_ascii(std::uint8_t byte) {
   return byte >= 'A' && byte <= 'Z' ? static_cast<std::uint8_t>(byte - 'A' + 'a') : byte;
@@ -72,6 +75,13 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals) {
     outputs_.insert(outputs_.end(), outputs.begin(), outputs.end());
   }
   first_out_.push_back(static_cast<std::uint32_t>(outputs_.size()));
+  // Transitions hold the target's row, not its number, and flag a target with outputs: the
+  // search loop then needs no multiplication and no second lookup per byte.
+  assert(states * classes_ < kHasOutput);
+  for (std::uint32_t& target : next_) {
+    const bool outputs = first_out_[target] != first_out_[target + 1];
+    target = static_cast<std::uint32_t>(target * classes_) | (outputs ? kHasOutput : 0U);
+  }
   // Input bytes are compared in lower case: 'A' takes the column of 'a'.
   for (int c = 'A'; c <= 'Z'; ++c) {
     byte_class_[static_cast<std::size_t>(c)] =
@@ -80,10 +90,12 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals) {
 }
 
 void LiteralMatcher::find_all(std::string_view text, std::vector<LiteralHit>& out) const {
-  std::uint32_t state = 0;
+  std::uint32_t row = 0;
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
-    const std::uint8_t column = byte_class_[static_cast<std::uint8_t>(text[pos])];
-    state = next_[state * classes_ + column];
+    const std::uint32_t next = next_[row + byte_class_[static_cast<std::uint8_t>(text[pos])]];
+    row = next & ~kHasOutput;
+    if ((next & kHasOutput) == 0) continue;
+    const std::size_t state = row / classes_;
     for (std::uint32_t o = first_out_[state]; o < first_out_[state + 1]; ++o) {
       const std::uint32_t literal = outputs_[o];
       out.push_back({literal, pos + 1 - lengths_[literal]});

@@ -34,7 +34,7 @@ class LiteralMatcher {
  private:
   std::vector<std::uint8_t> byte_class_;  ///< 256 entries: the column of each input byte.
   std::size_t classes_ = 1;               ///< Columns of `next_` (class 0: bytes in no literal).
-  std::vector<std::uint32_t> next_;       ///< The complete transition table, states x classes.
+  std::vector<std::uint32_t> next_;       ///< Transitions, states x classes: row | has-output.
   std::vector<std::uint32_t> first_out_;  ///< Per state, where its outputs start in `outputs_`.
   std::vector<std::uint32_t> outputs_;    ///< Literal indexes ending at each state, suffixes too.
   std::vector<std::size_t> lengths_;      ///< Byte length of each literal.
