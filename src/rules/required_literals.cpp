@@ -13,6 +13,12 @@ namespace {
 constexpr std::size_t kNone = std::numeric_limits<std::size_t>::max();
 /// Shorter words occur nearly everywhere: looking for them would narrow nothing.
 constexpr std::size_t kShortestWord = 3;
+/// Words found in nearly every paragraph, which would narrow nothing.
+constexpr std::string_view kCommonWords[] = {"the",  "and", "for", "with", "that", "this",
+                                             "from", "are", "was", "has",  "have", "its",
+                                             "our",  "not", "but", "can",  "will", "all"};
+/// The words of an entry that are looked for.
+constexpr std::size_t kWordsPerEntry = 2;
 /// How far ICU's region may end past the limit asked for: to the next code point boundary.
 constexpr std::size_t kBoundarySlack = 3;
 
@@ -21,9 +27,10 @@ bool is_ascii_alnum(unsigned char byte) {
          (byte >= 'A' && byte <= 'Z');
 }
 
-/// The words of a list entry that any match of it contains, lower-cased: its runs of ASCII
-/// letters and digits, each compiled to literal characters (see phrase_alternation). A run that
-/// touches a non-ASCII byte is left out: ICU may match it to other text.
+/// Words of a list entry that any match of it contains, lower-cased: its runs of ASCII letters
+/// and digits, each compiled to literal characters (see phrase_alternation). A run that touches
+/// a non-ASCII byte is left out (ICU may match it to other text), and so are short and common
+/// words; of the rest, the longest few.
 std::vector<std::string> entry_words(std::string_view text) {
   std::vector<std::string> out;
   std::size_t pos = 0;
@@ -40,9 +47,16 @@ std::vector<std::string> entry_words(std::string_view text) {
     bool ascii = true;
     for (; pos < text.size() && in_word(pos); ++pos)
       ascii = ascii && static_cast<unsigned char>(text[pos]) < 0x80;
-    const std::string_view word = text.substr(begin, pos - begin);
-    if (ascii && word.size() >= kShortestWord) out.push_back(ascii_lower(word));
+    const std::string word = ascii_lower(text.substr(begin, pos - begin));
+    const bool common =
+        std::find(std::begin(kCommonWords), std::end(kCommonWords), word) != std::end(kCommonWords);
+    if (ascii && word.size() >= kShortestWord && !common) out.push_back(word);
   }
+  // The longest words are the rarest, as a rule: a few narrow as well as all of them, and every
+  // word is one more literal to search for in every text.
+  std::stable_sort(out.begin(), out.end(),
+                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  out.resize(std::min(out.size(), kWordsPerEntry));
   return out;
 }
 
