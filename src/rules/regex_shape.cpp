@@ -10,6 +10,8 @@
 #include <cstdio>
 #include <optional>
 
+#include "core/utf8.hpp"
+
 namespace galley {
 namespace {
 
@@ -334,42 +336,92 @@ RegexShape regex_shape(const icu::RegexPattern& pattern, const std::vector<std::
   // Case-insensitive parts match the case variants too; adding them always is only cautious.
   shape.consumed.closeOver(USET_CASE_INSENSITIVE);
   shape.consumed.freeze();
+  for (UChar32 c = 0; c < 128; ++c)
+    shape.ascii[static_cast<std::size_t>(c)] = shape.consumed.contains(c);
   return shape;
+}
+
+namespace {
+
+std::size_t boundary(std::string_view text, std::size_t pos) {
+  while (pos < text.size() && !utf8::is_boundary(text, pos)) ++pos;
+  return pos;
+}
+
+/// `windows` cut to the windows RegexScanner searches a long text in by itself (each with its
+/// own limit), so that a long text's matches are those of a whole search, window for window.
+void cut_to_scan_windows(std::string_view text, std::vector<ScanWindow>& windows) {
+  std::vector<ScanWindow> out;
+  std::size_t next = 0;
+  for (std::size_t begin = 0; next < windows.size() && begin < text.size();
+       begin = boundary(text, begin + kScanWindow)) {
+    const std::size_t end = std::min(text.size(), begin + kScanWindow);
+    const std::size_t limit = boundary(text, std::min(text.size(), end + kScanOverlap));
+    while (next < windows.size() && windows[next].starts.end <= begin) ++next;
+    for (std::size_t w = next; w < windows.size() && windows[w].starts.begin < end; ++w) {
+      const Span starts{std::max(begin, windows[w].starts.begin),
+                        std::min(end, windows[w].starts.end)};
+      if (starts.begin < starts.end) out.push_back({starts, std::min(limit, windows[w].limit)});
+    }
+  }
+  windows = std::move(out);
+}
+
+}  // namespace
+
+bool consumable(const RegexShape& shape, UChar32 c) {
+  return c < 128 ? shape.ascii[static_cast<std::size_t>(c)] : shape.consumed.contains(c);
 }
 
 void shape_windows(const RegexShape& shape, std::string_view text,
                    const std::vector<Span>& occurrences, std::vector<ScanWindow>& out) {
+  const std::size_t first = out.size();
   const auto* data = reinterpret_cast<const uint8_t*>(text.data());
   const auto length = static_cast<int32_t>(text.size());
   std::size_t run_end = 0;  // End of the last run found; occurrences before it are in it.
   for (const Span occurrence : occurrences) {
-    if (!out.empty() && occurrence.begin < run_end) {
+    if (out.size() > first && occurrence.begin < run_end) {
       out.back().starts.end = occurrence.begin + 1;
       continue;
     }
     auto begin = static_cast<int32_t>(occurrence.begin);
     while (begin > 0) {
       // Back to the lead byte of the previous character (the text is well-formed).
+      if (data[begin - 1] < 0x80) {
+        if (!shape.ascii[data[begin - 1]]) break;
+        --begin;
+        continue;
+      }
       int32_t before = begin - 1;
       while (before > 0 && (data[before] & 0xC0U) == 0x80U) --before;
       int32_t after = before;
       UChar32 c = 0;
       U8_NEXT(data, after, length, c);
-      if (c < 0 || after != begin || !shape.consumed.contains(c)) break;
+      if (c < 0 || after != begin || !consumable(shape, c)) break;
       begin = before;
     }
     auto end = static_cast<int32_t>(occurrence.begin);
     while (end < length) {
+      if (data[end] < 0x80) {
+        if (!shape.ascii[data[end]]) break;
+        ++end;
+        continue;
+      }
       int32_t after = end;
       UChar32 c = 0;
       U8_NEXT(data, after, length, c);
-      if (c < 0 || !shape.consumed.contains(c)) break;
+      if (c < 0 || !consumable(shape, c)) break;
       end = after;
     }
     if (static_cast<std::size_t>(end) < occurrence.end) continue;  // No match holds this one.
     run_end = static_cast<std::size_t>(end);
     out.push_back({{static_cast<std::size_t>(begin), occurrence.begin + 1}, run_end});
   }
+  if (text.size() <= kScanWindow) return;
+  std::vector<ScanWindow> mine(out.begin() + static_cast<std::ptrdiff_t>(first), out.end());
+  cut_to_scan_windows(text, mine);
+  out.resize(first);
+  out.insert(out.end(), mine.begin(), mine.end());
 }
 
 }  // namespace galley

@@ -3,6 +3,7 @@
 #include <unicode/regex.h>
 #include <unicode/uniset.h>
 
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,6 +20,7 @@ struct RegexShape {
   bool known = false;          ///< True when the reading followed all of the expression.
   bool holds_literal = false;  ///< Every match contains one of the literals (ASCII in any case).
   icu::UnicodeSet consumed;    ///< A superset of what a match can consume, case variants included.
+  std::array<bool, 128> ascii{};  ///< `consumed` for ASCII, looked up without ICU.
 };
 
 /// Reads `pattern`'s source for `literals` (lower-case, as in Rule::required).

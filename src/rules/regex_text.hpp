@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,11 +24,13 @@ class RegexText {
 
   /// Prepares `text`, which must stay alive while this is used.
   void assign(std::string_view text);
-  /// Lets go of buffers grown beyond `bytes` by a large text.
-  void shrink(std::size_t bytes);
 
-  /// True when the text is well-formed UTF-8 (and so held in UTF-16).
-  [[nodiscard]] bool well_formed() const { return utf16_; }
+  /// Texts up to this size are converted to UTF-16 (when well-formed); larger ones are read
+  /// through UText rather than kept in a buffer twice their size.
+  static constexpr std::size_t kConvertedUpTo = std::size_t{16} << 20U;
+
+  /// True when the text is well-formed UTF-8.
+  [[nodiscard]] bool well_formed() const { return well_formed_; }
   /// The UTF-8 text.
   [[nodiscard]] std::string_view bytes() const { return bytes_; }
   /// The UText ICU reads (valid until the next assign).
@@ -38,11 +41,21 @@ class RegexText {
   [[nodiscard]] std::size_t byte_offset(int64_t index) const;
 
  private:
+  /// Where a unit starts in the UTF-8 text.
+  struct Checkpoint {
+    std::size_t unit = 0;  ///< Index of a UTF-16 unit that starts a code point.
+    std::size_t byte = 0;  ///< Its byte offset.
+  };
+  static constexpr std::size_t kCheckpoint = 64;  ///< Units between checkpoints.
+
   std::string_view bytes_;
-  bool utf16_ = false;                 ///< True when `units_` holds the text.
-  bool ascii_ = false;                 ///< True when it is all ASCII: unit i is byte i.
-  std::u16string units_;               ///< The text in UTF-16.
-  std::vector<std::uint32_t> offset_;  ///< Per unit and the end: its byte offset (not ASCII).
+  bool well_formed_ = false;             ///< True when the text is well-formed UTF-8.
+  bool utf16_ = false;                   ///< True when `units_` holds the text.
+  bool ascii_ = false;                   ///< True when it is all ASCII: unit i is byte i.
+  std::unique_ptr<char16_t[]> units_;    ///< The text in UTF-16 (not zero-filled).
+  std::size_t capacity_ = 0;             ///< Units `units_` has room for.
+  std::size_t length_ = 0;               ///< Units of the text.
+  std::vector<Checkpoint> checkpoints_;  ///< Ascending; the last is the end of the text.
   UText* utext_ = nullptr;
 
   bool convert(std::string_view text);

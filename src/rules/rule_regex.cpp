@@ -102,8 +102,8 @@ bool regex_finds(const icu::RegexPattern& pattern, std::string_view text) {
 // case. Lookaround sees past the window (transparent bounds); a match must start inside its
 // window and may not be longer than kOverlap.
 struct RegexScanner::Impl {
-  static constexpr std::size_t kWindow = std::size_t{64} << 10U;
-  static constexpr std::size_t kOverlap = std::size_t{4} << 10U;
+  static constexpr std::size_t kWindow = kScanWindow;
+  static constexpr std::size_t kOverlap = kScanOverlap;
 
   std::unique_ptr<icu::RegexMatcher> matcher;
   RegexText own;                    // The text of reset(string_view).

@@ -39,6 +39,12 @@ int32_t group_count(const icu::RegexPattern& pattern);
 /// True when `pattern` finds a match anywhere in `text` within the time limit.
 bool regex_finds(const icu::RegexPattern& pattern, std::string_view text);
 
+/// Texts longer than this are searched in windows of this many bytes, so that the time limit
+/// bounds the work per window, not per file...
+constexpr std::size_t kScanWindow = std::size_t{64} << 10U;
+/// ... and a match must start inside its window and end at most this many bytes past it.
+constexpr std::size_t kScanOverlap = std::size_t{4} << 10U;
+
 /// A window of a windowed scan: matches must start in `starts` and end by `limit`.
 struct ScanWindow {
   Span starts;            ///< Bytes where a match may start.

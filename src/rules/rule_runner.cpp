@@ -17,10 +17,6 @@ constexpr std::size_t kWholeSource = std::numeric_limits<std::size_t>::max();
 /// Texts shorter than this are searched whole: windows would not save ICU any work.
 constexpr std::size_t kWindowedFrom = 256;
 /// A runner keeps the ICU copy of texts up to this size between documents, not of larger ones.
-/// Texts up to this size may be searched in runs around literals (RegexScanner's window).
-constexpr std::size_t kShapedUpTo = std::size_t{64} << 10U;
-/// A runner keeps the ICU copy of texts up to this size between documents, not of larger ones.
-constexpr std::size_t kKeptTextBytes = std::size_t{1} << 20U;
 
 std::string replace_all(std::string text, std::string_view from, std::string_view to) {
   for (std::size_t pos = text.find(from); pos != std::string::npos;
@@ -143,7 +139,6 @@ void RuleRunner::run(const std::vector<std::size_t>& indexes, const Document& do
     std::move(found_[i].begin(), found_[i].end(), std::back_inserter(out));
     found_[i].clear();
   }
-  text_.shrink(kKeptTextBytes);
 }
 
 void RuleRunner::run(std::size_t index, const Document& doc, std::vector<Finding>& out) {
@@ -202,8 +197,8 @@ void RuleRunner::scan(std::size_t index, const Document& doc, std::size_t block,
 
 // Lists look only around their required words (RequiredLiterals::windows). A pattern whose
 // every match holds one of its literals and is made of characters it can consume looks only in
-// the runs of such characters around the literals. Texts over RegexScanner's own window size
-// keep its windows, and text ICU may case-fold into the literals is searched whole.
+// the runs of such characters around the literals (cut to RegexScanner's own windows in a long
+// text). Ill-formed text, and text ICU may case-fold into the literals, is searched whole.
 void RuleRunner::reset_scanner(std::size_t index, RegexScanner& scanner) {
   const Rule& rule = rules_.rules[index];
   const std::string_view text = text_.bytes();
@@ -212,8 +207,7 @@ void RuleRunner::reset_scanner(std::size_t index, RegexScanner& scanner) {
     return;
   }
   const RegexShape& shape = shapes_[index];
-  if (shape.known && shape.holds_literal && text.size() <= kShapedUpTo && text_.well_formed() &&
-      !required_.folds_to_ascii()) {
+  if (shape.known && shape.holds_literal && text_.well_formed() && !required_.folds_to_ascii()) {
     windows_.clear();
     shape_windows(shape, text, required_.occurrences(index), windows_);
     scanner.reset(text_, windows_);
