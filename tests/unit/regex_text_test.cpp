@@ -44,6 +44,17 @@ TEST_CASE("regex spans are byte spans of the UTF-8 text", "[rules][regex-text]")
   CHECK(spans_of("(?<=\\p{So})x", text) == std::vector<Span>{{14, 15}});
 }
 
+TEST_CASE("regex spans stay exact far into a long non-ASCII text", "[rules][regex-text]") {
+  std::string text;
+  std::vector<Span> expected;
+  for (int i = 0; i < 500; ++i) {
+    text += "\xF0\x9F\x98\x80 \xC3\xA9";  // 4 + 1 + 2 bytes, 2 + 1 + 1 UTF-16 units.
+    expected.push_back({text.size(), text.size() + 1});
+    text += "x\xE2\x80\x94";
+  }
+  CHECK(spans_of("x", text) == expected);
+}
+
 TEST_CASE("ill-formed UTF-8 is matched through UText with byte spans", "[rules][regex-text]") {
   const std::string text =
       "a\xFF"
