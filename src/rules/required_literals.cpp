@@ -86,7 +86,9 @@ std::vector<std::string> folding_to_ascii() {
 
 }  // namespace
 
-RequiredLiterals::RequiredLiterals(const RuleSet& rules)
+// Literals of one scope only: a whole source is searched for the few literals of source rules,
+// not for every word of every list.
+RequiredLiterals::RequiredLiterals(const RuleSet& rules, RuleScope scope)
     : entries_(rules.rules.size()), always_(rules.rules.size(), false), found_(rules.rules.size()) {
   std::map<std::string, std::size_t> ids;
   std::vector<std::string> texts;
@@ -100,6 +102,7 @@ RequiredLiterals::RequiredLiterals(const RuleSet& rules)
   };
   for (std::size_t index = 0; index < rules.rules.size(); ++index) {
     const Rule& rule = rules.rules[index];
+    if (rule.scope != scope) continue;
     always_[index] = rule.required.empty();
     for (const std::string& literal : rule.required) {
       if (literal.empty()) always_[index] = true;  // Found in any text, as find("") is.

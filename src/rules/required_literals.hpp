@@ -18,8 +18,9 @@ namespace galley {
 /// (not thread-safe): one per RuleRunner.
 class RequiredLiterals {
  public:
-  /// The literals of `rules`, which must outlive it.
-  explicit RequiredLiterals(const RuleSet& rules);
+  /// The literals of the rules of `rules` with `scope` (the set must outlive it); it answers
+  /// only for those rules.
+  RequiredLiterals(const RuleSet& rules, RuleScope scope);
 
   /// Finds every literal in `text` (ASCII letters in any case); forgets the previous text.
   void find(std::string_view text);

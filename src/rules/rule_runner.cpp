@@ -114,7 +114,10 @@ std::size_t longest_match(const Rule& rule) {
 }  // namespace
 
 RuleRunner::RuleRunner(const RuleSet& rules)
-    : rules_(rules), scanners_(rules.rules.size()), required_(rules) {
+    : rules_(rules),
+      scanners_(rules.rules.size()),
+      prose_literals_(rules, RuleScope::prose),
+      source_literals_(rules, RuleScope::source) {
   for (const Rule& rule : rules.rules) {
     shapes_.push_back(rule.kind == RuleKind::pattern && !rule.required.empty()
                           ? regex_shape(*rule.pattern, rule.required)
@@ -157,11 +160,12 @@ void RuleRunner::run_texts(const std::vector<std::size_t>& indexes, const Docume
     const std::string_view text =
         scope == RuleScope::source ? doc.source.bytes() : std::string_view(doc.blocks[t].text);
     if (text.empty()) continue;
-    required_.find(text);
+    required_ = scope == RuleScope::source ? &source_literals_ : &prose_literals_;
+    required_->find(text);
     text_ready_ = false;
     for (std::size_t i = 0; i < indexes.size(); ++i) {
       const std::size_t index = indexes[i];
-      if (rules_.rules[index].scope != scope || !required_.may_match(index)) continue;
+      if (rules_.rules[index].scope != scope || !required_->may_match(index)) continue;
       scan(index, doc, block, found_[i]);
     }
   }
@@ -203,13 +207,13 @@ void RuleRunner::reset_scanner(std::size_t index, RegexScanner& scanner) {
   const Rule& rule = rules_.rules[index];
   const std::string_view text = text_.bytes();
   if (rule.kind != RuleKind::pattern && !rule.required.empty() && text.size() >= kWindowedFrom) {
-    scanner.reset(text_, required_.windows(index, longest_match(rule)));
+    scanner.reset(text_, required_->windows(index, longest_match(rule)));
     return;
   }
   const RegexShape& shape = shapes_[index];
-  if (shape.known && shape.holds_literal && text_.well_formed() && !required_.folds_to_ascii()) {
+  if (shape.known && shape.holds_literal && text_.well_formed() && !required_->folds_to_ascii()) {
     windows_.clear();
-    shape_windows(shape, text, required_.occurrences(index), windows_);
+    shape_windows(shape, text, required_->occurrences(index), windows_);
     scanner.reset(text_, windows_);
     return;
   }

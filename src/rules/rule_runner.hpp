@@ -36,7 +36,9 @@ class RuleRunner {
  private:
   const RuleSet& rules_;
   std::vector<std::unique_ptr<RegexScanner>> scanners_;
-  RequiredLiterals required_;                ///< Where each rule's literals are in one text.
+  RequiredLiterals prose_literals_;          ///< Literals of prose rules, for one block.
+  RequiredLiterals source_literals_;         ///< Literals of source rules, for the source.
+  RequiredLiterals* required_ = nullptr;     ///< The one of them for the current text.
   RegexText text_;                           ///< That text, prepared for ICU once for all rules.
   bool text_ready_ = false;                  ///< True once `text_` holds the current text.
   std::vector<RegexShape> shapes_;           ///< Per rule: what its matches are made of.

@@ -109,7 +109,7 @@ TEST_CASE("required literals decide which rules run and where lists look", "[rul
   set.rules.push_back(list_rule({"order", "present"}));
   set.rules.push_back(list_rule({}));                     // Requires nothing: always runs.
   set.rules.push_back(list_rule({"\xC2\xA3", "order"}));  // Shares a literal with rule 0.
-  RequiredLiterals required(set);
+  RequiredLiterals required(set, RuleScope::prose);
 
   required.find("Nothing here.");
   CHECK_FALSE(required.may_match(0));
@@ -139,7 +139,7 @@ TEST_CASE("a list rule looks only where all words of one entry fit", "[rules][li
   RuleSet set;
   set.rules.push_back(list_rule({"the"}, {"at the end of the day"}));
   set.rules.push_back(list_rule({"the"}, {"at the end of the day", "x y"}));  // Short words.
-  RequiredLiterals required(set);
+  RequiredLiterals required(set, RuleScope::prose);
 
   // "the" at 3, 13 and 24; "end" at 17, "day" at 28.
   required.find("xx the yy at the end of the day zz");

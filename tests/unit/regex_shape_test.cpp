@@ -121,7 +121,7 @@ TEST_CASE("shaped windows find what a whole search finds for every built-in patt
     if (!shape.known || !shape.holds_literal) continue;
     RuleSet one;
     one.rules.push_back(rule);
-    RequiredLiterals required(one);
+    RequiredLiterals required(one, rule.scope);
     RegexScanner whole(*rule.pattern);
     RegexScanner shaped(*rule.pattern);
     for (int round = 0; round < 303; ++round) {
