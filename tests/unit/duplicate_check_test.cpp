@@ -106,11 +106,7 @@ TEST_CASE("duplicate: the copy to go follows the spelling findings already repor
   const std::string second = "Photo: Jane Roe opens the new ferry terminal at Eastley harbor.";
   const std::string text = first + "\n\nThe terminal cost four million pounds.\n\n" + second + "\n";
   const Document doc = test::read(text, InputFormat::text);
-  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr, nullptr};
-  Segmenter segmenter;
-  for (const Block& block : doc.blocks) {
-    analyzed.segments.push_back({segmenter.sentences(block.text), segmenter.tokens(block.text)});
-  }
+  const AnalyzedDocument analyzed = test::analyze(doc);
   DuplicateCheck check("duplicate.caption");
   CHECK(check.reads_findings());
   std::vector<Finding> out;
@@ -140,11 +136,7 @@ TEST_CASE("duplicate: the three checks share one search per document", "[duplica
   const std::string text = caption + "\n\n" + paragraph + "\n\nMore text here.\n\n" + caption +
                            "\n\n" + paragraph + "\n";
   const Document doc = test::read(text, InputFormat::text);
-  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr, nullptr};
-  Segmenter segmenter;
-  for (const Block& block : doc.blocks) {
-    analyzed.segments.push_back({segmenter.sentences(block.text), segmenter.tokens(block.text)});
-  }
+  const AnalyzedDocument analyzed = test::analyze(doc);
   DuplicateCheck captions("duplicate.caption");
   DuplicateCheck paragraphs("duplicate.paragraph");
   DuplicateCheck sentences("duplicate.sentence");

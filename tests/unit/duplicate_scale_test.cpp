@@ -120,11 +120,7 @@ TEST_CASE("duplicate: a document of 20,000 distinct paragraphs, two of them copi
 
   const Document doc = test::read(text, InputFormat::text);
   REQUIRE(doc.blocks.size() == 20'002);
-  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr, nullptr};
-  Segmenter segmenter;
-  for (const Block& block : doc.blocks) {
-    analyzed.segments.push_back({segmenter.sentences(block.text), segmenter.tokens(block.text)});
-  }
+  const AnalyzedDocument analyzed = test::analyze(doc);
   DuplicateCheck check("duplicate.paragraph");
   std::vector<Finding> out;
   check.check(analyzed, out);

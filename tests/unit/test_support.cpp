@@ -1,5 +1,6 @@
 #include "test_support.hpp"
 
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cstdio>
@@ -7,11 +8,20 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
-#include <sys/wait.h>
 
 #include "pipeline.hpp"
+#include "segment/segmenter.hpp"
 
 namespace galley::test {
+
+AnalyzedDocument analyze(const Document& doc) {
+  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr, nullptr};
+  Segmenter segmenter;
+  for (const Block& block : doc.blocks) {
+    analyzed.segments.push_back({segmenter.sentences(block.text), segmenter.tokens(block.text)});
+  }
+  return analyzed;
+}
 
 Document read(std::string bytes, InputFormat format) {
   return read_document(SourceText("test", std::move(bytes)), format);

@@ -18,14 +18,17 @@ std::string_view source_of(const Document& doc, const Block& block, Span text_sp
 /// The texts of all blocks, for compact assertions.
 std::vector<std::string> block_texts(const Document& doc);
 
+/// `doc` segmented into sentences and tokens, as the pipeline gives it to checks (en-US).
+AnalyzedDocument analyze(const Document& doc);
+
 /// The findings every enabled check raises on `doc` (severity overrides applied, sorted).
 std::vector<Finding> check_document(Document doc);
 
 /// What a run of the galley binary did.
 struct RunResult {
-  int exit_code = -1;   ///< The process's exit status.
-  std::string out;      ///< Standard output.
-  std::string err;      ///< Standard error.
+  int exit_code = -1;  ///< The process's exit status.
+  std::string out;     ///< Standard output.
+  std::string err;     ///< Standard error.
 };
 
 /// Runs the galley binary with `args` (a shell-quoted string) in the source tree.
