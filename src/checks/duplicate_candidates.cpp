@@ -9,7 +9,9 @@
 #include "checks/duplicate_candidates.hpp"
 
 #include <algorithm>
+#include <cassert>
 #include <cstdint>
+#include <numeric>
 #include <span>
 
 namespace galley {
@@ -27,9 +29,9 @@ constexpr std::size_t kMaxIndexedCopies = 4;
 /// bigrams): unit u's are [offset[u], offset[u + 1]), sorted, unique. 4-byte ids rather than
 /// the 8-byte bigrams: this is the search's peak of memory on a long document.
 struct Shingles {
-  std::vector<std::uint32_t> id;     ///< Bigram ids, unit after unit.
-  std::vector<std::size_t> offset;   ///< Where each unit's start; one more entry at the end.
-  std::vector<std::uint32_t> units;  ///< By bigram id: the number of units it occurs in.
+  std::vector<std::uint32_t> id;      ///< Bigram ids, unit after unit.
+  std::vector<std::uint32_t> offset;  ///< Where each unit's start; one more entry at the end.
+  std::vector<std::uint32_t> units;   ///< By bigram id: the number of units it occurs in.
 
   /// The bigram ids of unit `u`.
   [[nodiscard]] std::span<const std::uint32_t> of(std::size_t u) const {
@@ -90,37 +92,93 @@ std::size_t bigram_bound(const std::vector<DuplicateUnit>& units) {
   return bound;
 }
 
-/// Every unit's bigrams in one sorted table of distinct bigrams, with the number of units each
-/// occurs in (a sort of flat arrays rather than a hash map: this is the bulk of the work, and
-/// it stays in cache order).
-std::vector<std::uint64_t> distinct_bigrams(const std::vector<DuplicateUnit>& units,
-                                            std::vector<std::uint32_t>& unit_counts) {
+/// The units whose words lie in no other unit's (a sentence unit's words are a stretch of its
+/// block's ids): their bigrams are all the units' bigrams.
+std::vector<bool> outermost_units(const std::vector<DuplicateUnit>& units) {
+  std::vector<std::uint32_t> order(units.size());
+  for (std::size_t u = 0; u < units.size(); ++u) order[u] = static_cast<std::uint32_t>(u);
+  // By first word's address, longest first: a unit inside another then comes after it.
+  const auto begin = [&](std::uint32_t u) { return units[u].words.data(); };
+  const auto end = [&](std::uint32_t u) { return units[u].words.data() + units[u].words.size(); };
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    if (begin(a) != begin(b)) return std::less<>{}(begin(a), begin(b));
+    if (end(a) != end(b)) return std::greater<>{}(end(a), end(b));
+    return a < b;
+  });
+  // A unit that starts no earlier than all units before it lies inside one of them exactly
+  // when it ends no later than the furthest of their ends. Arrays are disjoint, so a unit never
+  // lies inside a unit of another array's words.
+  std::vector<bool> outermost(units.size(), false);
+  const std::uint32_t* reach = nullptr;  // The furthest end of the units so far.
+  for (const std::uint32_t u : order) {
+    if (reach == nullptr || std::greater<>{}(end(u), reach)) {
+      outermost[u] = true;
+      reach = end(u);
+    }
+  }
+  return outermost;
+}
+
+/// Every unit's bigrams in one sorted table of distinct bigrams (a sort of flat arrays rather
+/// than a hash map: this is the bulk of the work, and it stays in cache order). Only the
+/// outermost units are gathered, which halves the table at the search's peak of memory.
+std::vector<std::uint64_t> distinct_bigrams(const std::vector<DuplicateUnit>& units) {
+  const std::vector<bool> outermost = outermost_units(units);
+  std::size_t bound = 0;
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    if (outermost[u] && units[u].words.size() >= kMinWords) bound += units[u].words.size() - 1;
+  }
   std::vector<std::uint64_t> all;
-  all.reserve(bigram_bound(units));  // Not left to doubling: this is the peak of the search.
+  all.reserve(bound);  // Not left to doubling.
   std::vector<std::uint64_t> own;
-  for (const DuplicateUnit& unit : units) {
-    bigrams_of(unit, own);
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    if (!outermost[u]) continue;
+    bigrams_of(units[u], own);
     all.insert(all.end(), own.begin(), own.end());
   }
   std::sort(all.begin(), all.end());
-  std::size_t kept = 0;
-  for (std::size_t run = 0; run < all.size();) {
-    std::size_t end = run;
-    while (end < all.size() && all[end] == all[run]) ++end;
-    all[kept++] = all[run];
-    unit_counts.push_back(static_cast<std::uint32_t>(end - run));
-    run = end;
-  }
-  all.resize(kept);
+  all.erase(std::unique(all.begin(), all.end()), all.end());
   all.shrink_to_fit();
   return all;
 }
 
+/// The distinct bigrams, sorted, and where the bigrams of each first word start: a lookup
+/// searches the few bigrams of one first word, not the whole table (on a long document, a
+/// binary search of it missed the cache at every step and was a fifth of the whole run).
+class BigramTable {
+ public:
+  explicit BigramTable(std::vector<std::uint64_t> sorted) : bigrams_(std::move(sorted)) {
+    const std::size_t words = bigrams_.empty() ? 0 : (bigrams_.back() >> 32U) + 1;
+    first_.assign(words + 1, 0);
+    for (const std::uint64_t bigram : bigrams_) ++first_[(bigram >> 32U) + 1];
+    std::partial_sum(first_.begin(), first_.end(), first_.begin());
+  }
+
+  /// The number of distinct bigrams.
+  [[nodiscard]] std::size_t size() const { return bigrams_.size(); }
+
+  /// The id (sorted position) of `bigram`, which is in the table.
+  [[nodiscard]] std::uint32_t id(std::uint64_t bigram) const {
+    const std::size_t word = bigram >> 32U;
+    const auto begin = bigrams_.begin() + first_[word];
+    const auto end = bigrams_.begin() + first_[word + 1];
+    const auto at = std::lower_bound(begin, end, bigram);
+    assert(at != end && *at == bigram);  // An outermost unit has it too.
+    return static_cast<std::uint32_t>(at - bigrams_.begin());
+  }
+
+ private:
+  std::vector<std::uint64_t> bigrams_;  ///< Sorted, unique.
+  std::vector<std::uint32_t> first_;    ///< By first word id, one more: where its bigrams start.
+};
+
 /// Each unit's bigrams as ids into the table of distinct bigrams, made again unit by unit so
-/// that the 8-byte bigrams of all units are never held twice.
+/// that the 8-byte bigrams of all units are never held at once, and the number of units each
+/// bigram occurs in.
 Shingles shingle_units(const std::vector<DuplicateUnit>& units) {
   Shingles shingles;
-  const std::vector<std::uint64_t> distinct = distinct_bigrams(units, shingles.units);
+  const BigramTable distinct(distinct_bigrams(units));
+  shingles.units.assign(distinct.size(), 0);
   shingles.offset.reserve(units.size() + 1);
   shingles.offset.push_back(0);
   shingles.id.reserve(bigram_bound(units));
@@ -128,32 +186,67 @@ Shingles shingle_units(const std::vector<DuplicateUnit>& units) {
   for (const DuplicateUnit& unit : units) {
     bigrams_of(unit, own);
     for (const std::uint64_t bigram : own) {
-      const auto at = std::lower_bound(distinct.begin(), distinct.end(), bigram);
-      shingles.id.push_back(static_cast<std::uint32_t>(at - distinct.begin()));
+      const std::uint32_t id = distinct.id(bigram);
+      shingles.id.push_back(id);
+      ++shingles.units[id];
     }
-    shingles.offset.push_back(shingles.id.size());
+    shingles.offset.push_back(static_cast<std::uint32_t>(shingles.id.size()));
   }
   return shingles;
 }
 
-/// (bigram id, unit) for the rarest 2e+1 bigrams of each unit, rarity then bigram deciding the
-/// order: the same total order for every unit, as prefix filtering needs. Sorted.
-std::vector<std::pair<std::uint32_t, std::uint32_t>> prefixes(
-    const std::vector<DuplicateUnit>& units, const Shingles& shingles) {
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> entries;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> ranked;  // (units, bigram id)
-  for (std::size_t u = 0; u < units.size(); ++u) {
-    ranked.clear();
-    for (const std::uint32_t bigram : shingles.of(u))
-      ranked.emplace_back(shingles.units[bigram], bigram);
-    const std::size_t length = std::min(ranked.size(), 2 * edit_bound(units[u].words.size()) + 1);
-    const auto end = ranked.begin() + static_cast<std::ptrdiff_t>(length);
-    std::partial_sort(ranked.begin(), end, ranked.end());
-    for (auto it = ranked.begin(); it != end; ++it)
-      entries.emplace_back(it->second, static_cast<std::uint32_t>(u));
+/// The prefix of unit `u` in `ranked`, in no order: (units, bigram id) for its rarest 2e+1
+/// bigrams, rarity then bigram deciding, the same total order for every unit, as prefix
+/// filtering needs. Worked out again where it is needed rather than stored: memory.
+void prefix_of(const std::vector<DuplicateUnit>& units, const Shingles& shingles, std::size_t u,
+               std::vector<std::pair<std::uint32_t, std::uint32_t>>& ranked) {
+  ranked.clear();
+  for (const std::uint32_t bigram : shingles.of(u))
+    ranked.emplace_back(shingles.units[bigram], bigram);
+  const std::size_t length = std::min(ranked.size(), 2 * edit_bound(units[u].words.size()) + 1);
+  // The entries are distinct (a unit's bigrams are), so the prefix is one set whatever order
+  // it comes in: selected, not sorted.
+  const auto end = ranked.begin() + static_cast<std::ptrdiff_t>(length);
+  std::nth_element(ranked.begin(), end, ranked.end());
+  ranked.erase(end, ranked.end());
+}
+
+/// For each bigram, the indexed units whose prefix holds it, in unit order: compressed rows of
+/// 4-byte unit numbers, with no (bigram, unit) table to sort.
+struct Postings {
+  std::vector<std::uint32_t> start;  ///< By bigram id, one more at the end: where its units start.
+  std::vector<std::uint32_t> unit;   ///< Unit numbers, bigram after bigram.
+
+  /// The units of `bigram`, in order.
+  [[nodiscard]] std::span<const std::uint32_t> of(std::uint32_t bigram) const {
+    return std::span<const std::uint32_t>(unit).subspan(start[bigram],
+                                                        start[bigram + 1] - start[bigram]);
   }
-  std::sort(entries.begin(), entries.end());
-  return entries;
+};
+
+/// The postings of the prefixes of the `indexed` units: counted, then filled.
+Postings index_prefixes(const std::vector<DuplicateUnit>& units, const Shingles& shingles,
+                        const std::vector<bool>& indexed) {
+  Postings postings;
+  postings.start.assign(shingles.units.size() + 1, 0);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ranked;
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    if (!indexed[u]) continue;
+    prefix_of(units, shingles, u, ranked);
+    for (const auto& entry : ranked) ++postings.start[entry.second + 1];
+  }
+  std::partial_sum(postings.start.begin(), postings.start.end(), postings.start.begin());
+  postings.unit.resize(postings.start.back());
+  // Each bigram's start serves as its cursor, which leaves it at the next bigram's start.
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    if (!indexed[u]) continue;
+    prefix_of(units, shingles, u, ranked);
+    for (const auto& entry : ranked)
+      postings.unit[postings.start[entry.second]++] = static_cast<std::uint32_t>(u);
+  }
+  std::copy_backward(postings.start.begin(), postings.start.end() - 1, postings.start.end());
+  postings.start[0] = 0;
+  return postings;
 }
 
 /// Equal for units with the same words that accept() treats alike (caption, sentence or not).
@@ -184,25 +277,24 @@ std::vector<bool> indexed_units(const std::vector<DuplicateUnit>& units) {
 
 std::vector<CandidatePair> candidate_pairs(const std::vector<DuplicateUnit>& units) {
   const Shingles shingles = shingle_units(units);
-  const std::vector<bool> indexed = indexed_units(units);
-  const auto entries = prefixes(units, shingles);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> later_earlier;
-  std::vector<std::uint32_t> seen;  // Indexed units of the current bigram so far.
-  for (std::size_t run = 0; run < entries.size();) {
-    seen.clear();
-    std::size_t end = run;
-    for (; end < entries.size() && entries[end].first == entries[run].first; ++end) {
-      const std::uint32_t later = entries[end].second;
-      for (const std::uint32_t earlier : seen) later_earlier.emplace_back(later, earlier);
-      if (indexed[later]) seen.push_back(later);
-    }
-    run = end;
-  }
-  std::sort(later_earlier.begin(), later_earlier.end());
-  later_earlier.erase(std::unique(later_earlier.begin(), later_earlier.end()), later_earlier.end());
+  const Postings postings = index_prefixes(units, shingles, indexed_units(units));
   std::vector<CandidatePair> pairs;
-  for (const auto& [later, earlier] : later_earlier) {
-    if (close_enough(units, shingles, earlier, later)) pairs.emplace_back(earlier, later);
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> ranked;
+  std::vector<std::uint32_t> earlier;  // Indexed units before `later` sharing a prefix bigram.
+  for (std::size_t later = 0; later < units.size(); ++later) {
+    prefix_of(units, shingles, later, ranked);
+    earlier.clear();
+    for (const auto& entry : ranked) {
+      for (const std::uint32_t unit : postings.of(entry.second)) {
+        if (unit >= later) break;
+        earlier.push_back(unit);
+      }
+    }
+    std::sort(earlier.begin(), earlier.end());
+    earlier.erase(std::unique(earlier.begin(), earlier.end()), earlier.end());
+    for (const std::uint32_t unit : earlier) {
+      if (close_enough(units, shingles, unit, later)) pairs.emplace_back(unit, later);
+    }
   }
   return pairs;
 }

@@ -90,8 +90,8 @@ bool is_alt_text(const Document& doc, const Block& block) {
 }
 
 std::vector<WordHunk> backtrace(const std::vector<std::size_t>& dp, std::size_t cols,
-                                const std::vector<std::uint32_t>& a,
-                                const std::vector<std::uint32_t>& b) {
+                                std::span<const std::uint32_t> a,
+                                std::span<const std::uint32_t> b) {
   std::vector<WordHunk> hunks;
   std::size_t i = a.size();
   std::size_t j = b.size();
@@ -200,7 +200,7 @@ std::vector<std::uint32_t> token_ids(const Block& block, const std::vector<Token
 DuplicateUnit make_unit(const Block& block, std::size_t index, const std::vector<Token>& tokens,
                         const std::vector<std::uint32_t>& ids, Span span, UnitKind kind) {
   DuplicateUnit unit;
-  unit.block = index;
+  unit.block = static_cast<std::uint32_t>(index);
   unit.text = trim_span(block.text, span);
   unit.kind = kind;
   unit.caption = block.kind == BlockKind::caption;
@@ -208,28 +208,24 @@ DuplicateUnit make_unit(const Block& block, std::size_t index, const std::vector
   auto it = std::lower_bound(
       tokens.begin(), tokens.end(), unit.text.begin,
       [](const Token& token, std::size_t offset) { return token.span.begin < offset; });
-  unit.first_token = static_cast<std::size_t>(it - tokens.begin());
+  const auto first = static_cast<std::size_t>(it - tokens.begin());
+  unit.first_token = static_cast<std::uint32_t>(first);
   // Tokens do not overlap: only the last one starting inside the unit can end past it, so the
   // words are the tokens from first_token on, without gaps.
-  while (it != tokens.end() && unit.text.contains(it->span)) ++it;
-  const auto first = ids.begin() + static_cast<std::ptrdiff_t>(unit.first_token);
-  unit.words.assign(first,
-                    first + (it - tokens.begin()) - static_cast<std::ptrdiff_t>(unit.first_token));
+  while (it != tokens.end() && Span(unit.text).contains(it->span)) ++it;
+  unit.words = std::span<const std::uint32_t>(ids).subspan(
+      first, static_cast<std::size_t>(it - tokens.begin()) - first);
   return unit;
 }
 
-DuplicateUnit make_unit(const Block& block, std::size_t index, const std::vector<Token>& tokens,
-                        Span span, UnitKind kind, WordTable& table) {
-  return make_unit(block, index, tokens, token_ids(block, tokens, table), span, kind);
-}
-
-WordDiff diff_words(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b,
+WordDiff diff_words(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b,
                     std::size_t limit) {
-  if (a == b) return {0, {}};  // Exact copies, the commonest pair, need no alignment.
+  if (std::ranges::equal(a, b))
+    return {0, {}};  // Exact copies, the commonest pair, need no alignment.
   const std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   if (gap > limit) return {kNever, {}};
   if ((a.size() + 1) * (b.size() + 1) > kMaxCells) {
-    return a == b ? WordDiff{0, {}} : WordDiff{kNever, {}};
+    return WordDiff{kNever, {}};  // Not equal: checked above.
   }
   const std::size_t cols = b.size() + 1;
   std::vector<std::size_t> dp((a.size() + 1) * cols, 0);

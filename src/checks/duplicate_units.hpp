@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -13,7 +14,7 @@
 namespace galley {
 
 /// What stretch of a block a unit of comparison is.
-enum class UnitKind { block, lines, sentence };
+enum class UnitKind : std::uint8_t { block, lines, sentence };
 
 /// The distinct normalised words of one search, numbered from 0 in order of first use: units
 /// keep 4-byte ids, not a string per word (a word is in a block unit and a sentence unit).
@@ -38,14 +39,16 @@ class WordTable {
   std::vector<const std::string*> words_;  ///< By id, into ids_ (its nodes do not move).
 };
 
-/// A stretch of prose compared for duplicates, with its words normalised for comparison.
+/// A stretch of prose compared for duplicates, with its words normalised for comparison. A long
+/// document has about a million units: 40 bytes each, the words a view, not a copy.
 struct DuplicateUnit {
-  std::size_t block = 0;             ///< Index in Document::blocks.
-  Span text;                         ///< Span of Block::text, white space trimmed.
-  UnitKind kind = UnitKind::block;   ///< Whole block, lines of a block, or one sentence.
-  bool caption = false;              ///< The block is a caption.
-  std::vector<std::uint32_t> words;  ///< WordTable ids of its tokens, NFC and case folded.
-  std::size_t first_token = 0;       ///< Word w is BlockSegments::tokens[first_token + w].
+  std::uint32_t block = 0;               ///< Index in Document::blocks.
+  TokenSpan text;                        ///< Span of Block::text, white space trimmed.
+  UnitKind kind = UnitKind::block;       ///< Whole block, lines of a block, or one sentence.
+  bool caption = false;                  ///< The block is a caption.
+  std::uint32_t first_token = 0;         ///< Word w is BlockSegments::tokens[first_token + w].
+  std::span<const std::uint32_t> words;  ///< WordTable ids of its tokens, NFC and case folded;
+                                         ///< held by the caller of make_unit (the block's ids).
 };
 
 /// One step of a word-level alignment of two units.
@@ -71,11 +74,9 @@ std::string word_key(std::string_view word);
 std::vector<std::uint32_t> token_ids(const Block& block, const std::vector<Token>& tokens,
                                      WordTable& table);
 
-/// The words of `block` inside `span` (a span of its text), normalised and interned in `table`.
-DuplicateUnit make_unit(const Block& block, std::size_t index, const std::vector<Token>& tokens,
-                        Span span, UnitKind kind, WordTable& table);
-
-/// The same with `ids` from token_ids(): a block's tokens are normalised once for all its units.
+/// The unit of `block` (number `index`) inside `span`, a span of its text: `ids` are the ids of
+/// its `tokens` from token_ids(), normalised once for all the block's units. The unit's words
+/// are a view of `ids`, which must outlive it.
 DuplicateUnit make_unit(const Block& block, std::size_t index, const std::vector<Token>& tokens,
                         const std::vector<std::uint32_t>& ids, Span span, UnitKind kind);
 
@@ -87,7 +88,7 @@ std::vector<Span> line_spans(std::string_view text);
 
 /// Word-level Levenshtein alignment of `a` and `b`; `edits` is SIZE_MAX (and no hunks) when the
 /// distance surely exceeds `limit` (the lengths differ by more, or the units are very long).
-WordDiff diff_words(const std::vector<std::uint32_t>& a, const std::vector<std::uint32_t>& b,
+WordDiff diff_words(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b,
                     std::size_t limit);
 
 /// Character-level edit distance of two short strings (bytes), a swap of neighbours counting one.

@@ -2,6 +2,7 @@
 // pairs, and lose no pair within the allowed edits. Speed is measured in bench/, not here.
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <deque>
 #include <random>
 #include <string>
 
@@ -38,9 +39,13 @@ class Words {
   std::vector<std::string> words_;
 };
 
-DuplicateUnit unit_of(const std::vector<std::string>& words, WordTable& table) {
+/// A unit of `words`, its ids kept in `store` (a unit's words are a view).
+DuplicateUnit unit_of(const std::vector<std::string>& words, WordTable& table,
+                      std::deque<std::vector<std::uint32_t>>& store) {
+  std::vector<std::uint32_t>& ids = store.emplace_back();
+  for (const std::string& word : words) ids.push_back(table.intern(word));
   DuplicateUnit unit;
-  for (const std::string& word : words) unit.words.push_back(table.intern(word));
+  unit.words = ids;
   return unit;
 }
 
@@ -72,19 +77,20 @@ TEST_CASE("duplicate: candidate pairs include every pair within the allowed edit
   // candidate, however common its words, among many units made of the same common words.
   Words draw(300, 3);
   WordTable table;
+  std::deque<std::vector<std::uint32_t>> store;
   std::vector<DuplicateUnit> units;
   std::vector<std::pair<std::size_t, std::size_t>> planted;
   for (std::size_t trial = 0; trial < 400; ++trial) {
     std::vector<std::string> words(6 + draw.below(70));
     for (std::string& word : words) word = draw.next();
-    units.push_back(unit_of(words, table));
+    units.push_back(unit_of(words, table, store));
     for (std::size_t filler = 0; filler < 4; ++filler) {
       std::vector<std::string> other(words.size());
       for (std::string& word : other) word = draw.next();
-      units.push_back(unit_of(other, table));
+      units.push_back(unit_of(other, table, store));
     }
     planted.emplace_back(units.size() - 5, units.size());
-    units.push_back(unit_of(edited(words, allowed_edits(words.size(), 0), draw), table));
+    units.push_back(unit_of(edited(words, allowed_edits(words.size(), 0), draw), table, store));
   }
   const std::vector<CandidatePair> pairs = candidate_pairs(units);
   std::size_t found = 0;
