@@ -18,6 +18,8 @@ U_NAMESPACE_END
 
 namespace galley {
 
+struct RegexShape;
+
 /// The kinds of rule a rule file can hold.
 enum class RuleKind { pattern, phrase_list, word_list };
 
@@ -71,6 +73,9 @@ struct Rule {
   SharedPattern unless_next_block;        ///< Allowed when the next block matches (or none).
   SharedPattern unless_after_block;       ///< Allowed when an earlier block matches.
   std::vector<std::string> required;      ///< Lower-case literals; the text must hold one.
+  /// What a pattern rule's matches are made of, worked out once at load: null for other rules
+  /// and for patterns without `required` literals.
+  std::shared_ptr<const RegexShape> shape;
 };
 
 /// Every rule of every loaded pack, in load order; immutable once loaded.

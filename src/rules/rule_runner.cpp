@@ -117,13 +117,7 @@ RuleRunner::RuleRunner(const RuleSet& rules)
     : rules_(rules),
       scanners_(rules.rules.size()),
       prose_literals_(rules, RuleScope::prose),
-      source_literals_(rules, RuleScope::source) {
-  for (const Rule& rule : rules.rules) {
-    shapes_.push_back(rule.kind == RuleKind::pattern && !rule.required.empty()
-                          ? regex_shape(*rule.pattern, rule.required)
-                          : RegexShape{});
-  }
-}
+      source_literals_(rules, RuleScope::source) {}
 
 RuleRunner::~RuleRunner() = default;
 
@@ -210,10 +204,11 @@ void RuleRunner::reset_scanner(std::size_t index, RegexScanner& scanner) {
     scanner.reset(text_, required_->windows(index, longest_match(rule)));
     return;
   }
-  const RegexShape& shape = shapes_[index];
-  if (shape.known && shape.holds_literal && text_.well_formed() && !required_->folds_to_ascii()) {
+  const RegexShape* shape = rules_.rules[index].shape.get();
+  if (shape != nullptr && shape->known && shape->holds_literal && text_.well_formed() &&
+      !required_->folds_to_ascii()) {
     windows_.clear();
-    shape_windows(shape, text, required_->occurrences(index), windows_);
+    shape_windows(*shape, text, required_->occurrences(index), windows_);
     scanner.reset(text_, windows_);
     return;
   }

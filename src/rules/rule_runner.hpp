@@ -41,7 +41,6 @@ class RuleRunner {
   RequiredLiterals* required_ = nullptr;     ///< The one of them for the current text.
   RegexText text_;                           ///< That text, prepared for ICU once for all rules.
   bool text_ready_ = false;                  ///< True once `text_` holds the current text.
-  std::vector<RegexShape> shapes_;           ///< Per rule: what its matches are made of.
   std::vector<ScanWindow> windows_;          ///< Scratch: windows of a pattern rule.
   std::vector<std::vector<Finding>> found_;  ///< Per rule run: its findings, in text order.
 
