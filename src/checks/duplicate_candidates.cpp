@@ -9,6 +9,7 @@
 #include "checks/duplicate_candidates.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cassert>
 #include <cstdint>
 #include <numeric>
@@ -31,7 +32,8 @@ constexpr std::size_t kMaxIndexedCopies = 4;
 struct Shingles {
   std::vector<std::uint32_t> id;      ///< Bigram ids, unit after unit.
   std::vector<std::uint32_t> offset;  ///< Where each unit's start; one more entry at the end.
-  std::vector<std::uint32_t> units;   ///< By bigram id: the number of units it occurs in.
+  /// By bigram id: the number of units it occurs in, up to 65,535 (a cap keeps the order total).
+  std::vector<std::uint16_t> units;
 
   /// The bigram ids of unit `u`.
   [[nodiscard]] std::span<const std::uint32_t> of(std::size_t u) const {
@@ -147,29 +149,34 @@ std::vector<std::uint64_t> distinct_bigrams(const std::vector<DuplicateUnit>& un
 /// binary search of it missed the cache at every step and was a fifth of the whole run).
 class BigramTable {
  public:
-  explicit BigramTable(std::vector<std::uint64_t> sorted) : bigrams_(std::move(sorted)) {
-    const std::size_t words = bigrams_.empty() ? 0 : (bigrams_.back() >> 32U) + 1;
+  explicit BigramTable(const std::vector<std::uint64_t>& sorted) {
+    const std::size_t words = sorted.empty() ? 0 : (sorted.back() >> 32U) + 1;
     first_.assign(words + 1, 0);
-    for (const std::uint64_t bigram : bigrams_) ++first_[(bigram >> 32U) + 1];
+    second_.reserve(sorted.size());
+    for (const std::uint64_t bigram : sorted) {
+      ++first_[(bigram >> 32U) + 1];
+      second_.push_back(static_cast<std::uint32_t>(bigram));
+    }
     std::partial_sum(first_.begin(), first_.end(), first_.begin());
   }
 
   /// The number of distinct bigrams.
-  [[nodiscard]] std::size_t size() const { return bigrams_.size(); }
+  [[nodiscard]] std::size_t size() const { return second_.size(); }
 
   /// The id (sorted position) of `bigram`, which is in the table.
   [[nodiscard]] std::uint32_t id(std::uint64_t bigram) const {
     const std::size_t word = bigram >> 32U;
-    const auto begin = bigrams_.begin() + first_[word];
-    const auto end = bigrams_.begin() + first_[word + 1];
-    const auto at = std::lower_bound(begin, end, bigram);
-    assert(at != end && *at == bigram);  // An outermost unit has it too.
-    return static_cast<std::uint32_t>(at - bigrams_.begin());
+    const auto begin = second_.begin() + first_[word];
+    const auto end = second_.begin() + first_[word + 1];
+    const auto second = static_cast<std::uint32_t>(bigram);
+    const auto at = std::lower_bound(begin, end, second);
+    assert(at != end && *at == second);  // An outermost unit has it too.
+    return static_cast<std::uint32_t>(at - second_.begin());
   }
 
  private:
-  std::vector<std::uint64_t> bigrams_;  ///< Sorted, unique.
-  std::vector<std::uint32_t> first_;    ///< By first word id, one more: where its bigrams start.
+  std::vector<std::uint32_t> first_;   ///< By first word id, one more: where its bigrams start.
+  std::vector<std::uint32_t> second_;  ///< The bigrams' second word ids, in sorted order.
 };
 
 /// Each unit's bigrams as ids into the table of distinct bigrams, made again unit by unit so
@@ -177,7 +184,7 @@ class BigramTable {
 /// bigram occurs in.
 Shingles shingle_units(const std::vector<DuplicateUnit>& units) {
   Shingles shingles;
-  const BigramTable distinct(distinct_bigrams(units));
+  const BigramTable distinct(distinct_bigrams(units));  // The 8-byte table goes at once.
   shingles.units.assign(distinct.size(), 0);
   shingles.offset.reserve(units.size() + 1);
   shingles.offset.push_back(0);
@@ -188,7 +195,8 @@ Shingles shingle_units(const std::vector<DuplicateUnit>& units) {
     for (const std::uint64_t bigram : own) {
       const std::uint32_t id = distinct.id(bigram);
       shingles.id.push_back(id);
-      ++shingles.units[id];
+      std::uint16_t& count = shingles.units[id];
+      if (count < std::numeric_limits<std::uint16_t>::max()) ++count;
     }
     shingles.offset.push_back(static_cast<std::uint32_t>(shingles.id.size()));
   }
@@ -211,43 +219,76 @@ void prefix_of(const std::vector<DuplicateUnit>& units, const Shingles& shingles
   ranked.erase(end, ranked.end());
 }
 
-/// For each bigram, the indexed units whose prefix holds it, in unit order: compressed rows of
-/// 4-byte unit numbers, with no (bigram, unit) table to sort.
-struct Postings {
-  std::vector<std::uint32_t> start;  ///< By bigram id, one more at the end: where its units start.
-  std::vector<std::uint32_t> unit;   ///< Unit numbers, bigram after bigram.
+/// True for a prefix entry whose bigram is in more than one unit: the others, most of them on a
+/// long document, can pair nothing and are left out of the postings.
+bool shared(const std::pair<std::uint32_t, std::uint32_t>& entry) { return entry.first > 1; }
 
-  /// The units of `bigram`, in order.
+/// For each bigram in more than one unit, the indexed units whose prefix holds it, in unit
+/// order: compressed rows of 4-byte unit numbers, with no (bigram, unit) table to sort. Rows
+/// are numbered by rank among the shared bigrams (a bit per bigram and a count per 64 bits),
+/// not by bigram id: on a long document most bigrams are in one unit.
+class Postings {
+ public:
+  /// The postings of the prefixes of the `indexed` units: counted, then filled.
+  Postings(const std::vector<DuplicateUnit>& units, const Shingles& shingles,
+           const std::vector<bool>& indexed) {
+    rank_shared(shingles);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> ranked;
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      if (!indexed[u]) continue;
+      prefix_of(units, shingles, u, ranked);
+      for (const auto& entry : ranked) {
+        if (shared(entry)) ++start_[row(entry.second) + 1];
+      }
+    }
+    std::partial_sum(start_.begin(), start_.end(), start_.begin());
+    unit_.resize(start_.back());
+    // Each row's start serves as its cursor, which leaves it at the next row's start.
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      if (!indexed[u]) continue;
+      prefix_of(units, shingles, u, ranked);
+      for (const auto& entry : ranked) {
+        if (shared(entry)) unit_[start_[row(entry.second)]++] = static_cast<std::uint32_t>(u);
+      }
+    }
+    std::copy_backward(start_.begin(), start_.end() - 1, start_.end());
+    start_[0] = 0;
+  }
+
+  /// The units of `bigram`, a shared one, in order.
   [[nodiscard]] std::span<const std::uint32_t> of(std::uint32_t bigram) const {
-    return std::span<const std::uint32_t>(unit).subspan(start[bigram],
-                                                        start[bigram + 1] - start[bigram]);
+    const std::uint32_t r = row(bigram);
+    return std::span<const std::uint32_t>(unit_).subspan(start_[r], start_[r + 1] - start_[r]);
   }
-};
 
-/// The postings of the prefixes of the `indexed` units: counted, then filled.
-Postings index_prefixes(const std::vector<DuplicateUnit>& units, const Shingles& shingles,
-                        const std::vector<bool>& indexed) {
-  Postings postings;
-  postings.start.assign(shingles.units.size() + 1, 0);
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> ranked;
-  for (std::size_t u = 0; u < units.size(); ++u) {
-    if (!indexed[u]) continue;
-    prefix_of(units, shingles, u, ranked);
-    for (const auto& entry : ranked) ++postings.start[entry.second + 1];
+ private:
+  void rank_shared(const Shingles& shingles) {
+    const std::size_t bigrams = shingles.units.size();
+    shared_.assign((bigrams + 63) / 64, 0);
+    rank_.assign(shared_.size(), 0);
+    std::uint32_t rows = 0;
+    for (std::size_t b = 0; b < bigrams; ++b) {
+      if (b % 64 == 0) rank_[b / 64] = rows;
+      if (shingles.units[b] > 1) {
+        shared_[b / 64] |= std::uint64_t{1} << (b % 64);
+        ++rows;
+      }
+    }
+    start_.assign(std::size_t{rows} + 1, 0);
   }
-  std::partial_sum(postings.start.begin(), postings.start.end(), postings.start.begin());
-  postings.unit.resize(postings.start.back());
-  // Each bigram's start serves as its cursor, which leaves it at the next bigram's start.
-  for (std::size_t u = 0; u < units.size(); ++u) {
-    if (!indexed[u]) continue;
-    prefix_of(units, shingles, u, ranked);
-    for (const auto& entry : ranked)
-      postings.unit[postings.start[entry.second]++] = static_cast<std::uint32_t>(u);
+
+  /// The row of shared `bigram`: the shared bigrams before it.
+  [[nodiscard]] std::uint32_t row(std::uint32_t bigram) const {
+    const std::uint64_t below = (std::uint64_t{1} << (bigram % 64)) - 1;
+    return rank_[bigram / 64] +
+           static_cast<std::uint32_t>(std::popcount(shared_[bigram / 64] & below));
   }
-  std::copy_backward(postings.start.begin(), postings.start.end() - 1, postings.start.end());
-  postings.start[0] = 0;
-  return postings;
-}
+
+  std::vector<std::uint64_t> shared_;  ///< A bit per bigram id: set when in more than one unit.
+  std::vector<std::uint32_t> rank_;    ///< Per 64 bigram ids: the shared bigrams before them.
+  std::vector<std::uint32_t> start_;   ///< By row, one more at the end: where its units start.
+  std::vector<std::uint32_t> unit_;    ///< Unit numbers, row after row.
+};
 
 /// Equal for units with the same words that accept() treats alike (caption, sentence or not).
 std::uint64_t exact_key(const DuplicateUnit& unit) {
@@ -277,7 +318,7 @@ std::vector<bool> indexed_units(const std::vector<DuplicateUnit>& units) {
 
 std::vector<CandidatePair> candidate_pairs(const std::vector<DuplicateUnit>& units) {
   const Shingles shingles = shingle_units(units);
-  const Postings postings = index_prefixes(units, shingles, indexed_units(units));
+  const Postings postings(units, shingles, indexed_units(units));
   std::vector<CandidatePair> pairs;
   std::vector<std::pair<std::uint32_t, std::uint32_t>> ranked;
   std::vector<std::uint32_t> earlier;  // Indexed units before `later` sharing a prefix bigram.
@@ -285,6 +326,7 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<DuplicateUnit>& uni
     prefix_of(units, shingles, later, ranked);
     earlier.clear();
     for (const auto& entry : ranked) {
+      if (!shared(entry)) continue;
       for (const std::uint32_t unit : postings.of(entry.second)) {
         if (unit >= later) break;
         earlier.push_back(unit);
