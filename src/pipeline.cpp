@@ -161,9 +161,10 @@ CheckSet::CheckSet(const Settings& settings)
 }
 
 // One large document would keep one core busy and leave the other idle: its spelling checks
-// (one shared analysis, about a third of the work) run on a second thread beside the rule packs
-// and typography. Checks that read findings run after both, as always. The second thread loads
-// its own Hunspell, worth it only from about a megabyte. A smaller document's checks run on this
+// (one shared analysis, about a third of the work) run on a second thread beside the rule packs,
+// typography and what the checks that read findings can do without them (prepare(): most of
+// the duplicate search). Those checks finish after both, as always. The second thread loads its
+// own Hunspell, worth it only from about a megabyte. A smaller document's checks run on this
 // thread, the spelling checks last, so that a speller not yet loaded for its variety loads on
 // the other core meanwhile.
 void CheckSet::run_checks(const AnalyzedDocument& analyzed, std::vector<Finding>& findings) {
@@ -195,6 +196,11 @@ void CheckSet::run_checks(const AnalyzedDocument& analyzed, std::vector<Finding>
   std::vector<Finding> others;
   for (const Entry& entry : checks_) {
     if (!entry.spelling && !is_last(entry)) entry.check->check(analyzed, others);
+  }
+  // The spelling checks take longest: meanwhile the checks that read findings do what they can
+  // without them (the duplicate search, all but choosing which copy goes).
+  for (const Entry& entry : checks_) {
+    if (is_last(entry)) entry.check->prepare(analyzed);
   }
   // Spelling's findings first, then the others': a fixed order whatever the timing (they are
   // sorted later in any case).

@@ -36,7 +36,8 @@ struct AnalyzedDocument {
   /// to run; mutable since it is a cache, safe since one document's checks run on one thread.
   mutable std::shared_ptr<const SpellAnalysis> spelling;
   /// The duplicate checks' shared search (checks/duplicate_check.hpp), made by the first of them
-  /// to run; a cache like `spelling`.
+  /// to run or prepare; a cache like `spelling` (on a large document the spelling checks' thread
+  /// writes only `spelling`, this thread only `duplicates`).
   mutable std::shared_ptr<const DuplicateAnalysis> duplicates;
 };
 
@@ -50,6 +51,9 @@ class Check {
   virtual void check(const AnalyzedDocument& doc, std::vector<Finding>& out) = 0;
   /// True when check() reads the other checks' findings in `out`: it then runs after them all.
   [[nodiscard]] virtual bool reads_findings() const { return false; }
+  /// For a check that reads findings: the part of its work on `doc` that needs none of them. On
+  /// a large document it runs while the spelling checks are still at work on another thread.
+  virtual void prepare(const AnalyzedDocument& /*doc*/) {}
 };
 
 /// A check across all documents of a run (scope batch): it sees each document once, in input

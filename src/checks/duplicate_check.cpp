@@ -57,15 +57,20 @@ class SpellingSpans {
   std::vector<std::size_t> max_end_;  ///< Largest end among spans_[0..i].
 };
 
-/// Everything the search needs about one document.
-struct Search {
+}  // namespace
+
+/// Everything the search needs about one document, and the copies it found.
+struct DuplicatePairs {
   const AnalyzedDocument& doc;
   std::vector<DuplicateUnit> units;
-  std::vector<Pair> pairs;
-  SpellingSpans spelling;  ///< What the spelling checks found in the document.
-  WordTable words;         ///< The words of all units, by id.
-  std::vector<std::vector<std::uint32_t>> token_ids;  ///< By block: the id of each token.
+  std::vector<Pair> pairs;  ///< Whole blocks first, then lines, then sentences.
+  WordTable words;          ///< The words of all units, by id; emptied once pairs are found.
+  std::vector<std::vector<std::uint32_t>> token_ids;  ///< By block: the id of each token; ditto.
 };
+
+namespace {
+
+using Search = DuplicatePairs;
 
 int rank(UnitKind kind) { return kind == UnitKind::block ? 0 : kind == UnitKind::lines ? 1 : 2; }
 
@@ -183,13 +188,13 @@ std::string words_text(const Search& search, const DuplicateUnit& unit, Span wor
 }
 
 /// True when a spelling finding lies on a word of `unit` that the other copy does not have.
-bool misspelt(const Search& search, const DuplicateUnit& unit, const std::vector<WordHunk>& hunks,
-              bool side_a) {
+bool misspelt(const Search& search, const SpellingSpans& spelling, const DuplicateUnit& unit,
+              const std::vector<WordHunk>& hunks, bool side_a) {
   const Block& block = search.doc.doc.blocks[unit.block];
   return std::any_of(hunks.begin(), hunks.end(), [&](const WordHunk& hunk) {
     const Span words = side_a ? hunk.a : hunk.b;
     for (std::size_t w = words.begin; w < words.end; ++w) {
-      if (search.spelling.touch(block.to_source(word_span(search, unit, w)))) return true;
+      if (spelling.touch(block.to_source(word_span(search, unit, w)))) return true;
     }
     return false;
   });
@@ -198,10 +203,10 @@ bool misspelt(const Search& search, const DuplicateUnit& unit, const std::vector
 /// True when the first copy should go: only its differing words have spelling findings (the
 /// kept copy is the one spelt right). Otherwise, exact copies included, the later copy goes.
 /// Words both copies share do not count: a name unknown to the dictionary is in both.
-bool first_goes(const Search& search, const Pair& pair) {
+bool first_goes(const Search& search, const SpellingSpans& spelling, const Pair& pair) {
   const std::vector<WordHunk>& hunks = pair.diff.hunks;
-  return misspelt(search, search.units[pair.first], hunks, true) &&
-         !misspelt(search, search.units[pair.second], hunks, false);
+  return misspelt(search, spelling, search.units[pair.first], hunks, true) &&
+         !misspelt(search, spelling, search.units[pair.second], hunks, false);
 }
 
 std::string describe(const Search& search, const DuplicateUnit& gone, const DuplicateUnit& kept,
@@ -230,8 +235,8 @@ std::string_view rule_of(const DuplicateUnit& a, const DuplicateUnit& b) {
   return "duplicate.paragraph";
 }
 
-Finding finding_for(const Search& search, const Pair& pair) {
-  const bool swap = first_goes(search, pair);
+Finding finding_for(const Search& search, const SpellingSpans& spelling, const Pair& pair) {
+  const bool swap = first_goes(search, spelling, pair);
   const DuplicateUnit& gone = search.units[swap ? pair.first : pair.second];
   const DuplicateUnit& kept = search.units[swap ? pair.second : pair.first];
   const std::string_view rule = rule_of(gone, kept);
@@ -264,26 +269,23 @@ bool inside(const Reported& reported, const DuplicateUnit& unit) {
                      [&](Span other) { return other.contains(unit.text); });
 }
 
-/// Findings for the accepted pairs: whole blocks first, then lines, then sentences; a pair whose
-/// copies are already reported (a sentence of a duplicated paragraph) is not reported again.
-void report(Search& search, std::vector<Finding>& out) {
-  std::stable_sort(search.pairs.begin(), search.pairs.end(), [&](const Pair& x, const Pair& y) {
-    const int rx = std::max(rank(search.units[x.first].kind), rank(search.units[x.second].kind));
-    const int ry = std::max(rank(search.units[y.first].kind), rank(search.units[y.second].kind));
-    return rx < ry;
-  });
+/// Findings for the accepted pairs, in their order; a pair whose copies are already reported (a
+/// sentence of a duplicated paragraph) is not reported again.
+std::vector<Finding> report(const Search& search, const SpellingSpans& spelling) {
+  std::vector<Finding> out;
   Reported covered;
   Reported gone;
   for (const Pair& pair : search.pairs) {
     const DuplicateUnit& a = search.units[pair.first];
     const DuplicateUnit& b = search.units[pair.second];
-    const DuplicateUnit& going = first_goes(search, pair) ? a : b;
+    const DuplicateUnit& going = first_goes(search, spelling, pair) ? a : b;
     if ((inside(covered, a) && inside(covered, b)) || inside(gone, going)) continue;
-    out.push_back(finding_for(search, pair));
+    out.push_back(finding_for(search, spelling, pair));
     gone[going.block].push_back(going.text);
     covered[a.block].push_back(a.text);
     covered[b.block].push_back(b.text);
   }
+  return out;
 }
 
 /// About the number of block and sentence units of `doc`, reserved at once: on a long document
@@ -296,10 +298,11 @@ std::size_t unit_bound(const AnalyzedDocument& doc, const std::vector<bool>& exe
   return bound;
 }
 
-/// The whole search on `doc`, all three rules: the findings in report order.
-std::vector<Finding> search_document(const AnalyzedDocument& doc, SpellingSpans spelling,
-                                     Segmenter& segmenter) {
-  Search search{doc, {}, {}, std::move(spelling), {}, {}};
+/// The whole search on `doc`, all three rules, up to the pairs found: whole blocks first, then
+/// lines, then sentences, the order they are reported in.
+std::shared_ptr<const Search> find_pairs(const AnalyzedDocument& doc, Segmenter& segmenter) {
+  auto found = std::make_shared<Search>(Search{doc, {}, {}, {}, {}});
+  Search& search = *found;
   const std::vector<bool> exempt = exempt_blocks(doc.doc);
   const std::vector<Block>& blocks = doc.doc.blocks;
   search.token_ids.resize(blocks.size());
@@ -320,8 +323,16 @@ std::vector<Finding> search_document(const AnalyzedDocument& doc, SpellingSpans 
   for (std::size_t b = 0; b < blocks.size(); ++b) {
     if (!exempt[b]) pair_adjacent_lines(search, b);
   }
-  std::vector<Finding> found;
-  report(search, found);
+  std::stable_sort(search.pairs.begin(), search.pairs.end(), [&](const Pair& x, const Pair& y) {
+    const int rx = std::max(rank(search.units[x.first].kind), rank(search.units[x.second].kind));
+    const int ry = std::max(rank(search.units[y.first].kind), rank(search.units[y.second].kind));
+    return rx < ry;
+  });
+  // Reporting reads the copies' tokens, not their word ids: those go now, since on a large
+  // document the search is held while the spelling checks finish.
+  for (DuplicateUnit& unit : search.units) unit.words = {};
+  search.token_ids = {};
+  search.words = {};
   return found;
 }
 
@@ -341,16 +352,27 @@ std::unique_ptr<Check> DuplicateCheck::make_sentence(const Settings& /*settings*
   return std::make_unique<DuplicateCheck>("duplicate.sentence");
 }
 
+void DuplicateCheck::prepare(const AnalyzedDocument& doc) {
+  if (doc.duplicates) return;
+  auto analysis = std::make_shared<DuplicateAnalysis>();
+  analysis->pairs = find_pairs(doc, segmenter_);
+  doc.duplicates = std::move(analysis);
+}
+
 void DuplicateCheck::check(const AnalyzedDocument& doc, std::vector<Finding>& out) {
-  // The first duplicate check of a document searches for all three rules; the others find the
+  // The first duplicate check of a document reports for all three rules; the others find the
   // result on `doc`. They run last, one after the other, so `out` holds the same spelling
   // findings for each (the other duplicate checks add none); a different set searches again.
   SpellingSpans spelling(out);
-  if (!doc.duplicates || doc.duplicates->spelling != spelling.spans()) {
+  const std::shared_ptr<const DuplicateAnalysis>& made = doc.duplicates;
+  if (!made || !made->reported || made->spelling != spelling.spans()) {
     auto analysis = std::make_shared<DuplicateAnalysis>();
+    const std::shared_ptr<const Search> pairs =
+        made && made->pairs ? made->pairs : find_pairs(doc, segmenter_);
+    analysis->reported = true;
     analysis->spelling = spelling.spans();
-    analysis->findings = search_document(doc, std::move(spelling), segmenter_);
-    doc.duplicates = std::move(analysis);
+    analysis->findings = report(*pairs, spelling);
+    doc.duplicates = std::move(analysis);  // The pairs go: the other checks need the findings.
   }
   for (const Finding& finding : doc.duplicates->findings) {
     if (finding.rule == rule_) out.push_back(finding);

@@ -8,10 +8,16 @@
 
 namespace galley {
 
+struct DuplicatePairs;
+
 /// The within-document duplicate search of one document, for all three rules: made by the first
 /// DuplicateCheck to run on it and kept on AnalyzedDocument::duplicates for the other two.
 struct DuplicateAnalysis {
-  std::vector<Span> spelling;     ///< Spans of the spelling findings it was made with, sorted.
+  /// The copies found, before the spelling findings tell which of each pair goes: set by
+  /// prepare(), and let go once the findings are made.
+  std::shared_ptr<const DuplicatePairs> pairs;
+  bool reported = false;          ///< True once `findings` are made.
+  std::vector<Span> spelling;     ///< Spans of the spelling findings they were made with, sorted.
   std::vector<Finding> findings;  ///< Findings of all three rules, in the order found.
 };
 
@@ -30,6 +36,8 @@ class DuplicateCheck final : public Check {
   /// The registry's factory for `duplicate.sentence`.
   static std::unique_ptr<Check> make_sentence(const Settings& settings);
   void check(const AnalyzedDocument& doc, std::vector<Finding>& out) override;
+  /// Finds the copies, all but choosing which of each pair goes (that needs the spelling).
+  void prepare(const AnalyzedDocument& doc) override;
   /// True: the spelling findings already in `out` tell which copy of a pair goes.
   [[nodiscard]] bool reads_findings() const override { return true; }
 

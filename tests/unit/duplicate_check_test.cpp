@@ -125,6 +125,35 @@ TEST_CASE("duplicate: the copy to go follows the spelling findings already repor
   CHECK(out[1].message == "Near-duplicate caption: 'harbour' vs 'harbor'");
 }
 
+TEST_CASE("duplicate: a search prepared before the spelling findings exist reports the same",
+          "[duplicate]") {
+  // On a large document prepare() runs while the spelling checks are still at work; check()
+  // then only chooses which copy goes, from the spelling findings it is given.
+  const std::string first = "Photo: Jane Roe opens the new ferry terminal at Eastley harbour.";
+  const std::string second = "Photo: Jane Roe opens the new ferry terminal at Eastley harbor.";
+  const std::string text = first + "\n\nThe terminal cost four million pounds.\n\n" + second + "\n";
+  const Document doc = test::read(text, InputFormat::text);
+  Finding spelling;
+  spelling.rule = "spelling.mixed-variety";
+  spelling.span = span_of(text, "harbour");
+  for (const bool prepared : {false, true}) {
+    const AnalyzedDocument analyzed = test::analyze(doc);
+    DuplicateCheck check("duplicate.caption");
+    if (prepared) {
+      check.prepare(analyzed);
+      REQUIRE(analyzed.duplicates != nullptr);
+      CHECK(analyzed.duplicates->pairs != nullptr);
+      CHECK_FALSE(analyzed.duplicates->reported);
+    }
+    std::vector<Finding> out{spelling};
+    check.check(analyzed, out);
+    REQUIRE(out.size() == 2);
+    CHECK(out[1].span == span_of(text, first));
+    CHECK(out[1].related[0].span == span_of(text, second));
+    CHECK(analyzed.duplicates->pairs == nullptr);  // Let go once the findings are made.
+  }
+}
+
 TEST_CASE("duplicate: the three checks share one search per document", "[duplicate]") {
   // The first check to run searches for all three rules and keeps the result on the document;
   // the others reuse it while `out` holds the same spelling findings (their own findings, added
