@@ -33,6 +33,13 @@ Span span_of(const std::string& text, std::string_view needle, std::size_t nth =
 
 const std::string kCaption = "Photo: Councillor Priti Rahman opens the Harbour Development centre";
 const std::string kTypo = "Photo: Councillor Priti Rahman opens the Harbour Developmebt centre";
+const std::string kBritish = "Photo: Jane Roe opens the new ferry terminal at Eastley harbour.";
+const std::string kAmerican = "Photo: Jane Roe opens the new ferry terminal at Eastley harbor.";
+
+/// A caption in British spelling, a paragraph, and the caption again in American spelling.
+std::string harbour_copies() {
+  return kBritish + "\n\nThe terminal cost four million pounds.\n\n" + kAmerican + "\n";
+}
 
 }  // namespace
 
@@ -102,9 +109,9 @@ TEST_CASE("duplicate: the copy to go follows the spelling findings already repor
           "[duplicate]") {
   // The check reads the findings earlier checks put in `out`; here one is planted by hand on
   // the first copy's (correct) word, so the first copy goes. Without it, the later copy goes.
-  const std::string first = "Photo: Jane Roe opens the new ferry terminal at Eastley harbour.";
-  const std::string second = "Photo: Jane Roe opens the new ferry terminal at Eastley harbor.";
-  const std::string text = first + "\n\nThe terminal cost four million pounds.\n\n" + second + "\n";
+  const std::string& first = kBritish;
+  const std::string& second = kAmerican;
+  const std::string text = harbour_copies();
   const Document doc = test::read(text, InputFormat::text);
   const AnalyzedDocument analyzed = test::analyze(doc);
   DuplicateCheck check("duplicate.caption");
@@ -129,9 +136,9 @@ TEST_CASE("duplicate: a search prepared before the spelling findings exist repor
           "[duplicate]") {
   // On a large document prepare() runs while the spelling checks are still at work; check()
   // then only chooses which copy goes, from the spelling findings it is given.
-  const std::string first = "Photo: Jane Roe opens the new ferry terminal at Eastley harbour.";
-  const std::string second = "Photo: Jane Roe opens the new ferry terminal at Eastley harbor.";
-  const std::string text = first + "\n\nThe terminal cost four million pounds.\n\n" + second + "\n";
+  const std::string& first = kBritish;
+  const std::string& second = kAmerican;
+  const std::string text = harbour_copies();
   const Document doc = test::read(text, InputFormat::text);
   Finding spelling;
   spelling.rule = "spelling.mixed-variety";
