@@ -28,27 +28,37 @@ void add_error(pugi::xml_node file, const DocumentReport& doc, const Finding& fi
   error.append_attribute("source").set_value(xml_safe(finding.rule).c_str());
 }
 
+/// The <file> element of `doc`, in `tree`.
+void add_file(pugi::xml_document& tree, const DocumentReport& doc) {
+  pugi::xml_node file = tree.append_child("file");
+  file.append_attribute("name").set_value(xml_safe(doc.path).c_str());
+  if (doc.status != DocumentStatus::checked) {
+    // A document-level problem has no line; "galley.input" names where it came from.
+    pugi::xml_node error = file.append_child("error");
+    error.append_attribute("severity")
+        .set_value(doc.status == DocumentStatus::failed ? "error" : "info");
+    error.append_attribute("message").set_value(xml_safe(doc.problem).c_str());
+    error.append_attribute("source").set_value("galley.input");
+    return;
+  }
+  for (const Finding& finding : doc.findings) add_error(file, doc, finding);
+}
+
 }  // namespace
 
+// A file element at a time, each printed as pugixml prints it inside the whole tree: a batch's
+// report is never held whole.
 void write_checkstyle(const Report& report, std::ostream& out) {
-  pugi::xml_document tree;
-  pugi::xml_node root = tree.append_child("checkstyle");
-  root.append_attribute("version").set_value("4.3");
+  out << "<?xml version=\"1.0\"?>\n";
+  bool opened = false;
   report.visit([&](std::size_t /*index*/, const DocumentReport& doc) {
-    pugi::xml_node file = root.append_child("file");
-    file.append_attribute("name").set_value(xml_safe(doc.path).c_str());
-    if (doc.status != DocumentStatus::checked) {
-      // A document-level problem has no line; "galley.input" names where it came from.
-      pugi::xml_node error = file.append_child("error");
-      error.append_attribute("severity")
-          .set_value(doc.status == DocumentStatus::failed ? "error" : "info");
-      error.append_attribute("message").set_value(xml_safe(doc.problem).c_str());
-      error.append_attribute("source").set_value("galley.input");
-      return;
-    }
-    for (const Finding& finding : doc.findings) add_error(file, doc, finding);
+    if (!opened) out << "<checkstyle version=\"4.3\">\n";
+    opened = true;
+    pugi::xml_document tree;
+    add_file(tree, doc);
+    tree.first_child().print(out, "  ", pugi::format_default, pugi::encoding_utf8, 1);
   });
-  tree.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+  out << (opened ? "</checkstyle>\n" : "<checkstyle version=\"4.3\" />\n");
 }
 
 }  // namespace galley

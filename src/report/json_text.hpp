@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <ostream>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,8 +41,14 @@ class JsonBuilder {
   }
   /// A member with a number value.
   JsonBuilder& field(std::string_view name, std::size_t value) { return key(name).number(value); }
-  /// The text so far.
+  /// The text so far (since the last flush()).
   [[nodiscard]] const std::string& str() const { return out_; }
+  /// Writes the text so far to `out` and forgets it; what follows continues the same value, so
+  /// a long array goes out piece by piece instead of being held whole.
+  void flush(std::ostream& out) {
+    out << out_;
+    out_.clear();
+  }
 
  private:
   void before_value();

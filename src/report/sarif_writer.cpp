@@ -227,8 +227,9 @@ void add_result(JsonBuilder& json, const DocumentReport& doc, const Finding& fin
   json.end_object();
 }
 
-void add_results(JsonBuilder& json, const Report& report,
-                 const std::vector<RuleDescription>& rules) {
+/// The results, written to `out` a document at a time: a batch's SARIF is never held whole.
+void add_results(JsonBuilder& json, const Report& report, const std::vector<RuleDescription>& rules,
+                 std::ostream& out) {
   json.key("results").begin_array();
   report.visit([&](std::size_t /*index*/, const DocumentReport& doc) {
     std::map<std::string, std::size_t> seen;  // Equal hashes in one file are told apart by order.
@@ -240,6 +241,7 @@ void add_results(JsonBuilder& json, const Report& report,
           [](const RuleDescription& r, const std::string& id) { return r.id < id; });
       add_result(json, doc, finding, static_cast<std::size_t>(rule - rules.begin()), fingerprint);
     }
+    json.flush(out);
   });
   json.end_array();
 }
@@ -312,9 +314,10 @@ void write_sarif(const Report& report, std::ostream& out, const RuleSet* rules) 
   json.end_array().end_object().end_object();
   add_invocation(json, report);
   json.field("columnKind", "unicodeCodePoints");
-  add_results(json, report, described);
+  add_results(json, report, described, out);
   json.end_object().end_array().end_object();
-  out << json.str() << '\n';
+  json.flush(out);
+  out << '\n';
 }
 
 }  // namespace galley
