@@ -241,7 +241,7 @@ DocumentReport CheckSet::check(Document doc, const std::string& path, const Obse
     analyzed.segments[b].tokens.shrink_to_fit();
     analyzed.word_count += static_cast<std::size_t>(
         std::count_if(analyzed.segments[b].tokens.begin(), analyzed.segments[b].tokens.end(),
-                      [](const Token& t) { return t.kind == TokenKind::word; }));
+                      [](const Token& t) { return t.kind() == TokenKind::word; }));
   }
   analyzed.language = decide_language(analyzed, settings_.language);
   if (observe) observe(analyzed);

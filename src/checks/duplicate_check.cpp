@@ -177,7 +177,7 @@ void pair_units(Search& search) {
 
 /// The span in Block::text of word `w` of `unit`.
 Span word_span(const Search& search, const DuplicateUnit& unit, std::size_t w) {
-  return search.doc.segments[unit.block].tokens[unit.first_token + w].span;
+  return search.doc.segments[unit.block].tokens[unit.first_token + w].span();
 }
 
 std::string words_text(const Search& search, const DuplicateUnit& unit, Span words) {

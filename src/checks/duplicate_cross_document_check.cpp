@@ -116,8 +116,8 @@ std::vector<Fingerprint> DuplicateCrossDocumentCheck::fingerprints(std::size_t i
     const Span trimmed = trim_span(text, {0, text.size()});
     std::vector<std::string> words;  // The block's words as make_unit() takes them, as text.
     for (const Token& token : doc.segments[b].tokens) {
-      if (trimmed.contains(token.span)) {
-        words.push_back(word_key(text.substr(token.span.begin, token.span.size())));
+      if (trimmed.contains(token.span())) {
+        words.push_back(word_key(text.substr(token.span().begin, token.span().size())));
       }
     }
     const bool caption = block.kind == BlockKind::caption;

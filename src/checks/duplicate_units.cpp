@@ -192,7 +192,7 @@ std::vector<std::uint32_t> token_ids(const Block& block, const std::vector<Token
   std::vector<std::uint32_t> ids;
   ids.reserve(tokens.size());
   for (const Token& token : tokens) {
-    ids.push_back(table.intern(word_key(text.substr(token.span.begin, token.span.size()))));
+    ids.push_back(table.intern(word_key(text.substr(token.span().begin, token.span().size()))));
   }
   return ids;
 }
@@ -207,12 +207,12 @@ DuplicateUnit make_unit(const Block& block, std::size_t index, const std::vector
   // Tokens are in order: start at the unit's first one, not at the block's (linear, not quadratic).
   auto it = std::lower_bound(
       tokens.begin(), tokens.end(), unit.text.begin,
-      [](const Token& token, std::size_t offset) { return token.span.begin < offset; });
+      [](const Token& token, std::size_t offset) { return token.span().begin < offset; });
   const auto first = static_cast<std::size_t>(it - tokens.begin());
   unit.first_token = static_cast<std::uint32_t>(first);
   // Tokens do not overlap: only the last one starting inside the unit can end past it, so the
   // words are the tokens from first_token on, without gaps.
-  while (it != tokens.end() && Span(unit.text).contains(it->span)) ++it;
+  while (it != tokens.end() && Span(unit.text).contains(it->span())) ++it;
   unit.words = std::span<const std::uint32_t>(ids).subspan(
       first, static_cast<std::size_t>(it - tokens.begin()) - first);
   return unit;

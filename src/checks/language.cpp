@@ -178,11 +178,11 @@ std::vector<VarietyForm> variety_forms(const AnalyzedDocument& doc) {
   for (std::size_t b = 0; b < doc.doc.blocks.size() && b < doc.segments.size(); ++b) {
     const std::string_view text = doc.doc.blocks[b].text;
     for (const Token& token : doc.segments[b].tokens) {
-      if (token.kind != TokenKind::word) continue;
+      if (token.kind() != TokenKind::word) continue;
       auto [counterpart, variety] =
-          variety_counterpart(text.substr(token.span.begin, token.span.size()));
+          variety_counterpart(text.substr(token.span().begin, token.span().size()));
       if (counterpart.empty()) continue;
-      out.push_back({b, token.span, variety, std::move(counterpart)});
+      out.push_back({b, token.span(), variety, std::move(counterpart)});
     }
   }
   return out;

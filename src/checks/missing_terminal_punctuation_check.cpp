@@ -44,7 +44,7 @@ constexpr std::array<std::string_view, 6> kContactCues{"Contact", "Tel", "Phone"
 /// Lines a release ends without a full stop: contacts, URLs, phone numbers.
 bool is_contact_like(std::string_view text, const std::vector<Token>& tokens) {
   return std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
-    return t.kind == TokenKind::email || t.kind == TokenKind::url || t.kind == TokenKind::handle;
+    return t.kind() == TokenKind::email || t.kind() == TokenKind::url || t.kind() == TokenKind::handle;
   }) || std::any_of(kContactCues.begin(), kContactCues.end(), [&](std::string_view cue) {
     return text.find(cue) != std::string_view::npos;
   });
@@ -63,15 +63,15 @@ void MissingTerminalPunctuationCheck::check(const AnalyzedDocument& doc, std::ve
     if (block.kind != BlockKind::paragraph && block.kind != BlockKind::quote) continue;
     const std::vector<Token>& tokens = doc.segments[b].tokens;
     const auto words = std::count_if(tokens.begin(), tokens.end(),
-                                     [](const Token& t) { return t.kind == TokenKind::word; });
+                                     [](const Token& t) { return t.kind() == TokenKind::word; });
     if (static_cast<std::size_t>(words) < kMinWords || tokens.empty()) continue;
     std::string_view text = block.text;
     text = text.substr(0, text.find_last_not_of(" \t\r\n") + 1);
     if (has_terminal_mark(text) || is_contact_like(text, tokens)) continue;
     const Token& last = tokens.back();
-    if (last.span.end < strip_closers(text).size()) continue;  // Ends in a symbol, not a word.
-    const std::string_view word = std::string_view(block.text).substr(last.span.begin, last.span.size());
-    out.push_back(make_finding(info, block.to_source(last.span),
+    if (last.span().end < strip_closers(text).size()) continue;  // Ends in a symbol, not a word.
+    const std::string_view word = std::string_view(block.text).substr(last.span().begin, last.span().size());
+    out.push_back(make_finding(info, block.to_source(last.span()),
                                "Paragraph ends without a full stop", {std::string(word) + "."}));
   }
 }

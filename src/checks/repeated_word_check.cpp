@@ -39,13 +39,13 @@ void RepeatedWordCheck::check(const AnalyzedDocument& doc, std::vector<Finding>&
     for (std::size_t i = 1; i < tokens.size(); ++i) {
       const Token& first = tokens[i - 1];
       const Token& second = tokens[i];
-      if (first.kind != TokenKind::word || second.kind != TokenKind::word) continue;
-      if (!only_spaces(text.substr(first.span.end, second.span.begin - first.span.end))) continue;
-      const std::string_view word = text.substr(second.span.begin, second.span.size());
-      if (!same_word(text.substr(first.span.begin, first.span.size()), word)) continue;
+      if (first.kind() != TokenKind::word || second.kind() != TokenKind::word) continue;
+      if (!only_spaces(text.substr(first.span().end, second.span().begin - first.span().end))) continue;
+      const std::string_view word = text.substr(second.span().begin, second.span().size());
+      if (!same_word(text.substr(first.span().begin, first.span().size()), word)) continue;
       if (grammatical(fold_key(word))) continue;
-      const Span span = block.to_source({first.span.begin, second.span.end});
-      const std::string kept(text.substr(first.span.begin, first.span.size()));
+      const Span span = block.to_source({first.span().begin, second.span().end});
+      const std::string kept(text.substr(first.span().begin, first.span().size()));
       out.push_back(make_finding(info, span, "Repeated word '" + std::string(word) + "'", {kept}));
     }
   }

@@ -86,8 +86,8 @@ bool defines(std::string_view abbr, std::string_view text, const std::vector<Tok
   const auto step = [&]() -> bool {
     while (next > 0) {
       const Token& token = tokens[--next];
-      if (token.kind != TokenKind::word) continue;
-      word = fold_key(text.substr(token.span.begin, token.span.size()));
+      if (token.kind() != TokenKind::word) continue;
+      word = fold_key(text.substr(token.span().begin, token.span().size()));
       return true;
     }
     return false;
@@ -105,7 +105,7 @@ bool defines(std::string_view abbr, std::string_view text, const std::vector<Tok
 void collect_definitions(std::string_view text, const std::vector<Token>& tokens,
                          std::set<std::string, std::less<>>& defined) {
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    const Span span = tokens[i].span;
+    const Span span = tokens[i].span();
     const bool in_parens = span.begin > 0 && text[span.begin - 1] == '(' &&
                            span.end < text.size() && text[span.end] == ')';
     if (!in_parens) continue;
@@ -120,16 +120,16 @@ std::vector<bool> sentence_starts(const std::vector<Token>& tokens,
   if (!tokens.empty()) starts[0] = true;
   std::size_t t = 0;
   for (const Span sentence : sentences) {
-    while (t < tokens.size() && tokens[t].span.begin < sentence.begin) ++t;
-    if (t < tokens.size() && tokens[t].span.begin < sentence.end) starts[t] = true;
+    while (t < tokens.size() && tokens[t].span().begin < sentence.begin) ++t;
+    if (t < tokens.size() && tokens[t].span().begin < sentence.end) starts[t] = true;
   }
   return starts;
 }
 
 std::string compound_of(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
   const auto joined = [&](std::size_t a, std::size_t b) {
-    return tokens[a].kind == TokenKind::word && tokens[b].kind == TokenKind::word &&
-           tokens[b].span.begin == tokens[a].span.end + 1 && text[tokens[a].span.end] == '-';
+    return tokens[a].kind() == TokenKind::word && tokens[b].kind() == TokenKind::word &&
+           tokens[b].span().begin == tokens[a].span().end + 1 && text[tokens[a].span().end] == '-';
   };
   std::size_t first = i;
   std::size_t last = i;
@@ -137,7 +137,7 @@ std::string compound_of(std::string_view text, const std::vector<Token>& tokens,
   while (last + 1 < tokens.size() && joined(last, last + 1)) ++last;
   if (first == last) return {};
   return std::string(
-      text.substr(tokens[first].span.begin, tokens[last].span.end - tokens[first].span.begin));
+      text.substr(tokens[first].span().begin, tokens[last].span().end - tokens[first].span().begin));
 }
 
 /// What is known of one exact form of a word wherever it occurs: worked out at its first
@@ -194,18 +194,18 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
   const std::vector<Token>& tokens = doc.segments[b].tokens;
   const std::vector<bool> starts = sentence_starts(tokens, doc.segments[b].sentences);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    if (tokens[i].kind != TokenKind::word) continue;
-    const std::string_view full = text.substr(tokens[i].span.begin, tokens[i].span.size());
+    if (tokens[i].kind() != TokenKind::word) continue;
+    const std::string_view full = text.substr(tokens[i].span().begin, tokens[i].span().size());
     const std::string_view word = full.substr(0, without_possessive(full));
-    const Span span{tokens[i].span.begin, tokens[i].span.begin + word.size()};
+    const Span span{tokens[i].span().begin, tokens[i].span().begin + word.size()};
     FormFacts& facts = facts_of(forms, word, defined, speller, out);
     ++facts.count;
     if (!starts[i]) ++facts.mid_sentence;
-    if (facts.always_skipped || followed_by_sic(text, tokens[i].span.end) ||
-        is_marker(text, tokens[i].span)) {
+    if (facts.always_skipped || followed_by_sic(text, tokens[i].span().end) ||
+        is_marker(text, tokens[i].span())) {
       continue;
     }
-    const bool before_dot = tokens[i].span.end < text.size() && text[tokens[i].span.end] == '.';
+    const bool before_dot = tokens[i].span().end < text.size() && text[tokens[i].span().end] == '.';
     std::string compound = compound_of(text, tokens, i);
     if (facts.known) continue;  // spelled_ok's first test, answered once per form.
     SpellWord candidate{b,

@@ -80,28 +80,32 @@ std::vector<Token> find_nonwords(std::string_view text) {
   std::size_t pos = 0;
   while (pos < text.size()) {
     const char c = text[pos];
-    Token token{{}, TokenKind::url};
+    Span span;
+    TokenKind kind = TokenKind::url;
     if ((c == 'h' || c == 'H' || c == 'w' || c == 'W' || c == 'f' || c == 'F') &&
         starts_token(text, pos) &&
         (has_prefix_ci(text, pos, "https://") || has_prefix_ci(text, pos, "http://") ||
          has_prefix_ci(text, pos, "ftp://") || has_prefix_ci(text, pos, "www."))) {
-      token = {Span{pos, url_end(text, pos)}, TokenKind::url};
+      span = {pos, url_end(text, pos)};
     } else if (c == '@' && starts_token(text, pos)) {
-      token = {tag_at(text, pos), TokenKind::handle};
+      span = tag_at(text, pos);
+      kind = TokenKind::handle;
     } else if (c == '@') {
-      token = {email_at(text, pos), TokenKind::email};
-      if (!token.span.empty() && !out.empty() && out.back().span.end > token.span.begin) {
-        token.span = {};  // Overlaps what was already taken.
+      span = email_at(text, pos);
+      kind = TokenKind::email;
+      if (!span.empty() && !out.empty() && out.back().span().end > span.begin) {
+        span = {};  // Overlaps what was already taken.
       }
     } else if (c == '#' && starts_token(text, pos)) {
-      token = {tag_at(text, pos), TokenKind::hashtag};
+      span = tag_at(text, pos);
+      kind = TokenKind::hashtag;
     }
-    if (token.span.empty()) {
+    if (span.empty()) {
       ++pos;
       continue;
     }
-    out.push_back(token);
-    pos = token.span.end;
+    if (span.size() <= Token::kMaxLength) out.emplace_back(span, kind);  // Else no token at all.
+    pos = span.end;
   }
   return out;
 }

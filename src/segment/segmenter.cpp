@@ -75,10 +75,11 @@ std::vector<Token> Segmenter::tokens(std::string_view text) {
   int32_t begin = it.first();
   for (int32_t end = it.next(); end != icu::BreakIterator::DONE; begin = end, end = it.next()) {
     const Span span{to_size(begin), to_size(end)};
-    while (next_nonword != nonwords.end() && next_nonword->span.end <= span.begin) {
+    while (next_nonword != nonwords.end() && next_nonword->span().end <= span.begin) {
       out.push_back(*next_nonword++);
     }
-    if (next_nonword != nonwords.end() && next_nonword->span.begin < span.end) continue;
+    if (next_nonword != nonwords.end() && next_nonword->span().begin < span.end) continue;
+    if (span.size() > Token::kMaxLength) continue;  // 256 MiB without a break is no word.
     const int32_t status = it.getRuleStatus();
     if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) {
       out.push_back({span, TokenKind::number});

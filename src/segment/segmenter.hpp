@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cassert>
 #include <cstdint>
 #include <memory>
 #include <string_view>
@@ -38,11 +39,41 @@ struct TokenSpan {
   [[nodiscard]] bool empty() const { return end == begin; }
 };
 
-/// A token of a block's text; the span is in Block::text bytes. 12 bytes, not 24.
-struct Token {
-  TokenSpan span;  ///< Bytes of Block::text.
-  TokenKind kind;  ///< What it is.
+/// A token of a block's text: its bytes of Block::text and its kind, in 8 bytes (a long document
+/// has millions of tokens): the kind shares a word with the length.
+class Token {
+ public:
+  /// The longest token: 256 MiB less a byte. The segmenter drops longer runs (no word is one).
+  static constexpr std::size_t kMaxLength = (std::size_t{1} << 28U) - 1;
+
+  Token() = default;
+  /// A token of `kind` over `span`, which is at most kMaxLength bytes.
+  Token(TokenSpan span, TokenKind kind)
+      : begin_(span.begin),
+        length_kind_(static_cast<std::uint32_t>(span.size()) | static_cast<std::uint32_t>(kind)
+                                                                   << kLengthBits) {
+    assert(span.size() <= kMaxLength);
+  }
+
+  /// Bytes of Block::text.
+  [[nodiscard]] TokenSpan span() const {
+    TokenSpan span;
+    span.begin = begin_;
+    span.end = begin_ + (length_kind_ & kLengthMask);
+    return span;
+  }
+  /// What it is.
+  [[nodiscard]] TokenKind kind() const {
+    return static_cast<TokenKind>(length_kind_ >> kLengthBits);
+  }
+
+ private:
+  static constexpr unsigned kLengthBits = 28;
+  static constexpr std::uint32_t kLengthMask = (std::uint32_t{1} << kLengthBits) - 1;
+  std::uint32_t begin_ = 0;        ///< First byte.
+  std::uint32_t length_kind_ = 0;  ///< The length, and the kind in the top four bits.
 };
+static_assert(sizeof(Token) == 8);
 
 /// The sentences and tokens of one block of text, as byte spans of that text.
 struct Segments {

@@ -10,7 +10,7 @@ std::vector<std::pair<std::string, TokenKind>> tokens_of(std::string_view text) 
   Segmenter segmenter;
   std::vector<std::pair<std::string, TokenKind>> out;
   for (const Token& token : segmenter.tokens(text)) {
-    out.emplace_back(std::string(text.substr(token.span.begin, token.span.size())), token.kind);
+    out.emplace_back(std::string(text.substr(token.span().begin, token.span().size())), token.kind());
   }
   return out;
 }
