@@ -10,21 +10,7 @@
 namespace galley {
 
 using test::run_galley;
-
-namespace {
-
-/// A scratch directory removed when the test ends.
-struct Scratch {
-  std::string dir = test::temp_dir();
-  ~Scratch() { std::filesystem::remove_all(dir); }
-  std::string file(const std::string& name, std::string_view bytes) const {
-    const std::string path = dir + "/" + name;
-    test::write_file(path, bytes);
-    return path;
-  }
-};
-
-}  // namespace
+using test::Scratch;
 
 TEST_CASE("cli: --version and usage errors", "[cli]") {
   const auto version = run_galley("--version");

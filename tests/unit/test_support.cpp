@@ -59,6 +59,14 @@ std::string temp_dir() {
   return pattern;
 }
 
+Scratch::~Scratch() { std::filesystem::remove_all(dir); }
+
+std::string Scratch::file(const std::string& name, std::string_view bytes) const {
+  const std::string path = dir + "/" + name;
+  write_file(path, bytes);
+  return path;
+}
+
 RunResult run_galley(const std::string& args) {
   const std::string dir = temp_dir();
   const std::string out_path = dir + "/out";

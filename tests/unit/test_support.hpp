@@ -43,4 +43,15 @@ void write_file(const std::string& path, std::string_view bytes);
 /// Reads a whole file; empty when missing.
 std::string read_file_text(const std::string& path);
 
+/// A scratch directory removed when the test ends.
+struct Scratch {
+  std::string dir = temp_dir();  ///< The directory's path.
+  Scratch() = default;
+  Scratch(const Scratch&) = delete;
+  Scratch& operator=(const Scratch&) = delete;
+  ~Scratch();
+  /// Writes `bytes` to the file `name` in the directory and returns its path.
+  std::string file(const std::string& name, std::string_view bytes) const;
+};
+
 }  // namespace galley::test
