@@ -1,12 +1,14 @@
 #include "input/collect.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
 #include <sstream>
 #include <system_error>
 
@@ -48,6 +50,15 @@ void collect_directory(const std::string& root, std::optional<InputFormat> forma
   for (std::string& path : found) out.files.push_back({std::move(path), format});
 }
 
+/// Closes a file descriptor when it goes out of scope.
+struct ClosedAtEnd {
+  int fd;
+  explicit ClosedAtEnd(int descriptor) : fd(descriptor) {}
+  ClosedAtEnd(const ClosedAtEnd&) = delete;
+  ClosedAtEnd& operator=(const ClosedAtEnd&) = delete;
+  ~ClosedAtEnd() { ::close(fd); }
+};
+
 }  // namespace
 
 CollectedInputs collect_inputs(const std::vector<std::string>& paths, std::optional<InputFormat> format) {
@@ -69,33 +80,46 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
     buffer << std::cin.rdbuf();
     return buffer.str();
   }
-  std::error_code code;
-  if (!fs::exists(path, code)) {
-    error = "no such file";
+  // O_NONBLOCK: opening a FIFO with no writer would otherwise wait for one forever. What was
+  // opened is checked, not the path, so a file swapped after it was listed cannot slip past.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+  if (fd < 0) {
+    error = errno == ENOENT ? "no such file" : std::string("cannot open: ") + std::strerror(errno);
     return std::nullopt;
   }
-  if (fs::is_directory(path, code)) {
+  const ClosedAtEnd closer(fd);
+  struct stat info {};
+  if (::fstat(fd, &info) != 0) {
+    error = std::string("cannot open: ") + std::strerror(errno);
+    return std::nullopt;
+  }
+  if (S_ISDIR(info.st_mode)) {
     error = "is a directory";
     return std::nullopt;
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    error = std::string("cannot open: ") + std::strerror(errno);
+  if (!S_ISREG(info.st_mode)) {
+    error = "not a regular file (a FIFO, socket or device), not read; - reads standard input";
     return std::nullopt;
   }
   // Read at the file's size: a string grown by doubling holds up to twice the bytes, and the
   // report keeps them until the document is written or spooled.
-  std::string bytes(static_cast<std::size_t>(fs::file_size(path, code)), '\0');
-  if (code) bytes.clear();
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  if (in.good()) {
-    bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());  // It grew.
+  std::string bytes(static_cast<std::size_t>(info.st_size), '\0');
+  std::size_t used = 0;
+  while (true) {
+    char more[4096];  // Past the size stat gave: the file grew, or this finds its end.
+    const bool full = used == bytes.size();
+    const ssize_t n =
+        full ? ::read(fd, more, sizeof more) : ::read(fd, bytes.data() + used, bytes.size() - used);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error = std::string("read error: ") + std::strerror(errno);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    if (full) bytes.append(more, static_cast<std::size_t>(n));
+    used += static_cast<std::size_t>(n);
   }
-  if (in.bad()) {
-    error = std::string("read error: ") + std::strerror(errno);
-    return std::nullopt;
-  }
+  bytes.resize(used);
   return bytes;
 }
 
