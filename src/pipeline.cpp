@@ -338,7 +338,10 @@ DocumentReport process(CheckSet& checks, const InputFile& input, const CheckSet:
   DocumentReport failed;
   failed.path = input.path;
   std::string error;
-  std::optional<std::string> bytes = read_file(input.path, error);
+  // No more is read than it takes to tell that a document is too large: a stray dump of
+  // gigabytes, or a device named by mistake, is never held whole.
+  std::optional<std::string> bytes =
+      read_file(input.path, error, std::min(max_bytes, kMaxDocumentBytes - 1));
   if (!bytes) {
     failed.status = DocumentStatus::failed;
     failed.problem = error;

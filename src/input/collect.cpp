@@ -8,8 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
-#include <iostream>
-#include <sstream>
+#include <limits>
 #include <system_error>
 
 namespace galley {
@@ -21,7 +20,8 @@ bool is_hidden(const fs::path& path) {
   return name.size() > 1 && name[0] == '.';
 }
 
-void collect_directory(const std::string& root, std::optional<InputFormat> format, CollectedInputs& out) {
+void collect_directory(const std::string& root, std::optional<InputFormat> format,
+                       CollectedInputs& out) {
   std::vector<std::string> found;
   std::error_code error;
   fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, error);
@@ -61,7 +61,8 @@ struct ClosedAtEnd {
 
 }  // namespace
 
-CollectedInputs collect_inputs(const std::vector<std::string>& paths, std::optional<InputFormat> format) {
+CollectedInputs collect_inputs(const std::vector<std::string>& paths,
+                               std::optional<InputFormat> format) {
   CollectedInputs out;
   for (const std::string& path : paths) {
     std::error_code error;
@@ -74,11 +75,42 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths, std::optio
   return out;
 }
 
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
+namespace {
+
+/// Reads `fd` to its end or to `limit` bytes and one more, into `bytes` (sized at `expected`
+/// first: a string grown by doubling holds up to twice the bytes, and the report keeps them
+/// until the document is written or spooled). False with `error` set on a read error.
+bool read_bytes(int fd, std::size_t expected, std::size_t limit, std::string& bytes,
+                std::string& error) {
+  constexpr std::size_t kChunk = std::size_t{64} << 10U;
+  const std::size_t most = limit == std::numeric_limits<std::size_t>::max() ? limit : limit + 1;
+  bytes.assign(std::min(expected, most), '\0');
+  std::size_t used = 0;
+  while (used < most) {
+    // Past the size expected: a stream, a file that grew, or this finds the end.
+    if (used == bytes.size()) bytes.resize(std::min(most, used + std::max(kChunk, used / 2)));
+    const ssize_t n = ::read(fd, bytes.data() + used, bytes.size() - used);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error = std::string("read error: ") + std::strerror(errno);
+      return false;
+    }
+    if (n == 0) break;
+    used += static_cast<std::size_t>(n);
+  }
+  bytes.resize(used);
+  bytes.shrink_to_fit();
+  return true;
+}
+
+}  // namespace
+
+std::optional<std::string> read_file(const std::string& path, std::string& error,
+                                     std::size_t limit) {
+  std::string bytes;
   if (path == "-") {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    return buffer.str();
+    if (!read_bytes(STDIN_FILENO, 0, limit, bytes, error)) return std::nullopt;
+    return bytes;
   }
   // O_NONBLOCK: opening a FIFO with no writer would otherwise wait for one forever. What was
   // opened is checked, not the path, so a file swapped after it was listed cannot slip past.
@@ -97,29 +129,20 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
     error = "is a directory";
     return std::nullopt;
   }
-  if (!S_ISREG(info.st_mode)) {
-    error = "not a regular file (a FIFO, socket or device), not read; - reads standard input";
-    return std::nullopt;
-  }
-  // Read at the file's size: a string grown by doubling holds up to twice the bytes, and the
-  // report keeps them until the document is written or spooled.
-  std::string bytes(static_cast<std::size_t>(info.st_size), '\0');
-  std::size_t used = 0;
-  while (true) {
-    char more[4096];  // Past the size stat gave: the file grew, or this finds its end.
-    const bool full = used == bytes.size();
-    const ssize_t n =
-        full ? ::read(fd, more, sizeof more) : ::read(fd, bytes.data() + used, bytes.size() - used);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      error = std::string("read error: ") + std::strerror(errno);
+  if (S_ISFIFO(info.st_mode) || S_ISCHR(info.st_mode)) {
+    // A pipe (`galley check <(cmd)`) or a terminal is read as it comes, like standard input:
+    // blocking again now that it is open. A FIFO nobody has open for writing reads as empty.
+    const int flags = ::fcntl(fd, F_GETFL);
+    if (flags < 0 || ::fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) != 0) {
+      error = std::string("cannot open: ") + std::strerror(errno);
       return std::nullopt;
     }
-    if (n == 0) break;
-    if (full) bytes.append(more, static_cast<std::size_t>(n));
-    used += static_cast<std::size_t>(n);
+  } else if (!S_ISREG(info.st_mode)) {
+    error = "a socket or block device, not read";
+    return std::nullopt;
   }
-  bytes.resize(used);
+  const auto expected = S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) : 0;
+  if (!read_bytes(fd, expected, limit, bytes, error)) return std::nullopt;
   return bytes;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -22,15 +23,19 @@ struct InputProblem {
 
 /// What the given paths expand to.
 struct CollectedInputs {
-  std::vector<InputFile> files;         ///< In the order given; directory contents sorted.
-  std::vector<InputProblem> problems;   ///< Paths that gave nothing to check.
+  std::vector<InputFile> files;        ///< In the order given; directory contents sorted.
+  std::vector<InputProblem> problems;  ///< Paths that gave nothing to check.
 };
 
 /// Expands files and directories (recursively, documents by extension, symlinked directories not
 /// followed, hidden entries skipped). `format` overrides detection for every file.
-CollectedInputs collect_inputs(const std::vector<std::string>& paths, std::optional<InputFormat> format);
+CollectedInputs collect_inputs(const std::vector<std::string>& paths,
+                               std::optional<InputFormat> format);
 
-/// Reads a whole file ("-" for standard input); nullopt with `error` set when it cannot.
-std::optional<std::string> read_file(const std::string& path, std::string& error);
+/// Reads a whole file ("-" for standard input), but never more than `limit` bytes and one more:
+/// a larger input is known to be larger without being held whole (a stray dump, /dev/zero).
+/// Regular files, pipes and terminals are read; nullopt with `error` set when it cannot be.
+std::optional<std::string> read_file(const std::string& path, std::string& error,
+                                     std::size_t limit = std::numeric_limits<std::size_t>::max());
 
 }  // namespace galley
