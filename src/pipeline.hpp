@@ -47,6 +47,11 @@ class CheckSet {
   };
   std::vector<Entry> checks_;
 
+  /// Segments the blocks of `analyzed` into sentences and tokens, on two threads when large.
+  void segment(AnalyzedDocument& analyzed);
+  /// Segments blocks [from, to) of `analyzed` with `segmenter`.
+  void segment_blocks(Segmenter& segmenter, AnalyzedDocument& analyzed, std::size_t from,
+                      std::size_t to) const;
   /// Runs every check on `analyzed`, the spelling checks beside the others on large documents.
   void run_checks(const AnalyzedDocument& analyzed, std::vector<Finding>& findings);
   /// Runs the checks that read the others' findings, after freeing what those do not need.
