@@ -386,7 +386,7 @@ DocumentReport process(CheckSet& checks, const InputFile& input, const CheckSet:
     return failed;
   }
   if (bytes->size() > max_bytes) {
-    // A document is held whole, at about 17 bytes of memory per byte (docs/performance.md): a
+    // A document is held whole, at about 13 bytes of memory per byte (docs/performance.md): a
     // stray dump in a repository of releases is skipped unless the user raises the limit.
     failed.status = DocumentStatus::skipped;
     failed.problem = "larger than " + std::to_string(max_bytes) +
