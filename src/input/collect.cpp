@@ -5,11 +5,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <limits>
 #include <system_error>
+
+#include "core/interrupt.hpp"
 
 namespace galley {
 namespace fs = std::filesystem;
@@ -77,29 +80,40 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths,
 
 namespace {
 
-/// Reads `fd` to its end or to `limit` bytes and one more, into `bytes` (sized at `expected`
+/// Reads `fd` to its end or to `limit` bytes and one more, into `bytes`, sized at `expected`
 /// first: a string grown by doubling holds up to twice the bytes, and the report keeps them
-/// until the document is written or spooled). False with `error` set on a read error.
+/// until the document is written or spooled. False with `error` set on a read error, or when
+/// SIGINT or SIGTERM arrives while a pipe keeps it waiting.
 bool read_bytes(int fd, std::size_t expected, std::size_t limit, std::string& bytes,
                 std::string& error) {
   constexpr std::size_t kChunk = std::size_t{64} << 10U;
   const std::size_t most = limit == std::numeric_limits<std::size_t>::max() ? limit : limit + 1;
   bytes.assign(std::min(expected, most), '\0');
   std::size_t used = 0;
+  bool grown = false;
+  std::array<char, 4096> probe{};
   while (used < most) {
-    // Past the size expected: a stream, a file that grew, or this finds the end.
-    if (used == bytes.size()) bytes.resize(std::min(most, used + std::max(kChunk, used / 2)));
-    const ssize_t n = ::read(fd, bytes.data() + used, bytes.size() - used);
-    if (n < 0 && errno == EINTR) continue;
+    // At the size expected, a small read first tells whether there is more: a regular file is
+    // then read at its size, never grown and copied.
+    const bool full = used == bytes.size();
+    const std::size_t room = full ? std::min(probe.size(), most - used) : bytes.size() - used;
+    const ssize_t n = ::read(fd, full ? probe.data() : bytes.data() + used, room);
+    if (n < 0 && errno == EINTR && !interrupt_requested()) continue;
     if (n < 0) {
-      error = std::string("read error: ") + std::strerror(errno);
+      error = errno == EINTR ? std::string("interrupted while reading")
+                             : std::string("read error: ") + std::strerror(errno);
       return false;
     }
     if (n == 0) break;
+    if (full) {  // More than expected: a stream, or a file that grew.
+      bytes.resize(std::min(most, used + std::max(kChunk, used / 2)));
+      std::copy_n(probe.data(), n, bytes.data() + used);
+      grown = true;
+    }
     used += static_cast<std::size_t>(n);
   }
   bytes.resize(used);
-  bytes.shrink_to_fit();
+  if (grown) bytes.shrink_to_fit();
   return true;
 }
 
@@ -116,7 +130,13 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
   // opened is checked, not the path, so a file swapped after it was listed cannot slip past.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
   if (fd < 0) {
-    error = errno == ENOENT ? "no such file" : std::string("cannot open: ") + std::strerror(errno);
+    if (errno == ENOENT) {
+      error = "no such file";
+    } else if (errno == ENXIO) {  // What open() says of a socket.
+      error = "a socket, or a device with nothing behind it: not read";
+    } else {
+      error = std::string("cannot open: ") + std::strerror(errno);
+    }
     return std::nullopt;
   }
   const ClosedAtEnd closer(fd);
@@ -138,7 +158,7 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
       return std::nullopt;
     }
   } else if (!S_ISREG(info.st_mode)) {
-    error = "a socket or block device, not read";
+    error = "a socket or block device: not read";
     return std::nullopt;
   }
   const auto expected = S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) : 0;

@@ -5,7 +5,9 @@
 #include <poll.h>
 #include <sys/inotify.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -21,6 +23,7 @@
 #include <thread>
 #include <vector>
 
+#include "input/collect.hpp"
 #include "test_support.hpp"
 
 namespace galley {
@@ -340,6 +343,44 @@ TEST_CASE("faults: a pipe named as an input is read as it comes, as galley check
   INFO("galley " << describe(status) << "; stderr: " << test::read_file_text(err));
   CHECK(exit_code(status) == 1);
   CHECK(contains(test::read_file_text(out), path + ":3:1: error: Repeated word"));
+}
+
+TEST_CASE("faults: a regular file is read at its size, and no further than a limit", "[faults]") {
+  // The report keeps the bytes until the document is written or spooled: no spare capacity.
+  // (That the read never grows the string on the way, which doubled the peak, is measured, not
+  // tested: a 200 MB file peaked at 513 MB when it did, 220 MB now.)
+  const Scratch scratch;
+  const std::string path = scratch.file("large.txt", std::string(std::size_t{1} << 20U, 'a'));
+  std::string error;
+  const std::optional<std::string> whole = read_file(path, error);
+  REQUIRE(whole);
+  CHECK(whole->size() == std::size_t{1} << 20U);
+  CHECK(whole->capacity() < whole->size() + 4096);
+  const std::optional<std::string> cut = read_file(path, error, 1000);
+  REQUIRE(cut);
+  CHECK(cut->size() == 1001);  // One byte past the limit: enough to know it is over.
+}
+
+TEST_CASE("faults: a socket named as an input is named as one, the others checked",
+          "[cli][faults][bad-input]") {
+  const Scratch scratch;
+  const std::string good = scratch.file("good.txt", release(500));
+  const std::string socket_path = scratch.dir + "/socket.txt";
+  const int listener = socket(AF_UNIX, SOCK_STREAM, 0);
+  REQUIRE(listener >= 0);
+  sockaddr_un address{};
+  address.sun_family = AF_UNIX;
+  REQUIRE(socket_path.size() < sizeof address.sun_path);
+  socket_path.copy(address.sun_path, socket_path.size());
+  REQUIRE(bind(listener, reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0);
+  const std::string out = scratch.dir + "/out";
+  const std::string err = scratch.dir + "/err";
+  const std::optional<int> status = run({{"check", "--no-color", socket_path, good}, out, -1, err});
+  close(listener);
+  INFO("galley " << describe(status) << "; stderr: " << test::read_file_text(err));
+  CHECK(exit_code(status) == 2);
+  CHECK(contains(test::read_file_text(err), socket_path + ": a socket"));
+  CHECK(contains(test::read_file_text(out), good + ":3:1: error: Repeated word"));
 }
 
 TEST_CASE("faults: an endless device is read no further than the size limit", "[cli][faults]") {
