@@ -33,7 +33,8 @@ struct AnalyzedDocument {
   std::string language = "en-US";        ///< The variety the document is checked in.
   std::size_t word_count = 0;            ///< Word tokens in all blocks.
   /// The spelling checks' shared analysis (checks/spell_analysis.hpp), made by the first of them
-  /// to run; mutable since it is a cache, safe since one document's checks run on one thread.
+  /// to run; mutable since it is a cache. The spelling checks run on one thread (a second one
+  /// from 1 MB, CheckSet::run_checks), and only they touch it.
   mutable std::shared_ptr<const SpellAnalysis> spelling;
   /// The duplicate checks' shared search (checks/duplicate_check.hpp), made by the first of them
   /// to run or prepare; a cache like `spelling` (on a large document the spelling checks' thread

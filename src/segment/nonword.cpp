@@ -104,7 +104,8 @@ std::vector<Token> find_nonwords(std::string_view text) {
       ++pos;
       continue;
     }
-    if (span.size() <= Token::kMaxLength) out.emplace_back(span, kind);  // Else no token at all.
+    // Longer than a token can be: not taken, and ICU then cuts its words as in prose.
+    if (span.size() <= Token::kMaxLength) out.emplace_back(span, kind);
     pos = span.end;
   }
   return out;

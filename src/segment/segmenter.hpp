@@ -43,7 +43,8 @@ struct TokenSpan {
 /// has millions of tokens): the kind shares a word with the length.
 class Token {
  public:
-  /// The longest token: 256 MiB less a byte. The segmenter drops longer runs (no word is one).
+  /// The longest token: 256 MiB less a byte. Longer runs are not taken as tokens (no word is one);
+  /// a URL that long is then cut by ICU like prose.
   static constexpr std::size_t kMaxLength = (std::size_t{1} << 28U) - 1;
 
   Token() = default;
