@@ -345,6 +345,33 @@ TEST_CASE("faults: a pipe named as an input is read as it comes, as galley check
   CHECK(contains(test::read_file_text(out), path + ":3:1: error: Repeated word"));
 }
 
+TEST_CASE("faults: SIGTERM while a pipe keeps galley waiting ends the run", "[cli][faults]") {
+  // The writer holds its end open and writes nothing: without the stop, galley would wait for
+  // ever (the read is retried on EINTR unless a stop was asked).
+  const Scratch scratch;
+  std::array<int, 2> ends{};
+  REQUIRE(pipe2(ends.data(), O_CLOEXEC) == 0);
+  REQUIRE(fcntl(ends[0], F_SETFD, 0) == 0);  // Only the read end goes to galley.
+  const std::string path = "/dev/fd/" + std::to_string(ends[0]);
+  const std::string target = scratch.dir + "/report.xml";
+  const std::string err = scratch.dir + "/err";
+  const pid_t pid =
+      spawn({{"check", "--format", "xml", "-o", target, path}, scratch.dir + "/out", -1, err});
+  close(ends[0]);
+  const auto start = std::chrono::steady_clock::now();
+  bool sent = false;
+  const std::optional<int> status = wait_for(pid, [&] {
+    if (!sent && std::chrono::steady_clock::now() - start > std::chrono::milliseconds(300)) {
+      sent = kill(pid, SIGTERM) == 0;
+    }
+  });
+  close(ends[1]);
+  INFO("galley " << describe(status) << "; stderr: " << test::read_file_text(err));
+  CHECK(exit_code(status) == 128 + SIGTERM);
+  CHECK(contains(test::read_file_text(err), "interrupted by signal"));
+  CHECK_FALSE(fs::exists(target));
+}
+
 TEST_CASE("faults: a regular file is read at its size, and no further than a limit", "[faults]") {
   // The report keeps the bytes until the document is written or spooled: no spare capacity.
   // (That the read never grows the string on the way, which doubled the peak, is measured, not
