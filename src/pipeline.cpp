@@ -304,9 +304,12 @@ struct BatchRun {
   const Settings& settings;
   std::vector<std::unique_ptr<BatchCheck>> checks;
   std::map<std::size_t, Suppressions> suppressions;  ///< By document, for those with directives.
-  std::mutex mutex;
+  std::mutex mutex;  ///< Guards suppressions.
 
-  explicit BatchRun(const Settings& run_settings) : settings(run_settings) {
+  /// The batch checks enabled for a run of `documents` documents: none for one alone, since a
+  /// batch check compares documents with each other (and would cost a large one a pass).
+  BatchRun(const Settings& run_settings, std::size_t documents) : settings(run_settings) {
+    if (documents < 2) return;
     for (const CheckInfo& info : check_registry()) {
       if (!enabled(settings, info) || info.make_batch == nullptr) continue;
       checks.push_back(info.make_batch(settings));
@@ -319,9 +322,10 @@ struct BatchRun {
     return [this, index](const AnalyzedDocument& analyzed) {
       // Batch findings arrive after CheckSet has applied the document's directives.
       std::optional<Suppressions> directives = suppressions_of(analyzed.doc, settings);
+      for (const auto& check : checks) check->collect(index, analyzed);  // Each guards itself.
+      if (!directives) return;
       const std::lock_guard lock(mutex);
-      for (const auto& check : checks) check->collect(index, analyzed);
-      if (directives) suppressions.insert_or_assign(index, std::move(*directives));
+      suppressions.insert_or_assign(index, std::move(*directives));
     };
   }
 
@@ -425,7 +429,7 @@ Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settin
   std::atomic<std::size_t> done{0};
   std::exception_ptr failure;
   std::mutex failure_mutex;
-  BatchRun batch(settings);
+  BatchRun batch(settings, inputs.size());
   const LoadsAhead loads_ahead(spelling_enabled(settings)
                                    ? load_spelling_ahead(settings)
                                    : std::vector<std::shared_future<void>>{});

@@ -62,7 +62,8 @@ class Check {
 class BatchCheck {
  public:
   virtual ~BatchCheck() = default;
-  /// Takes note of document number `index`.
+  /// Takes note of document number `index`. Workers call it at once for their documents: the
+  /// check guards what it keeps, and does its work on a document outside that guard.
   virtual void collect(std::size_t index, const AnalyzedDocument& doc) = 0;
   /// Reports findings for documents seen; `emit(index, finding)` adds one to document `index`.
   virtual void finish(const std::function<void(std::size_t, Finding)>& emit) = 0;

@@ -135,11 +135,13 @@ std::vector<Fingerprint> DuplicateCrossDocumentCheck::fingerprints(std::size_t i
 }
 
 void DuplicateCrossDocumentCheck::collect(std::size_t index, const AnalyzedDocument& doc) {
+  std::vector<Fingerprint> prints = fingerprints(index, doc);  // The work: outside the lock.
+  const std::lock_guard lock(mutex_);
   if (documents_.size() <= index) {
     documents_.resize(index + 1);
     paths_.resize(index + 1);
   }
-  documents_[index] = fingerprints(index, doc);
+  documents_[index] = std::move(prints);
   paths_[index] = doc.doc.source.path();
 }
 

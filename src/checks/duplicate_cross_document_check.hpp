@@ -3,6 +3,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,7 @@ class DuplicateCrossDocumentCheck final : public BatchCheck {
   static std::vector<Fingerprint> fingerprints(std::size_t index, const AnalyzedDocument& doc);
 
  private:
+  std::mutex mutex_;                                 ///< Guards documents_ and paths_.
   std::vector<std::vector<Fingerprint>> documents_;  ///< By document index.
   std::vector<std::string> paths_;                   ///< By document index.
 };
