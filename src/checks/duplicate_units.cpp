@@ -25,11 +25,13 @@ std::string lower_ascii(std::string_view text) {
   return out;
 }
 
-std::size_t count_words(std::string_view text) {
+/// The number of words of `text`, counted no further than `most` + 1 (a heading is short; a
+/// paragraph need not be read to the end to tell it is not one).
+std::size_t count_words(std::string_view text, std::size_t most) {
   std::size_t words = 0;
   bool in_word = false;
   for (const char c : text) {
-    if (!is_space(c) && !in_word) ++words;
+    if (!is_space(c) && !in_word && ++words > most) break;
     in_word = !is_space(c);
   }
   return words;
@@ -63,7 +65,8 @@ constexpr std::array<std::string_view, 14> kBoilerplateOpenings{"about ",
 
 bool opens_boilerplate(const Block& block) {
   const std::string_view text = block.text;
-  if (count_words(text) > 8) return false;
+  constexpr std::size_t kMostWords = 8;
+  if (count_words(text, kMostWords) > kMostWords) return false;
   const std::size_t start = text.find_first_not_of(" \t\r\n*#");
   if (start == std::string_view::npos) return false;
   const std::string head = lower_ascii(text.substr(start, 32));
@@ -125,20 +128,20 @@ std::vector<WordHunk> backtrace(const std::vector<std::size_t>& dp, std::size_t 
 }  // namespace
 
 std::string word_key(std::string_view word) {
-  const std::string folded = fold_key(word);
+  std::string key;
+  word_key_into(word, key);
+  return key;
+}
+
+void word_key_into(std::string_view word, std::string& key) {
+  fold_key_into(word, key);
   // Typographic and typewriter apostrophes compare equal ("don’t" == "don't").
   constexpr std::string_view kApostrophe = "\xE2\x80\x99";
-  std::string key;
-  key.reserve(folded.size());
-  for (std::size_t pos = 0; pos < folded.size(); ++pos) {
-    if (std::string_view(folded).substr(pos, 3) == kApostrophe) {
-      key += '\'';
-      pos += 2;
-    } else {
-      key += folded[pos];
-    }
+  std::size_t at = key.find(kApostrophe);
+  while (at != std::string::npos) {
+    key.replace(at, kApostrophe.size(), 1, '\'');
+    at = key.find(kApostrophe, at + 1);
   }
-  return key;
 }
 
 std::vector<bool> exempt_blocks(const Document& doc) {
@@ -191,8 +194,10 @@ std::vector<std::uint32_t> token_ids(const Block& block, const std::vector<Token
   const std::string_view text = block.text;
   std::vector<std::uint32_t> ids;
   ids.reserve(tokens.size());
+  std::string key;
   for (const Token& token : tokens) {
-    ids.push_back(table.intern(word_key(text.substr(token.span().begin, token.span().size()))));
+    word_key_into(text.substr(token.span().begin, token.span().size()), key);
+    ids.push_back(table.intern(key));
   }
   return ids;
 }

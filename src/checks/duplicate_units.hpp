@@ -70,6 +70,9 @@ std::vector<bool> exempt_blocks(const Document& doc);
 /// `word` (a token's text) as compared: NFC, case folded, apostrophes made alike.
 std::string word_key(std::string_view word);
 
+/// word_key() written over `key`, whose capacity serves again.
+void word_key_into(std::string_view word, std::string& key);
+
 /// The id in `table` of each of `tokens` (the tokens of `block`), normalised.
 std::vector<std::uint32_t> token_ids(const Block& block, const std::vector<Token>& tokens,
                                      WordTable& table);

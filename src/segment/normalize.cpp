@@ -30,17 +30,23 @@ std::string to_nfc(std::string_view text) {
 }
 
 std::string fold_key(std::string_view text) {
+  std::string out;
+  fold_key_into(text, out);
+  return out;
+}
+
+void fold_key_into(std::string_view text, std::string& out) {
   if (is_ascii(text)) {
-    std::string out(text);
+    out.assign(text);
     std::transform(out.begin(), out.end(), out.begin(), [](char c) {
       return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
     });
-    return out;
+    return;
   }
   icu::UnicodeString unicode =
       icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   unicode.foldCase();
-  return nfc_of(unicode);
+  out = nfc_of(unicode);
 }
 
 bool same_word(std::string_view a, std::string_view b) {

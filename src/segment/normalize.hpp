@@ -12,6 +12,10 @@ std::string to_nfc(std::string_view text);
 /// ASCII text takes a fast path that does not touch ICU.
 std::string fold_key(std::string_view text);
 
+/// fold_key() written over `out`, whose capacity serves again: no allocation per word for a
+/// caller that folds word after word.
+void fold_key_into(std::string_view text, std::string& out);
+
 /// True when `a` and `b` are the same word regardless of case and normalisation.
 bool same_word(std::string_view a, std::string_view b);
 
