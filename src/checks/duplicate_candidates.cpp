@@ -25,20 +25,20 @@ constexpr std::size_t kMinWords = 5;
 // unit repeated thousands of times from making every pair of its copies a candidate.
 constexpr std::size_t kMaxIndexedCopies = 4;
 
-/// The word bigrams of all units, flat, each as the id of the bigram in the sorted table of
-/// distinct bigrams (ids keep the bigrams' order, so a unit's sorted ids are its sorted
-/// bigrams): unit u's are [offset[u], offset[u + 1]), sorted, unique. 4-byte ids rather than
-/// the 8-byte bigrams: this is the search's peak of memory on a long document.
+/// The word bigrams of all units, each as the id of the bigram in the sorted table of distinct
+/// bigrams (ids keep the bigrams' order, so a unit's sorted ids are its sorted bigrams): unit
+/// u's are [begin[u], end[u]), sorted, unique. 4-byte ids rather than the 8-byte bigrams: this
+/// is the search's peak of memory on a long document.
 struct Shingles {
-  std::vector<std::uint32_t> id;      ///< Bigram ids, unit after unit.
-  std::vector<std::uint32_t> offset;  ///< Where each unit's start; one more entry at the end.
+  std::vector<std::uint32_t> id;     ///< Bigram ids, a unit's after another's.
+  std::vector<std::uint32_t> begin;  ///< By unit: where its ids start in `id`.
+  std::vector<std::uint32_t> end;    ///< By unit: where they end.
   /// By bigram id: the number of units it occurs in, up to 65,535 (a cap keeps the order total).
   std::vector<std::uint16_t> units;
 
   /// The bigram ids of unit `u`.
   [[nodiscard]] std::span<const std::uint32_t> of(std::size_t u) const {
-    return {id.begin() + static_cast<std::ptrdiff_t>(offset[u]),
-            id.begin() + static_cast<std::ptrdiff_t>(offset[u + 1])};
+    return std::span<const std::uint32_t>(id).subspan(begin[u], end[u] - begin[u]);
   }
 };
 
@@ -74,18 +74,13 @@ bool close_enough(const std::vector<DuplicateUnit>& units, const Shingles& shing
   return count_shared(shingles.of(a), shingles.of(b)) + 2 * edits >= most;
 }
 
-/// The word bigrams of `unit` (two word ids side by side: exact, where a hash of the text could
-/// collide), sorted and unique; none for a unit too short to pair.
-void bigrams_of(const DuplicateUnit& unit, std::vector<std::uint64_t>& out) {
-  out.clear();
-  if (unit.words.size() < kMinWords) return;
-  for (std::size_t w = 1; w < unit.words.size(); ++w)
-    out.push_back(std::uint64_t{unit.words[w - 1]} << 32U | unit.words[w]);
-  std::sort(out.begin(), out.end());
-  out.erase(std::unique(out.begin(), out.end()), out.end());
+/// The bigram of words `first` and `second`: two word ids side by side, exact where a hash of
+/// the text could collide.
+std::uint64_t bigram(std::uint32_t first, std::uint32_t second) {
+  return std::uint64_t{first} << 32U | second;
 }
 
-/// At least the number of bigrams bigrams_of() gives for all `units`.
+/// At least the number of distinct bigrams of each of `units`, summed.
 std::size_t bigram_bound(const std::vector<DuplicateUnit>& units) {
   std::size_t bound = 0;
   for (const DuplicateUnit& unit : units) {
@@ -94,49 +89,53 @@ std::size_t bigram_bound(const std::vector<DuplicateUnit>& units) {
   return bound;
 }
 
-/// The units whose words lie in no other unit's (a sentence unit's words are a stretch of its
-/// block's ids): their bigrams are all the units' bigrams.
-std::vector<bool> outermost_units(const std::vector<DuplicateUnit>& units) {
-  std::vector<std::uint32_t> order(units.size());
-  for (std::size_t u = 0; u < units.size(); ++u) order[u] = static_cast<std::uint32_t>(u);
-  // By first word's address, longest first: a unit inside another then comes after it.
-  const auto begin = [&](std::uint32_t u) { return units[u].words.data(); };
-  const auto end = [&](std::uint32_t u) { return units[u].words.data() + units[u].words.size(); };
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    if (begin(a) != begin(b)) return std::less<>{}(begin(a), begin(b));
-    if (end(a) != end(b)) return std::greater<>{}(end(a), end(b));
-    return a < b;
-  });
-  // A unit that starts no earlier than all units before it lies inside one of them exactly
-  // when it ends no later than the furthest of their ends. Arrays are disjoint, so a unit never
-  // lies inside a unit of another array's words.
-  std::vector<bool> outermost(units.size(), false);
-  const std::uint32_t* reach = nullptr;  // The furthest end of the units so far.
-  for (const std::uint32_t u : order) {
-    if (reach == nullptr || std::greater<>{}(end(u), reach)) {
-      outermost[u] = true;
-      reach = end(u);
+/// The units long enough to pair, in the order of their words' addresses (a sentence unit's
+/// words are a stretch of its block's ids), the longer first where two start at one word; and
+/// which of them lie in no unit before them. A unit that is not outermost lies inside the last
+/// outermost unit before it, and the outermost units' bigrams are all the units' bigrams.
+struct Nesting {
+  std::vector<std::uint32_t> order;  ///< Unit numbers.
+  std::vector<bool> outermost;       ///< By unit number.
+
+  explicit Nesting(const std::vector<DuplicateUnit>& units) : outermost(units.size(), false) {
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      if (units[u].words.size() >= kMinWords) order.push_back(static_cast<std::uint32_t>(u));
+    }
+    const auto begin = [&](std::uint32_t u) { return units[u].words.data(); };
+    const auto end = [&](std::uint32_t u) { return units[u].words.data() + units[u].words.size(); };
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      if (begin(a) != begin(b)) return std::less<>{}(begin(a), begin(b));
+      if (end(a) != end(b)) return std::greater<>{}(end(a), end(b));
+      return a < b;
+    });
+    // A unit that starts no earlier than all units before it lies inside one of them exactly
+    // when it ends no later than the furthest of their ends, which is the last outermost unit's
+    // end. Arrays are disjoint, and no unit here is empty, so a unit never lies inside a unit of
+    // another array's words.
+    const std::uint32_t* reach = nullptr;  // The furthest end of the units so far.
+    for (const std::uint32_t u : order) {
+      if (reach == nullptr || std::greater<>{}(end(u), reach)) {
+        outermost[u] = true;
+        reach = end(u);
+      }
     }
   }
-  return outermost;
-}
+};
 
-/// Every unit's bigrams in one sorted table of distinct bigrams (a sort of flat arrays rather
-/// than a hash map: this is the bulk of the work, and it stays in cache order). Only the
-/// outermost units are gathered, which halves the table at the search's peak of memory.
-std::vector<std::uint64_t> distinct_bigrams(const std::vector<DuplicateUnit>& units) {
-  const std::vector<bool> outermost = outermost_units(units);
+/// Every bigram of the outermost units in one sorted table of distinct bigrams (a sort of a flat
+/// array rather than a hash map: it stays in cache order).
+std::vector<std::uint64_t> distinct_bigrams(const std::vector<DuplicateUnit>& units,
+                                            const Nesting& nesting) {
   std::size_t bound = 0;
-  for (std::size_t u = 0; u < units.size(); ++u) {
-    if (outermost[u] && units[u].words.size() >= kMinWords) bound += units[u].words.size() - 1;
+  for (const std::uint32_t u : nesting.order) {
+    if (nesting.outermost[u]) bound += units[u].words.size() - 1;
   }
   std::vector<std::uint64_t> all;
   all.reserve(bound);  // Not left to doubling.
-  std::vector<std::uint64_t> own;
-  for (std::size_t u = 0; u < units.size(); ++u) {
-    if (!outermost[u]) continue;
-    bigrams_of(units[u], own);
-    all.insert(all.end(), own.begin(), own.end());
+  for (const std::uint32_t u : nesting.order) {
+    if (!nesting.outermost[u]) continue;
+    const std::span<const std::uint32_t> words = units[u].words;
+    for (std::size_t w = 1; w < words.size(); ++w) all.push_back(bigram(words[w - 1], words[w]));
   }
   std::sort(all.begin(), all.end());
   all.erase(std::unique(all.begin(), all.end()), all.end());
@@ -179,26 +178,40 @@ class BigramTable {
   std::vector<std::uint32_t> second_;  ///< The bigrams' second word ids, in sorted order.
 };
 
-/// Each unit's bigrams as ids into the table of distinct bigrams, made again unit by unit so
-/// that the 8-byte bigrams of all units are never held at once, and the number of units each
-/// bigram occurs in.
+/// Each unit's bigrams as ids into the table of distinct bigrams, and the number of units each
+/// bigram occurs in. Each bigram is looked up once, at its place in the outermost unit holding
+/// it; the units inside take their ids from there.
 Shingles shingle_units(const std::vector<DuplicateUnit>& units) {
+  const Nesting nesting(units);
+  const BigramTable distinct(distinct_bigrams(units, nesting));  // The 8-byte table goes at once.
   Shingles shingles;
-  const BigramTable distinct(distinct_bigrams(units));  // The 8-byte table goes at once.
   shingles.units.assign(distinct.size(), 0);
-  shingles.offset.reserve(units.size() + 1);
-  shingles.offset.push_back(0);
+  shingles.begin.assign(units.size(), 0);
+  shingles.end.assign(units.size(), 0);
   shingles.id.reserve(bigram_bound(units));
-  std::vector<std::uint64_t> own;
-  for (const DuplicateUnit& unit : units) {
-    bigrams_of(unit, own);
-    for (const std::uint64_t bigram : own) {
-      const std::uint32_t id = distinct.id(bigram);
-      shingles.id.push_back(id);
+  std::vector<std::uint32_t> at;  // The bigram id at each word but the first of `outer`.
+  const std::uint32_t* outer = nullptr;
+  for (const std::uint32_t u : nesting.order) {
+    const std::span<const std::uint32_t> words = units[u].words;
+    if (nesting.outermost[u]) {
+      outer = words.data();
+      at.clear();
+      for (std::size_t w = 1; w < words.size(); ++w)
+        at.push_back(distinct.id(bigram(words[w - 1], words[w])));
+    }
+    const auto from = at.begin() + (words.data() - outer);
+    const auto first = static_cast<std::ptrdiff_t>(shingles.id.size());
+    shingles.id.insert(shingles.id.end(), from,
+                       from + static_cast<std::ptrdiff_t>(words.size() - 1));
+    std::sort(shingles.id.begin() + first, shingles.id.end());
+    shingles.id.erase(std::unique(shingles.id.begin() + first, shingles.id.end()),
+                      shingles.id.end());
+    shingles.begin[u] = static_cast<std::uint32_t>(first);
+    shingles.end[u] = static_cast<std::uint32_t>(shingles.id.size());
+    for (const std::uint32_t id : shingles.of(u)) {
       std::uint16_t& count = shingles.units[id];
       if (count < std::numeric_limits<std::uint16_t>::max()) ++count;
     }
-    shingles.offset.push_back(static_cast<std::uint32_t>(shingles.id.size()));
   }
   return shingles;
 }
