@@ -3,7 +3,9 @@
 // spellings count as evidence: "program" is British too (software), so only "programme" counts.
 #include "checks/language.hpp"
 
+#include <algorithm>
 #include <array>
+#include <cassert>
 #include <unordered_map>
 
 namespace galley {
@@ -14,7 +16,18 @@ struct Entry {
   Variety variety;
 };
 
-using Table = std::unordered_map<std::string, Entry>;
+/// Hashes std::string and std::string_view alike, for lookups without a copy.
+struct Hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view word) const noexcept {
+    return std::hash<std::string_view>{}(word);
+  }
+};
+
+using Table = std::unordered_map<std::string, Entry, Hash, std::equal_to<>>;
+
+// Longer than any word of the table: such a word is not looked up (and needs no buffer).
+constexpr std::size_t kLongest = 32;
 
 void add_pair(Table& table, const std::string& british, const std::string& american,
               bool american_is_evidence = true) {
@@ -139,6 +152,8 @@ Table build_table() {
   for (const auto& [british, american] : kBritishOnly) {
     add_pair(table, std::string(british), std::string(american), false);
   }
+  assert(std::all_of(table.begin(), table.end(),
+                     [](const auto& entry) { return entry.first.size() <= kLongest; }));
   return table;
 }
 
@@ -164,11 +179,13 @@ std::string with_case_of(std::string word, std::string_view model) {
 }  // namespace
 
 std::pair<std::string, Variety> variety_counterpart(std::string_view word) {
-  std::string lower(word);
-  for (char& c : lower) {
-    if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-  }
-  const auto it = table().find(lower);
+  // Called for every word of a document: lower-cased on the stack, looked up without a copy.
+  if (word.size() > kLongest) return {std::string(), Variety::american};
+  std::array<char, kLongest> buffer{};
+  std::transform(word.begin(), word.end(), buffer.begin(), [](char c) {
+    return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
+  });
+  const auto it = table().find(std::string_view(buffer.data(), word.size()));
   if (it == table().end()) return {std::string(), Variety::american};
   return {with_case_of(it->second.counterpart, word), it->second.variety};
 }
