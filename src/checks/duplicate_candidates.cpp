@@ -62,22 +62,20 @@ std::size_t count_shared(std::span<const std::uint32_t> a, std::span<const std::
   return shared;
 }
 
-/// True when the lengths are within the allowed edits and neither unit has more than 2e bigrams
-/// the other lacks: a necessary condition, checked before the word-level alignment.
-bool close_enough(const std::vector<DuplicateUnit>& units, const Shingles& shingles, std::size_t a,
-                  std::size_t b) {
-  const std::size_t longer = std::max(units[a].words.size(), units[b].words.size());
-  const std::size_t shorter = std::min(units[a].words.size(), units[b].words.size());
-  const std::size_t edits = allowed_edits(longer, 0);
-  if (longer - shorter > edits) return false;
-  const std::size_t most = std::max(shingles.of(a).size(), shingles.of(b).size());
-  return count_shared(shingles.of(a), shingles.of(b)) + 2 * edits >= most;
+/// True when units of `a` and `b` words differ in length by no more than the edits allowed.
+bool lengths_close(std::size_t a, std::size_t b) {
+  const std::size_t longer = std::max(a, b);
+  return longer - std::min(a, b) <= allowed_edits(longer, 0);
 }
 
-/// The bigram of words `first` and `second`: two word ids side by side, exact where a hash of
-/// the text could collide.
-std::uint64_t bigram(std::uint32_t first, std::uint32_t second) {
-  return std::uint64_t{first} << 32U | second;
+/// True when neither unit has more than 2e bigrams the other lacks, for units whose lengths are
+/// close: a necessary condition, checked before the word-level alignment.
+bool share_enough(const std::vector<DuplicateUnit>& units, const Shingles& shingles, std::size_t a,
+                  std::size_t b) {
+  const std::size_t edits =
+      allowed_edits(std::max(units[a].words.size(), units[b].words.size()), 0);
+  const std::size_t most = std::max(shingles.of(a).size(), shingles.of(b).size());
+  return count_shared(shingles.of(a), shingles.of(b)) + 2 * edits >= most;
 }
 
 /// At least the number of distinct bigrams of each of `units`, summed.
@@ -122,52 +120,55 @@ struct Nesting {
   }
 };
 
-/// Every bigram of the outermost units in one sorted table of distinct bigrams (a sort of a flat
-/// array rather than a hash map: it stays in cache order).
-std::vector<std::uint64_t> distinct_bigrams(const std::vector<DuplicateUnit>& units,
-                                            const Nesting& nesting) {
-  std::size_t bound = 0;
-  for (const std::uint32_t u : nesting.order) {
-    if (nesting.outermost[u]) bound += units[u].words.size() - 1;
-  }
-  std::vector<std::uint64_t> all;
-  all.reserve(bound);  // Not left to doubling.
-  for (const std::uint32_t u : nesting.order) {
-    if (!nesting.outermost[u]) continue;
-    const std::span<const std::uint32_t> words = units[u].words;
-    for (std::size_t w = 1; w < words.size(); ++w) all.push_back(bigram(words[w - 1], words[w]));
-  }
-  std::sort(all.begin(), all.end());
-  all.erase(std::unique(all.begin(), all.end()), all.end());
-  all.shrink_to_fit();
-  return all;
-}
-
 /// The distinct bigrams, sorted, and where the bigrams of each first word start: a lookup
 /// searches the few bigrams of one first word, not the whole table (on a long document, a
 /// binary search of it missed the cache at every step and was a fifth of the whole run).
 class BigramTable {
  public:
-  explicit BigramTable(const std::vector<std::uint64_t>& sorted) {
-    const std::size_t words = sorted.empty() ? 0 : (sorted.back() >> 32U) + 1;
+  /// The bigrams of the outermost units of `nesting`: a counting sort by first word, then each
+  /// first word's second words sorted and made unique. No table of 8-byte bigrams is made, and
+  /// no sort of the whole (that sort was most of the search's work).
+  BigramTable(const std::vector<DuplicateUnit>& units, const Nesting& nesting) {
+    const auto each_bigram = [&](const auto& visit) {
+      for (const std::uint32_t u : nesting.order) {
+        if (!nesting.outermost[u]) continue;
+        const std::span<const std::uint32_t> words = units[u].words;
+        for (std::size_t w = 1; w < words.size(); ++w) visit(words[w - 1], words[w]);
+      }
+    };
+    std::size_t words = 0;  // One more than the largest first word.
+    each_bigram([&](std::uint32_t first, std::uint32_t) {
+      words = std::max<std::size_t>(words, std::size_t{first} + 1);
+    });
     first_.assign(words + 1, 0);
-    second_.reserve(sorted.size());
-    for (const std::uint64_t bigram : sorted) {
-      ++first_[(bigram >> 32U) + 1];
-      second_.push_back(static_cast<std::uint32_t>(bigram));
-    }
+    each_bigram([&](std::uint32_t first, std::uint32_t) { ++first_[first + 1]; });
     std::partial_sum(first_.begin(), first_.end(), first_.begin());
+    second_.resize(first_.back());
+    std::vector<std::uint32_t> next(first_.begin(), first_.end() - 1);
+    each_bigram([&](std::uint32_t first, std::uint32_t second) { second_[next[first]++] = second; });
+    std::size_t kept = 0;
+    for (std::size_t word = 0; word < words; ++word) {
+      const auto begin = second_.begin() + first_[word];
+      const auto end = second_.begin() + first_[word + 1];
+      std::sort(begin, end);
+      const auto last = std::unique(begin, end);
+      first_[word] = static_cast<std::uint32_t>(kept);  // Read above before it is moved down.
+      kept += static_cast<std::size_t>(
+          std::move(begin, last, second_.begin() + static_cast<std::ptrdiff_t>(kept)) -
+          (second_.begin() + static_cast<std::ptrdiff_t>(kept)));
+    }
+    first_[words] = static_cast<std::uint32_t>(kept);
+    second_.resize(kept);
+    second_.shrink_to_fit();
   }
 
   /// The number of distinct bigrams.
   [[nodiscard]] std::size_t size() const { return second_.size(); }
 
-  /// The id (sorted position) of `bigram`, which is in the table.
-  [[nodiscard]] std::uint32_t id(std::uint64_t bigram) const {
-    const std::size_t word = bigram >> 32U;
-    const auto begin = second_.begin() + first_[word];
-    const auto end = second_.begin() + first_[word + 1];
-    const auto second = static_cast<std::uint32_t>(bigram);
+  /// The id (sorted position) of the bigram of words `first` and `second`, which is in the table.
+  [[nodiscard]] std::uint32_t id(std::uint32_t first, std::uint32_t second) const {
+    const auto begin = second_.begin() + first_[first];
+    const auto end = second_.begin() + first_[first + 1];
     const auto at = std::lower_bound(begin, end, second);
     assert(at != end && *at == second);  // An outermost unit has it too.
     return static_cast<std::uint32_t>(at - second_.begin());
@@ -183,7 +184,7 @@ class BigramTable {
 /// it; the units inside take their ids from there.
 Shingles shingle_units(const std::vector<DuplicateUnit>& units) {
   const Nesting nesting(units);
-  const BigramTable distinct(distinct_bigrams(units, nesting));  // The 8-byte table goes at once.
+  const BigramTable distinct(units, nesting);
   Shingles shingles;
   shingles.units.assign(distinct.size(), 0);
   shingles.begin.assign(units.size(), 0);
@@ -197,7 +198,7 @@ Shingles shingle_units(const std::vector<DuplicateUnit>& units) {
       outer = words.data();
       at.clear();
       for (std::size_t w = 1; w < words.size(); ++w)
-        at.push_back(distinct.id(bigram(words[w - 1], words[w])));
+        at.push_back(distinct.id(words[w - 1], words[w]));
     }
     const auto from = at.begin() + (words.data() - outer);
     const auto first = static_cast<std::ptrdiff_t>(shingles.id.size());
@@ -218,7 +219,7 @@ Shingles shingle_units(const std::vector<DuplicateUnit>& units) {
 
 /// The prefix of unit `u` in `ranked`, in no order: (units, bigram id) for its rarest 2e+1
 /// bigrams, rarity then bigram deciding, the same total order for every unit, as prefix
-/// filtering needs. Worked out again where it is needed rather than stored: memory.
+/// filtering needs.
 void prefix_of(const std::vector<DuplicateUnit>& units, const Shingles& shingles, std::size_t u,
                std::vector<std::pair<std::uint32_t, std::uint32_t>>& ranked) {
   ranked.clear();
@@ -232,9 +233,34 @@ void prefix_of(const std::vector<DuplicateUnit>& units, const Shingles& shingles
   ranked.erase(end, ranked.end());
 }
 
-/// True for a prefix entry whose bigram is in more than one unit: the others, most of them on a
-/// long document, can pair nothing and are left out of the postings.
-bool shared(const std::pair<std::uint32_t, std::uint32_t>& entry) { return entry.first > 1; }
+/// Of each unit's prefix, the bigrams in more than one unit: the others, most of them on a long
+/// document, can pair nothing. Worked out once for the postings' two passes and the probe (the
+/// selection was a third of the search), and small: a unit's rarest bigrams are mostly its own.
+class SharedPrefixes {
+ public:
+  SharedPrefixes(const std::vector<DuplicateUnit>& units, const Shingles& shingles) {
+    offset_.reserve(units.size() + 1);
+    offset_.push_back(0);
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> ranked;
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      prefix_of(units, shingles, u, ranked);
+      for (const auto& [count, bigram] : ranked) {
+        if (count > 1) bigram_.push_back(bigram);
+      }
+      offset_.push_back(static_cast<std::uint32_t>(bigram_.size()));
+    }
+    bigram_.shrink_to_fit();
+  }
+
+  /// The shared bigram ids of unit `u`'s prefix, in no order.
+  [[nodiscard]] std::span<const std::uint32_t> of(std::size_t u) const {
+    return std::span<const std::uint32_t>(bigram_).subspan(offset_[u], offset_[u + 1] - offset_[u]);
+  }
+
+ private:
+  std::vector<std::uint32_t> bigram_;  ///< Bigram ids, unit after unit.
+  std::vector<std::uint32_t> offset_;  ///< Where each unit's start; one more at the end.
+};
 
 /// For each bigram in more than one unit, the indexed units whose prefix holds it, in unit
 /// order: compressed rows of 4-byte unit numbers, with no (bigram, unit) table to sort. Rows
@@ -243,26 +269,20 @@ bool shared(const std::pair<std::uint32_t, std::uint32_t>& entry) { return entry
 class Postings {
  public:
   /// The postings of the prefixes of the `indexed` units: counted, then filled.
-  Postings(const std::vector<DuplicateUnit>& units, const Shingles& shingles,
+  Postings(const Shingles& shingles, const SharedPrefixes& prefixes,
            const std::vector<bool>& indexed) {
     rank_shared(shingles);
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> ranked;
-    for (std::size_t u = 0; u < units.size(); ++u) {
+    for (std::size_t u = 0; u < indexed.size(); ++u) {
       if (!indexed[u]) continue;
-      prefix_of(units, shingles, u, ranked);
-      for (const auto& entry : ranked) {
-        if (shared(entry)) ++start_[row(entry.second) + 1];
-      }
+      for (const std::uint32_t bigram : prefixes.of(u)) ++start_[row(bigram) + 1];
     }
     std::partial_sum(start_.begin(), start_.end(), start_.begin());
     unit_.resize(start_.back());
     // Each row's start serves as its cursor, which leaves it at the next row's start.
-    for (std::size_t u = 0; u < units.size(); ++u) {
+    for (std::size_t u = 0; u < indexed.size(); ++u) {
       if (!indexed[u]) continue;
-      prefix_of(units, shingles, u, ranked);
-      for (const auto& entry : ranked) {
-        if (shared(entry)) unit_[start_[row(entry.second)]++] = static_cast<std::uint32_t>(u);
-      }
+      for (const std::uint32_t bigram : prefixes.of(u))
+        unit_[start_[row(bigram)]++] = static_cast<std::uint32_t>(u);
     }
     std::copy_backward(start_.begin(), start_.end() - 1, start_.end());
     start_[0] = 0;
@@ -331,24 +351,25 @@ std::vector<bool> indexed_units(const std::vector<DuplicateUnit>& units) {
 
 std::vector<CandidatePair> candidate_pairs(const std::vector<DuplicateUnit>& units) {
   const Shingles shingles = shingle_units(units);
-  const Postings postings(units, shingles, indexed_units(units));
+  const SharedPrefixes prefixes(units, shingles);
+  const Postings postings(shingles, prefixes, indexed_units(units));
   std::vector<CandidatePair> pairs;
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> ranked;
   std::vector<std::uint32_t> earlier;  // Indexed units before `later` sharing a prefix bigram.
   for (std::size_t later = 0; later < units.size(); ++later) {
-    prefix_of(units, shingles, later, ranked);
     earlier.clear();
-    for (const auto& entry : ranked) {
-      if (!shared(entry)) continue;
-      for (const std::uint32_t unit : postings.of(entry.second)) {
+    const std::size_t words = units[later].words.size();
+    for (const std::uint32_t bigram : prefixes.of(later)) {
+      for (const std::uint32_t unit : postings.of(bigram)) {
         if (unit >= later) break;
-        earlier.push_back(unit);
+        // Nine in ten units met here differ too much in length (big.txt): they go before
+        // the sort, not after it.
+        if (lengths_close(units[unit].words.size(), words)) earlier.push_back(unit);
       }
     }
     std::sort(earlier.begin(), earlier.end());
     earlier.erase(std::unique(earlier.begin(), earlier.end()), earlier.end());
     for (const std::uint32_t unit : earlier) {
-      if (close_enough(units, shingles, unit, later)) pairs.emplace_back(unit, later);
+      if (share_enough(units, shingles, unit, later)) pairs.emplace_back(unit, later);
     }
   }
   return pairs;
