@@ -131,6 +131,18 @@ struct LoadsAhead {
   }
 };
 
+/// Frees the spelling analysis of `analyzed` once the spelling checks are done with it. On a
+/// large document, the free pages of the heap it was made on go back to the system, or the
+/// duplicate search would stack its own memory on them at the run's peak.
+void release_spelling(const AnalyzedDocument& analyzed) {
+  constexpr std::size_t kTrimFrom = std::size_t{1} << 20U;
+  if (!analyzed.spelling) return;
+  analyzed.spelling.reset();
+#ifdef __GLIBC__
+  if (analyzed.doc.source.bytes().size() >= kTrimFrom) malloc_trim(0);
+#endif
+}
+
 std::vector<BlockRecord> records_of(const std::vector<Block>& blocks) {
   std::vector<BlockRecord> records;
   records.reserve(blocks.size());
@@ -191,6 +203,9 @@ void CheckSet::run_checks(const AnalyzedDocument& analyzed, std::vector<Finding>
     for (const Entry& entry : checks_) {
       if (entry.spelling && !is_last(entry)) entry.check->check(analyzed, found);
     }
+    // Now, not after the duplicate search, which is at its peak of memory meanwhile. No other
+    // check reads the analysis.
+    release_spelling(analyzed);
     return found;
   });
   std::vector<Finding> others;
@@ -211,15 +226,9 @@ void CheckSet::run_checks(const AnalyzedDocument& analyzed, std::vector<Finding>
 }
 
 // The checks that read findings need nothing of the spelling analysis (among it a delete index
-// over the document's distinct words): it goes first, and on a large document, where it was
-// made on the other thread's heap, that heap's free pages go back to the system, or the
-// duplicate search would stack its own memory on them at the run's peak.
+// over the document's distinct words): it goes first, if the spelling thread has not freed it.
 void CheckSet::run_last(const AnalyzedDocument& analyzed, std::vector<Finding>& findings) {
-  constexpr std::size_t kTrimFrom = std::size_t{1} << 20U;
-  analyzed.spelling.reset();
-#ifdef __GLIBC__
-  if (analyzed.doc.source.bytes().size() >= kTrimFrom) malloc_trim(0);
-#endif
+  release_spelling(analyzed);
   for (const Entry& entry : checks_) {
     if (entry.check->reads_findings()) entry.check->check(analyzed, findings);
   }
