@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "checks/check.hpp"
+#include "core/string_hash.hpp"
 
 namespace galley {
 
@@ -28,14 +29,7 @@ class WordTable {
   [[nodiscard]] std::size_t size() const { return words_.size(); }
 
  private:
-  /// Hashes std::string and std::string_view alike, for lookups without a copy.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view word) const noexcept {
-      return std::hash<std::string_view>{}(word);
-    }
-  };
-  std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> ids_;  ///< Owns words.
+  StringMap<std::uint32_t> ids_;           ///< Owns the words.
   std::vector<const std::string*> words_;  ///< By id, into ids_ (its nodes do not move).
 };
 

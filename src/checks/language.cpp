@@ -8,6 +8,8 @@
 #include <cassert>
 #include <unordered_map>
 
+#include "core/string_hash.hpp"
+
 namespace galley {
 namespace {
 
@@ -16,15 +18,7 @@ struct Entry {
   Variety variety;
 };
 
-/// Hashes std::string and std::string_view alike, for lookups without a copy.
-struct Hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view word) const noexcept {
-    return std::hash<std::string_view>{}(word);
-  }
-};
-
-using Table = std::unordered_map<std::string, Entry, Hash, std::equal_to<>>;
+using Table = StringMap<Entry>;
 
 // Longer than any word of the table: such a word is not looked up (and needs no buffer).
 constexpr std::size_t kLongest = 32;

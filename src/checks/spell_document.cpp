@@ -13,6 +13,7 @@
 #include "checks/language.hpp"
 #include "checks/speller.hpp"
 #include "checks/word_index.hpp"
+#include "core/string_hash.hpp"
 #include "core/utf8.hpp"
 #include "segment/normalize.hpp"
 
@@ -151,16 +152,8 @@ struct FormFacts {
   std::size_t mid_sentence = 0;  ///< Occurrences not opening a sentence.
 };
 
-/// Hashes a string or string_view alike, so that forms are looked up without a copy.
-struct FormHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view text) const {
-    return std::hash<std::string_view>{}(text);
-  }
-};
-
 /// The document's forms, by their exact text.
-using FormTable = std::unordered_map<std::string, FormFacts, FormHash, std::equal_to<>>;
+using FormTable = StringMap<FormFacts>;
 
 /// True when `[sic]` or `(sic)` follows the word ending at `end` (after spaces).
 bool followed_by_sic(std::string_view text, std::size_t end) {
