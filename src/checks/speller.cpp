@@ -273,9 +273,10 @@ void Speller::load_reject_list(const std::string& path) {
 }
 
 bool Speller::known(std::string_view word) {
+  if (const auto it = known_.find(word); it != known_.end()) return it->second;
   std::string key(word);
-  if (const auto it = known_.find(key); it != known_.end()) return it->second;
   const bool ok = rejected(word).empty() && hunspell_->spell(key);
+  if (known_.size() >= kMaxCached) known_.clear();
   known_.emplace(std::move(key), ok);
   return ok;
 }
@@ -290,9 +291,10 @@ std::string Speller::rejected(std::string_view word) const {
 }
 
 const std::vector<std::string>& Speller::suggest(std::string_view word) {
+  if (const auto it = suggestions_.find(word); it != suggestions_.end()) return it->second;
   std::string key(word);
-  if (const auto it = suggestions_.find(key); it != suggestions_.end()) return it->second;
   std::vector<std::string> list = hunspell_->suggest(key);
+  if (suggestions_.size() >= kMaxCached) suggestions_.clear();
   return suggestions_.emplace(std::move(key), std::move(list)).first->second;
 }
 

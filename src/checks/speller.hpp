@@ -8,6 +8,8 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/string_hash.hpp"
+
 class Hunspell;
 
 namespace galley {
@@ -38,12 +40,19 @@ class Speller {
   /// Throws LoadError when a user dictionary cannot be read (checked before any loading).
   static void check_user_dictionaries(const std::vector<std::string>& user_dictionaries);
 
+  /// Answers cached per speller before the cache starts again: a speller serves a thread for a
+  /// whole batch, whose vocabulary is unbounded (a full cache of short words is about 12 MB).
+  static constexpr std::size_t kMaxCached = std::size_t{1} << 18U;
+
   /// True when the word is spelled correctly (and not on the reject list); cached.
   bool known(std::string_view word);
   /// The replacement reject.txt gives for `word` ("" when it is not rejected).
   [[nodiscard]] std::string rejected(std::string_view word) const;
-  /// Hunspell's suggestions for `word`, computed once per distinct word.
+  /// Hunspell's suggestions for `word`, computed once per distinct word; valid until the next
+  /// call.
   const std::vector<std::string>& suggest(std::string_view word);
+  /// The number of answers cached by known() and suggest().
+  [[nodiscard]] std::size_t cached() const { return known_.size() + suggestions_.size(); }
   /// False when lowercase ASCII `word` holds a run of four letters (word edges included) that
   /// no word of the dictionaries' stems or the frequency list holds: Hunspell would all but
   /// surely reject it, so it is not asked. True for anything else, non-ASCII words included.
@@ -57,9 +66,9 @@ class Speller {
   std::unique_ptr<Hunspell> hunspell_;
   std::vector<std::string> word_lists_;  ///< Every word list loaded, the main .dic first.
   std::vector<bool> runs_;               ///< By run code; empty until may_know needs it.
-  std::unordered_map<std::string, std::string> reject_;
-  std::unordered_map<std::string, bool> known_;
-  std::unordered_map<std::string, std::vector<std::string>> suggestions_;
+  StringMap<std::string> reject_;
+  StringMap<bool> known_;
+  StringMap<std::vector<std::string>> suggestions_;
 };
 
 }  // namespace galley

@@ -298,4 +298,22 @@ TEST_CASE("speller: strings with a run of letters no word has are ruled out befo
   CHECK_FALSE(speller.may_know("zqxjvika"));  // One letter more, and "vika" is a run no word has.
 }
 
+TEST_CASE("speller: the cache of answers stays bounded and answers stay right", "[spelling]") {
+  // A speller serves its thread for a whole batch: its cache must not grow with the vocabulary.
+  Speller speller("en-US", {});
+  std::string word = "aaaa";
+  std::size_t most = 0;
+  for (std::size_t i = 0; i < Speller::kMaxCached + 1000; ++i) {
+    for (std::size_t at = 0; at < word.size() && ++word[at] > 'z'; ++at) word[at] = 'a';
+    static_cast<void>(speller.known(word));
+    most = std::max(most, speller.cached());
+  }
+  CHECK(most == Speller::kMaxCached);
+  CHECK(speller.cached() > 0);
+  CHECK(speller.known("development"));
+  CHECK_FALSE(speller.known("developmqnt"));
+  CHECK(speller.known("development"));  // From the cache this time.
+  CHECK(speller.cached() <= Speller::kMaxCached);
+}
+
 }  // namespace galley
