@@ -101,6 +101,32 @@ TEST_CASE("duplicate: candidate pairs include every pair within the allowed edit
   CHECK(pairs.size() < 2 * planted.size());  // Unrelated units are rarely candidates.
 }
 
+TEST_CASE("duplicate: a word pair in more units than a count holds: copies still found",
+          "[duplicate][scale]") {
+  // Counts are 2-byte and stop at 65,535 (any total order keeps prefix filtering exact; a count
+  // that wrapped round would only make the pair look rare and cost time, which bench/ measures).
+  // Here every unit shares one pair, 70,001 times over: the copy is found, and nothing else.
+  constexpr std::size_t kUnits = 70'000;
+  const auto word = [](std::size_t n) {
+    std::string text = "w";
+    for (std::size_t k = n + 1; k > 0; k /= 26) text += static_cast<char>('a' + k % 26);
+    return text;
+  };
+  WordTable table;
+  std::deque<std::vector<std::uint32_t>> store;
+  std::vector<DuplicateUnit> units;
+  for (std::size_t u = 0; u < kUnits; ++u) {
+    std::vector<std::string> words{"harbour", "board"};
+    for (std::size_t w = 0; w < 5; ++w) words.push_back(word(5 * u + w));
+    units.push_back(unit_of(words, table, store));
+  }
+  std::vector<std::string> copy{"harbour", "board", word(500), word(501), "changed", word(503),
+                                word(504)};
+  units.push_back(unit_of(copy, table, store));  // Unit 100 with one word changed.
+  const std::vector<CandidatePair> pairs = candidate_pairs(units);
+  CHECK(pairs == std::vector<CandidatePair>{{100, kUnits}});
+}
+
 TEST_CASE("duplicate: a document of 20,000 distinct paragraphs, two of them copies",
           "[duplicate][scale]") {
   // 20,000 paragraphs of two 16-word sentences (60,000 units) of 2,000 made-up words. The copies

@@ -286,6 +286,40 @@ TEST_CASE("faults: SIGTERM or SIGINT mid-run: exit 128+N, said so, no report", "
   }
 }
 
+TEST_CASE("faults: a second signal ends at once a run that is still stopping", "[cli][faults]") {
+  // The first signal asks for a clean stop, which waits for the document being checked (seconds
+  // for this one); an impatient second one must end the process then and there.
+  const Scratch scratch;
+  const std::string inputs = scratch.dir + "/releases";
+  fs::create_directory(inputs);
+  test::write_file(inputs + "/long.txt", release(4'000'000));
+  const std::string target = scratch.dir + "/report.xml";
+  const std::string err = scratch.dir + "/err";
+  FirstOpen first_open(inputs);
+  const pid_t pid = spawn({{"check", "--max-bytes", "8000000", "--format", "xml", "-o", target,
+                            inputs},
+                           scratch.dir + "/out",
+                           -1,
+                           err});
+  // Two kinds of signal: two of one kind sent before galley runs again would count as one.
+  std::optional<std::chrono::steady_clock::time_point> first;
+  bool second = false;
+  const std::optional<int> status = wait_for(pid, [&] {
+    if (!first && first_open.seen() && kill(pid, SIGTERM) == 0) {
+      first = std::chrono::steady_clock::now();
+    } else if (first && !second &&
+               std::chrono::steady_clock::now() - *first > std::chrono::milliseconds(50)) {
+      second = kill(pid, SIGINT) == 0;
+    }
+  });
+  INFO("galley " << describe(status) << "; stderr: " << test::read_file_text(err));
+  REQUIRE(second);
+  REQUIRE(status);
+  CHECK(WIFSIGNALED(*status));
+  CHECK(WTERMSIG(*status) == SIGINT);
+  CHECK_FALSE(fs::exists(target));
+}
+
 TEST_CASE("faults: inputs that cannot be read as files are named, the others checked, exit 2",
           "[cli][faults][bad-input]") {
   const Scratch scratch;
@@ -468,6 +502,20 @@ TEST_CASE("faults: a broken rule file, config or dictionary: located on stderr, 
     INFO(result.err);
     CHECK(result.exit_code == 2);
     CHECK(contains(result.err, config + ":3:"));
+  }
+  SECTION("a Hunspell dictionary that galley cannot read (not UTF-8), found through DICPATH") {
+    // DICPATH's directories come before the system's: this one is found first, and refused.
+    const std::string dicts = scratch.dir + "/dicts";
+    fs::create_directory(dicts);
+    test::write_file(dicts + "/en_US.aff", "SET ISO8859-1\nTRY esianrtolcdugmphbyfvkwz\n");
+    test::write_file(dicts + "/en_US.dic", "1\nboathouse\n");
+    REQUIRE(setenv("DICPATH", dicts.c_str(), 1) == 0);
+    const test::RunResult result = test::run_galley("check '" + doc + "'");
+    unsetenv("DICPATH");
+    INFO(result.err);
+    CHECK(result.exit_code == 2);
+    CHECK(contains(result.err,
+                   dicts + "/en_US.aff: error: galley needs a UTF-8 Hunspell dictionary"));
   }
   SECTION("a --dictionary that does not exist") {
     const std::string missing = scratch.dir + "/newsroom.dic";
