@@ -80,7 +80,7 @@ class Corpus {
     entry.doc = std::make_unique<Document>(
         read_document(SourceText(std::move(path), std::move(text)), InputFormat::text));
     entry.analyzed = std::make_unique<AnalyzedDocument>(
-        AnalyzedDocument{*entry.doc, {}, "en-US", 0, nullptr, nullptr});
+        AnalyzedDocument{*entry.doc, {}, "en-US", 0, nullptr, nullptr, nullptr});
     for (const Block& block : entry.doc->blocks) {
       entry.analyzed->segments.push_back(
           {segmenter_.sentences(block.text), segmenter_.tokens(block.text)});
@@ -132,7 +132,7 @@ void BM_WithinDocument(benchmark::State& state) {
     }
   }
   const Document doc = read_document(SourceText("one.txt", text), InputFormat::text);
-  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr, nullptr};
+  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr, nullptr, nullptr};
   Segmenter segmenter;
   for (const Block& block : doc.blocks) {
     analyzed.segments.push_back({segmenter.sentences(block.text), segmenter.tokens(block.text)});

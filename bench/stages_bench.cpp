@@ -49,8 +49,8 @@ const Prepared& prepared(std::size_t multiple) {
   if (entry.doc) return entry;
   entry.doc = std::make_unique<Document>(read_document(
       SourceText("big.txt", corpus_prefix(kBaseBytes * multiple)), InputFormat::text));
-  entry.analyzed =
-      std::make_unique<AnalyzedDocument>(AnalyzedDocument{*entry.doc, {}, "en-US", 0, nullptr, nullptr});
+  entry.analyzed = std::make_unique<AnalyzedDocument>(
+      AnalyzedDocument{*entry.doc, {}, "en-US", 0, nullptr, nullptr, nullptr});
   Segmenter segmenter;
   for (const Block& block : entry.doc->blocks) {
     entry.analyzed->segments.push_back(
@@ -104,6 +104,7 @@ void run_checks(benchmark::State& state, std::string_view prefix) {
   for (auto _ : state) {
     input.analyzed->spelling.reset();  // Each iteration analyses afresh.
     input.analyzed->duplicates.reset();
+    input.analyzed->varieties.reset();
     std::vector<Finding> findings;
     for (const auto& check : checks) check->check(*input.analyzed, findings);
     benchmark::DoNotOptimize(findings.data());

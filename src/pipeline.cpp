@@ -283,7 +283,7 @@ DocumentReport CheckSet::check(Document doc, const std::string& path) {
 }
 
 DocumentReport CheckSet::check(Document doc, const std::string& path, const Observer& observe) {
-  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr, nullptr};
+  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr, nullptr, nullptr};
   segment(analyzed);
   analyzed.language = decide_language(analyzed, settings_.language);
   if (observe) observe(analyzed);

@@ -25,6 +25,7 @@ struct BlockSegments {
 
 struct SpellAnalysis;
 struct DuplicateAnalysis;
+struct VarietyForm;
 
 /// A document after segmentation: what every check receives.
 struct AnalyzedDocument {
@@ -40,6 +41,10 @@ struct AnalyzedDocument {
   /// to run or prepare; a cache like `spelling` (on a large document the spelling checks' thread
   /// writes only `spelling`, this thread only `duplicates`).
   mutable std::shared_ptr<const DuplicateAnalysis> duplicates;
+  /// The words spelt the way only one variety spells them (checks/language.hpp), found once for
+  /// the language decision and the mixed-variety check; a cache like `spelling`, filled before
+  /// the checks run when the language is decided, else by the mixed-variety check.
+  mutable std::shared_ptr<const std::vector<VarietyForm>> varieties;
 };
 
 /// A check looks at one document at a time and adds findings. One instance per worker thread,

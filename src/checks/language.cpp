@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cassert>
+#include <memory>
 #include <unordered_map>
 
 #include "core/string_hash.hpp"
@@ -20,7 +21,9 @@ struct Entry {
 
 using Table = StringMap<Entry>;
 
-// Longer than any word of the table: such a word is not looked up (and needs no buffer).
+// Outside these lengths no word is in the table: it is not looked up (most words of a text are
+// shorter), and the longest needs no more than a small buffer.
+constexpr std::size_t kShortest = 4;
 constexpr std::size_t kLongest = 32;
 
 void add_pair(Table& table, const std::string& british, const std::string& american,
@@ -146,8 +149,9 @@ Table build_table() {
   for (const auto& [british, american] : kBritishOnly) {
     add_pair(table, std::string(british), std::string(american), false);
   }
-  assert(std::all_of(table.begin(), table.end(),
-                     [](const auto& entry) { return entry.first.size() <= kLongest; }));
+  assert(std::all_of(table.begin(), table.end(), [](const auto& entry) {
+    return entry.first.size() >= kShortest && entry.first.size() <= kLongest;
+  }));
   return table;
 }
 
@@ -174,7 +178,7 @@ std::string with_case_of(std::string word, std::string_view model) {
 
 std::pair<std::string, Variety> variety_counterpart(std::string_view word) {
   // Called for every word of a document: lower-cased on the stack, looked up without a copy.
-  if (word.size() > kLongest) return {std::string(), Variety::american};
+  if (word.size() < kShortest || word.size() > kLongest) return {std::string(), Variety::american};
   std::array<char, kLongest> buffer{};
   std::transform(word.begin(), word.end(), buffer.begin(), [](char c) {
     return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
@@ -184,8 +188,10 @@ std::pair<std::string, Variety> variety_counterpart(std::string_view word) {
   return {with_case_of(it->second.counterpart, word), it->second.variety};
 }
 
-std::vector<VarietyForm> variety_forms(const AnalyzedDocument& doc) {
-  std::vector<VarietyForm> out;
+const std::vector<VarietyForm>& variety_forms(const AnalyzedDocument& doc) {
+  if (doc.varieties) return *doc.varieties;
+  auto forms = std::make_shared<std::vector<VarietyForm>>();
+  std::vector<VarietyForm>& out = *forms;
   for (std::size_t b = 0; b < doc.doc.blocks.size() && b < doc.segments.size(); ++b) {
     const std::string_view text = doc.doc.blocks[b].text;
     for (const Token& token : doc.segments[b].tokens) {
@@ -196,7 +202,8 @@ std::vector<VarietyForm> variety_forms(const AnalyzedDocument& doc) {
       out.push_back({b, token.span(), variety, std::move(counterpart)});
     }
   }
-  return out;
+  doc.varieties = std::move(forms);
+  return *doc.varieties;
 }
 
 std::string_view language_of(Variety variety) {

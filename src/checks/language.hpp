@@ -24,8 +24,9 @@ struct VarietyForm {
 /// empty counterpart when `word` is spelt the same in both (or is not in the table).
 std::pair<std::string, Variety> variety_counterpart(std::string_view word);
 
-/// Every variety-specific word of `doc`, in document order.
-std::vector<VarietyForm> variety_forms(const AnalyzedDocument& doc);
+/// Every variety-specific word of `doc`, in document order: found on the first call, then kept
+/// on `doc` (AnalyzedDocument::varieties).
+const std::vector<VarietyForm>& variety_forms(const AnalyzedDocument& doc);
 
 /// "en-GB" or "en-US".
 std::string_view language_of(Variety variety);

@@ -29,7 +29,7 @@ std::unique_ptr<Check> MixedVarietyCheck::make(const Settings& /*settings*/) {
 void MixedVarietyCheck::check(const AnalyzedDocument& doc, std::vector<Finding>& out) {
   const CheckInfo& info = *find_check(kId);
   const Variety majority = doc.language == "en-GB" ? Variety::british : Variety::american;
-  const std::vector<VarietyForm> forms = variety_forms(doc);
+  const std::vector<VarietyForm>& forms = variety_forms(doc);
   std::vector<RelatedSpan> related;
   std::string examples;
   std::size_t majority_count = 0;

@@ -15,7 +15,7 @@
 namespace galley::test {
 
 AnalyzedDocument analyze(const Document& doc) {
-  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr, nullptr};
+  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr, nullptr, nullptr};
   Segmenter segmenter;
   for (const Block& block : doc.blocks) {
     analyzed.segments.push_back({segmenter.sentences(block.text), segmenter.tokens(block.text)});
