@@ -7,7 +7,7 @@ bool is_continuation(unsigned char byte) { return (byte & 0xC0U) == 0x80U; }
 
 }  // namespace
 
-std::size_t sequence_length(std::string_view text, std::size_t pos) {
+std::size_t multibyte_length(std::string_view text, std::size_t pos) {
   const auto lead = static_cast<unsigned char>(text[pos]);
   if (lead < 0x80U) return 1;
   std::size_t length = 0;
@@ -68,7 +68,11 @@ std::size_t count_code_points(std::string_view text) {
   std::size_t count = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
-    const std::size_t length = sequence_length(text, pos);
+    if (static_cast<unsigned char>(text[pos]) < 0x80U) {  // The common case, counted apace.
+      ++pos, ++count;
+      continue;
+    }
+    const std::size_t length = multibyte_length(text, pos);
     pos += length == 0 ? 1 : length;
     ++count;
   }

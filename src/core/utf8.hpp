@@ -7,9 +7,15 @@
 
 namespace galley::utf8 {
 
+/// sequence_length() for a lead byte of 0x80 or more.
+std::size_t multibyte_length(std::string_view text, std::size_t pos);
+
 /// Length in bytes of the well-formed UTF-8 sequence starting at `pos`, or 0 if it is ill-formed
-/// (overlong, surrogate, beyond U+10FFFF, truncated or a stray continuation byte).
-std::size_t sequence_length(std::string_view text, std::size_t pos);
+/// (overlong, surrogate, beyond U+10FFFF, truncated or a stray continuation byte). Inline for
+/// ASCII: it is asked about every byte of a report and every column counted.
+inline std::size_t sequence_length(std::string_view text, std::size_t pos) {
+  return static_cast<unsigned char>(text[pos]) < 0x80U ? 1 : multibyte_length(text, pos);
+}
 
 /// Decodes the well-formed sequence at `pos`; U+FFFD when ill-formed. `pos` must be in range.
 char32_t decode(std::string_view text, std::size_t pos);
