@@ -8,8 +8,15 @@
 namespace galley {
 namespace {
 
+/// True for an ASCII byte XML takes as it is: most bytes of a report, passed over in a loop.
+bool plain_ascii(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  return (byte >= 0x20U && byte < 0x80U) || byte == '\t' || byte == '\n' || byte == '\r';
+}
+
 /// Length of the XML-safe code point at `pos`, or 0 when the byte must be escaped.
 std::size_t safe_length(std::string_view text, std::size_t pos) {
+  if (plain_ascii(text[pos])) return 1;
   const std::size_t length = utf8::sequence_length(text, pos);
   if (length == 0) return 0;
   return is_xml_char(utf8::decode(text, pos)) ? length : 0;
@@ -36,6 +43,10 @@ std::string xml_safe(std::string_view text) {
   out.reserve(text.size());
   std::size_t pos = 0;
   while (pos < text.size()) {
+    const std::size_t plain = pos;
+    while (pos < text.size() && plain_ascii(text[pos])) ++pos;
+    out.append(text.substr(plain, pos - plain));
+    if (pos == text.size()) break;
     const std::size_t length = safe_length(text, pos);
     if (length == 0) {
       out += "\xEF\xBF\xBD";
@@ -53,11 +64,12 @@ void append_exact_bytes(pugi::xml_node parent, std::string_view bytes) {
   std::size_t pos = 0;
   const auto flush = [&] {
     if (pos > run_begin) {
-      parent.append_child(pugi::node_pcdata)
-          .set_value(std::string(bytes.substr(run_begin, pos - run_begin)).c_str());
+      parent.append_child(pugi::node_pcdata).set_value(bytes.data() + run_begin, pos - run_begin);
     }
   };
   while (pos < bytes.size()) {
+    while (pos < bytes.size() && plain_ascii(bytes[pos])) ++pos;
+    if (pos == bytes.size()) break;
     const std::size_t length = safe_length(bytes, pos);
     if (length > 0) {
       pos += length;
