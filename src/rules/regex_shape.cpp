@@ -328,13 +328,39 @@ std::u32string to_utf32(const icu::UnicodeString& text) {
 
 }  // namespace
 
+void add_case_variants(icu::UnicodeSet& set) {
+  if (set.hasStrings()) {
+    set.closeOver(USET_CASE_INSENSITIVE);
+    return;
+  }
+  // A code point outside these has no case variant (every one checked against ICU 72's own
+  // closure, regex_shape_test.cpp). Closing over a class of a million code points one by one
+  // was most of the time a run of one release took to start.
+  static const icu::UnicodeSet* const kCased = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    auto* cased = new icu::UnicodeSet(u"[[:Changes_When_Casemapped:][:Changes_When_Casefolded:]]",
+                                      status);
+    if (U_FAILURE(status)) cased->clear();
+    cased->freeze();
+    return cased;
+  }();
+  if (kCased->isEmpty()) {  // The property is unknown to this ICU: the whole closure, then.
+    set.closeOver(USET_CASE_INSENSITIVE);
+    return;
+  }
+  icu::UnicodeSet variants(set);
+  variants.retainAll(*kCased);
+  variants.closeOver(USET_CASE_INSENSITIVE);
+  set.addAll(variants);
+}
+
 RegexShape regex_shape(const icu::RegexPattern& pattern, const std::vector<std::string>& literals) {
   RegexShape shape;
   if ((pattern.flags() & ~static_cast<uint32_t>(UREGEX_CASE_INSENSITIVE)) != 0) return shape;
   ShapeReader reader(to_utf32(pattern.pattern()), literals, shape);
   shape.known = reader.read();
   // Case-insensitive parts match the case variants too; adding them always is only cautious.
-  shape.consumed.closeOver(USET_CASE_INSENSITIVE);
+  add_case_variants(shape.consumed);
   shape.consumed.freeze();
   for (UChar32 c = 0; c < 128; ++c)
     shape.ascii[static_cast<std::size_t>(c)] = shape.consumed.contains(c);

@@ -23,6 +23,10 @@ struct RegexShape {
   std::array<bool, 128> ascii{};  ///< `consumed` for ASCII, looked up without ICU.
 };
 
+/// Adds the case variants of its members to `set`, as UnicodeSet::closeOver does, working only
+/// on the members that have any: a class like [^\n] holds a million code points.
+void add_case_variants(icu::UnicodeSet& set);
+
 /// Reads `pattern`'s source for `literals` (lower-case, as in Rule::required).
 RegexShape regex_shape(const icu::RegexPattern& pattern, const std::vector<std::string>& literals);
 

@@ -31,6 +31,36 @@ std::vector<Span> all_spans(RegexScanner& scanner) {
 
 }  // namespace
 
+TEST_CASE("case variants are added as ICU's own closure adds them", "[rules]") {
+  // Every code point the shortcut passes over has no case variant of its own.
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeSet others(u"[[:Changes_When_Casemapped:][:Changes_When_Casefolded:]]", status);
+  REQUIRE(U_SUCCESS(status));
+  others.complement();
+  std::size_t with_variants = 0;
+  for (int32_t r = 0; r < others.getRangeCount(); ++r) {
+    for (UChar32 c = others.getRangeStart(r); c <= others.getRangeEnd(r); ++c) {
+      icu::UnicodeSet one(c, c);
+      one.closeOver(USET_CASE_INSENSITIVE);
+      if (one.size() != 1) ++with_variants;
+    }
+  }
+  CHECK(with_variants == 0);
+  // And on the classes rules use, the result is the closure itself.
+  for (const char16_t* pattern : {u"[^\\n]", u"[a-z]", u"[\\p{L}]", u"[k\\u00DF]", u"[\\u212A]",
+                                  u"[\\p{Greek}0-9]", u"[\\u0000-\\U0010FFFF]", u"[^a-zA-Z]"}) {
+    const icu::UnicodeString source(pattern);
+    std::string printable;
+    INFO("class " << source.toUTF8String(printable));
+    icu::UnicodeSet ours(source, status);
+    REQUIRE(U_SUCCESS(status));
+    icu::UnicodeSet icus(ours);
+    add_case_variants(ours);
+    icus.closeOver(USET_CASE_INSENSITIVE);
+    CHECK(ours == icus);
+  }
+}
+
 TEST_CASE("the shape of an expression: what it consumes and the literal it holds",
           "[rules][shape]") {
   const RegexShape plain = shape_of("(?<!\\[)goes\\s+here", {"here"});
