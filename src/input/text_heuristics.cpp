@@ -22,15 +22,17 @@ std::string lower_prefix(std::string_view text, std::size_t length) {
   return out;
 }
 
-std::size_t count_words(std::string_view text) {
+/// True when `text` has more than `most` words: read no further than the word after them (every
+/// block is asked, and a paragraph is much longer than a heading or a caption).
+bool more_words_than(std::string_view text, std::size_t most) {
   std::size_t words = 0;
   bool in_word = false;
   for (const char c : text) {
     const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (!space && !in_word) ++words;
+    if (!space && !in_word && ++words > most) return true;
     in_word = !space;
   }
-  return words;
+  return false;
 }
 
 // Openings that, in newsroom practice, introduce a photo caption or its credit line.
@@ -68,7 +70,7 @@ bool starts_like_caption(std::string_view line) {
 
 bool looks_like_caption(std::string_view text) {
   text = trim(text);
-  if (text.empty() || count_words(text) > 80) return false;
+  if (text.empty() || more_words_than(text, 80)) return false;
   if (starts_like_caption(text)) return true;
   const std::string lower = lower_prefix(text, text.size());
   return std::any_of(kCaptionCredits.begin(), kCaptionCredits.end(),
@@ -77,7 +79,7 @@ bool looks_like_caption(std::string_view text) {
 
 bool looks_like_heading(std::string_view text) {
   text = trim(text);
-  if (text.empty() || count_words(text) > 15) return false;
+  if (text.empty() || more_words_than(text, 15)) return false;
   static constexpr std::string_view kClosers = ".!?:;,";
   if (kClosers.find(text.back()) != std::string_view::npos) return false;
   // A closing quotation mark usually ends a sentence, not a heading.
