@@ -135,7 +135,9 @@ void pair_adjacent_lines(Search& search, std::size_t b) {
 std::vector<Span> flat_sentences(const Search& search, Segmenter& segmenter, std::size_t b) {
   const std::string& text = search.doc.doc.blocks[b].text;
   const std::vector<Span>& given = search.doc.segments[b].sentences;
-  if (text.find_first_of("\n\r") == std::string::npos && (!given.empty() || text.empty())) {
+  // Two finds, not find_first_of, which asks memchr about each byte of the block in turn.
+  const bool one_line = text.find('\n') == std::string::npos && text.find('\r') == std::string::npos;
+  if (one_line && (!given.empty() || text.empty())) {
     return given;
   }
   std::string flat = text;  // Same bytes, line breaks read as spaces: offsets unchanged.

@@ -34,7 +34,8 @@ void SpaceBeforePunctuationCheck::check(const AnalyzedDocument& doc, std::vector
   for (const Block& block : doc.doc.blocks) {
     const std::string_view text = block.text;
     for (std::size_t pos = 1; pos < text.size(); ++pos) {
-      if (kPunctuation.find(text[pos]) == std::string_view::npos || !is_space(text[pos - 1])) continue;
+      // The cheap test first: it rules out most bytes.
+      if (!is_space(text[pos - 1]) || kPunctuation.find(text[pos]) == std::string_view::npos) continue;
       std::size_t begin = pos;
       while (begin > 0 && is_space(text[begin - 1])) --begin;
       if (begin == 0 || text[begin - 1] == '\n' || allowed_after_space(text, pos)) continue;

@@ -10,6 +10,7 @@ namespace {
 constexpr std::string_view kId = "typography.unbalanced-brackets";
 constexpr std::string_view kOpenQuote = "\xE2\x80\x9C";   // “
 constexpr std::string_view kCloseQuote = "\xE2\x80\x9D";  // ”
+static_assert(kOpenQuote[0] == kCloseQuote[0]);
 
 /// An opening bracket or quotation mark waiting for its partner.
 struct Opener {
@@ -45,10 +46,12 @@ class Scanner {
         open_.push_back({pos, 1, closer_for(c)});
       } else if (c == ')' || c == ']' || c == '}') {
         close(pos, 1, c);
-      } else if (text_.compare(pos, kOpenQuote.size(), kOpenQuote) == 0) {
-        open_.push_back({pos, kOpenQuote.size(), '"'});
-      } else if (text_.compare(pos, kCloseQuote.size(), kCloseQuote) == 0) {
-        close(pos, kCloseQuote.size(), '"');
+      } else if (c == kOpenQuote[0]) {  // Both curly quotes start with this byte: few do.
+        if (text_.compare(pos, kOpenQuote.size(), kOpenQuote) == 0) {
+          open_.push_back({pos, kOpenQuote.size(), '"'});
+        } else if (text_.compare(pos, kCloseQuote.size(), kCloseQuote) == 0) {
+          close(pos, kCloseQuote.size(), '"');
+        }
       } else if (c == '"') {
         straight_quotes_.push_back(pos);
       }
