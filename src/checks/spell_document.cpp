@@ -224,7 +224,7 @@ void count_forms(FormTable& forms, SpellDocument& out) {
   }
 }
 
-/// Numbers the distinct folded words, groups the exact forms under them and indexes them.
+/// Numbers the distinct folded words and groups the exact forms under them.
 void index_words(SpellDocument& out) {
   out.lower_list.assign(out.lower_words.begin(), out.lower_words.end());
   std::sort(out.lower_list.begin(), out.lower_list.end());
@@ -233,8 +233,6 @@ void index_words(SpellDocument& out) {
   for (std::size_t id = 0; id < out.lower_list.size(); ++id) {
     ids.emplace(out.lower_list[id], static_cast<std::uint32_t>(id));
   }
-  out.lower_index.build(out.lower_list.size(),
-                        [&out](std::size_t id) -> std::string_view { return out.lower_list[id]; });
   out.surfaces.resize(out.lower_list.size());
   for (const auto& [form, count] : out.surface_counts) {
     if (const auto it = ids.find(fold_key(form)); it != ids.end()) {
@@ -246,15 +244,37 @@ void index_words(SpellDocument& out) {
 
 }  // namespace
 
+// A release's few hundred words are compared with a query one by one for its first queries:
+// indexing them costs about what sixteen such passes cost, and a release asks only a few. A
+// longer document is indexed at its first query.
+constexpr std::size_t kUnindexedWords = 4096;
+constexpr std::size_t kUnindexedQueries = 16;
+
 std::vector<std::uint32_t> near_document_words(const SpellDocument& words, std::string_view query,
                                                std::size_t max_distance) {
   std::vector<std::uint32_t> out;
-  for (const std::uint32_t id : words.lower_index.candidates(query, max_distance)) {
+  const auto keep_if_near = [&](std::uint32_t id) {
     const std::string& other = words.lower_list[id];
     if (other != query && edit_distance(query, other, max_distance) <= max_distance) {
       out.push_back(id);
     }
+  };
+  const std::size_t count = words.lower_list.size();
+  if (!words.indexed && count <= kUnindexedWords && words.queries++ < kUnindexedQueries) {
+    for (std::size_t id = 0; id < count; ++id) {
+      if (!DeleteIndex::left_out(query, words.lower_list[id], max_distance)) {
+        keep_if_near(static_cast<std::uint32_t>(id));
+      }
+    }
+    return out;
   }
+  if (!words.indexed) {
+    words.lower_index.build(count, [&](std::size_t id) -> std::string_view {
+      return words.lower_list[id];
+    });
+    words.indexed = true;
+  }
+  for (const std::uint32_t id : words.lower_index.candidates(query, max_distance)) keep_if_near(id);
   return out;
 }
 

@@ -37,7 +37,11 @@ struct SpellDocument {
   std::unordered_set<std::string> lower_words;  ///< Every word of the text, folded.
   std::vector<std::string> lower_list;  ///< lower_words sorted: the ids of lower_index.
   std::vector<std::vector<std::string>> surfaces;  ///< Per lower_list entry, its exact forms.
-  DeleteIndex lower_index;  ///< Finds the words of the document near a query.
+  /// Finds the words of the document near a query; made by near_document_words when first
+  /// needed (a cache: only the spelling checks' thread touches it).
+  mutable DeleteIndex lower_index;
+  mutable bool indexed = false;     ///< lower_index is made.
+  mutable std::size_t queries = 0;  ///< near_document_words calls so far.
 };
 
 /// Collects the spelling candidates of `doc` that `speller` rejects, and counts every word.

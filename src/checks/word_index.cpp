@@ -11,11 +11,13 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 #include <fstream>
 #include <functional>
 #include <iterator>
 #include <mutex>
+#include <span>
 
 #include "core/data_path.hpp"
 #include "core/load_error.hpp"
@@ -49,6 +51,26 @@ std::uint64_t mix(std::uint64_t hash) {
   return hash ^ (hash >> 31U);
 }
 
+/// How many code points deletes_of deletes at most from a word of `length` code points, asked
+/// for `depth`: never all of them.
+std::size_t delete_depth(std::size_t length, std::size_t depth) {
+  return length == 0 ? 0 : std::min(depth, length - 1);
+}
+
+/// The length of the longest common subsequence of `a` and `b`.
+std::size_t common_subsequence(std::u32string_view a, std::u32string_view b) {
+  std::vector<std::size_t> row(b.size() + 1, 0);
+  for (const char32_t c : a) {
+    std::size_t diagonal = 0;  // The row before's entry at j - 1.
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = c == b[j - 1] ? diagonal + 1 : std::max(row[j], row[j - 1]);
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
 /// Hashes of `word` and of every string made by deleting up to `depth` (at most 2) of its code
 /// points, never down to the empty string. Repeats are left in: the index's queries drop them.
 /// Each hash is the polynomial hash of the shorter string, assembled in constant time from the
@@ -76,11 +98,12 @@ void deletes_of(std::string_view word, std::size_t depth, std::vector<std::uint6
     return (prefix[b] - prefix[a] * power[b - a]) * power[shift];
   };
   out.push_back(mix(prefix[n]));
-  if (depth >= 1 && n >= 2) {
+  depth = delete_depth(n, depth);
+  if (depth >= 1) {
     for (std::size_t i = 0; i < n; ++i)
       out.push_back(mix(piece(0, i, n - 1 - i) + piece(i + 1, n, 0)));
   }
-  if (depth >= 2 && n >= 3) {
+  if (depth >= 2) {
     for (std::size_t i = 0; i + 1 < n; ++i) {  // The last code point has no j after it.
       const std::uint64_t head = piece(0, i, n - 2 - i);
       for (std::size_t j = i + 1; j < n; ++j) {
@@ -92,15 +115,16 @@ void deletes_of(std::string_view word, std::size_t depth, std::vector<std::uint6
 
 }  // namespace
 
-std::size_t edit_distance(std::string_view a_text, std::string_view b_text, std::size_t limit) {
-  const std::u32string a = decode_all(a_text);
-  const std::u32string b = decode_all(b_text);
+namespace {
+
+/// The optimal-string-alignment distance of `a` and `b` (capped at limit + 1), in three rows of
+/// the table given by the caller: the transposition looks two rows back.
+template <typename Char>
+std::size_t osa_distance(std::basic_string_view<Char> a, std::basic_string_view<Char> b,
+                         std::size_t limit, std::span<std::size_t> before,
+                         std::span<std::size_t> previous, std::span<std::size_t> current) {
   const std::size_t gap = a.size() > b.size() ? a.size() - b.size() : b.size() - a.size();
   if (gap > limit) return limit + 1;
-  // Three rows of the optimal-string-alignment table: the transposition looks two rows back.
-  std::vector<std::size_t> before(b.size() + 1);
-  std::vector<std::size_t> previous(b.size() + 1);
-  std::vector<std::size_t> current(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
     current[0] = i;
@@ -118,6 +142,33 @@ std::size_t edit_distance(std::string_view a_text, std::string_view b_text, std:
     std::swap(previous, current);
   }
   return std::min(previous[b.size()], limit + 1);
+}
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80U; });
+}
+
+}  // namespace
+
+std::size_t edit_distance(std::string_view a_text, std::string_view b_text, std::size_t limit) {
+  // ASCII words of ordinary length, nearly all of them, are compared byte by byte in rows on the
+  // stack: this is asked thousands of times a document, and decoding cost two allocations each.
+  constexpr std::size_t kStackRow = 64;
+  if (a_text.size() < kStackRow && b_text.size() < kStackRow && is_ascii(a_text) &&
+      is_ascii(b_text)) {
+    std::array<std::size_t, kStackRow> before{};
+    std::array<std::size_t, kStackRow> previous{};
+    std::array<std::size_t, kStackRow> current{};
+    return osa_distance(a_text, b_text, limit, before, previous, current);
+  }
+  const std::u32string a = decode_all(a_text);
+  const std::u32string b = decode_all(b_text);
+  std::vector<std::size_t> rows(3 * (b.size() + 1));
+  const std::span<std::size_t> all(rows);
+  return osa_distance(std::u32string_view(a), std::u32string_view(b), limit,
+                      all.subspan(0, b.size() + 1), all.subspan(b.size() + 1, b.size() + 1),
+                      all.subspan(2 * (b.size() + 1), b.size() + 1));
 }
 
 void DeleteIndex::build(std::size_t count,
@@ -172,6 +223,22 @@ std::vector<std::uint32_t> DeleteIndex::candidates(std::string_view query,
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
   return ids;
+}
+
+bool DeleteIndex::left_out(std::string_view query, std::string_view word,
+                           std::size_t max_distance) {
+  const std::size_t query_length = utf8::count_code_points(query);
+  const std::size_t word_length = utf8::count_code_points(word);
+  const std::size_t query_depth = delete_depth(query_length, std::min<std::size_t>(max_distance, 2));
+  const std::size_t word_depth = delete_depth(word_length, 2);
+  // Words within d edits share a string left by at most d deletions from each (an edit takes
+  // one code point from a common subsequence): where both may lose that many, none is left out.
+  if (query_depth >= max_distance && word_depth >= max_distance) return false;
+  // They share a delete when a common subsequence is as long as the longer of what each may
+  // shrink to.
+  const std::size_t needed = std::max(query_length - query_depth, word_length - word_depth);
+  if (needed > std::min(query_length, word_length)) return true;
+  return common_subsequence(decode_all(query), decode_all(word)) < needed;
 }
 
 void DeleteIndex::view(std::span<const std::uint32_t> starts, std::span<const Entry> entries,

@@ -27,6 +27,12 @@ class DeleteIndex {
   /// unique; the caller verifies each with edit_distance.
   [[nodiscard]] std::vector<std::uint32_t> candidates(std::string_view query,
                                                       std::size_t max_distance) const;
+  /// True when candidates(query, max_distance) of an index holding `word` would not offer it,
+  /// though it may be near: an index deletes no more than max_distance code points, and never
+  /// all of a word, so a short word two edits away shares no delete with the query. Lets a
+  /// caller that compares words one by one find what the index finds, no more.
+  [[nodiscard]] static bool left_out(std::string_view query, std::string_view word,
+                                     std::size_t max_distance);
 
   /// One delete of one word: the low half of its hash (the bucket holds the high bits).
   struct Entry {

@@ -216,6 +216,55 @@ TEST_CASE("spelling: the registry examples of the spelling rows hold", "[spellin
   }
 }
 
+TEST_CASE("edit distance: code points and transpositions and the limit in ASCII or not", "[spelling]") {
+  // ASCII words under 64 bytes are compared in rows on the stack; the others are decoded first.
+  CHECK(edit_distance("receive", "receive", 2) == 0);
+  CHECK(edit_distance("", "abc", 3) == 3);
+  CHECK(edit_distance("form", "from", 2) == 1);             // A transposition is one edit.
+  CHECK(edit_distance("caf\xC3\xA9", "cafe", 2) == 1);       // One code point, two bytes.
+  CHECK(edit_distance("\xC3\xA9t\xC3\xA9", "t\xC3\xA9\xC3\xA9", 2) == 1);  // Transposed.
+  CHECK(edit_distance("stra\xC3\x9F" "e", "strasse", 3) == 2);
+  const std::string long_word(70, 'a');
+  std::string changed = long_word;
+  changed[35] = 'b';
+  CHECK(edit_distance(long_word, changed, 2) == 1);
+  CHECK(edit_distance(long_word, long_word.substr(0, 60), 2) == 3);  // Capped at limit + 1.
+  CHECK(edit_distance("abcdef", "badcfe", 1) == 2);
+}
+
+TEST_CASE("word index: words compared one by one are the ones the index finds", "[spelling]") {
+  // A short document's words are not indexed (near_document_words): comparing each with the
+  // query, less what the index leaves out, must give exactly the index's near words.
+  const std::vector<std::string> words{"a", "i", "m", "mv", "my", "me", "to", "of", "mvs",
+                                       "form", "from", "farm", "forms", "caf\xC3\xA9", "cafe",
+                                       "\xC3\xA9t\xC3\xA9", "t\xC3\xA9\xC3\xA9", "receive",
+                                       "recieve", "relieve", "deceive"};
+  DeleteIndex index;
+  index.build(words.size(), [&](std::size_t id) -> std::string_view { return words[id]; });
+  std::size_t compared = 0;
+  for (const std::string& query : words) {
+    for (std::size_t max = 1; max <= 2; ++max) {
+      std::vector<std::uint32_t> indexed;
+      for (const std::uint32_t id : index.candidates(query, max)) {
+        if (edit_distance(query, words[id], max) <= max) indexed.push_back(id);
+      }
+      std::vector<std::uint32_t> one_by_one;
+      for (std::uint32_t id = 0; id < words.size(); ++id) {
+        if (!DeleteIndex::left_out(query, words[id], max) &&
+            edit_distance(query, words[id], max) <= max) {
+          one_by_one.push_back(id);
+        }
+      }
+      INFO("query " << query << ", distance " << max);
+      CHECK(one_by_one == indexed);
+      ++compared;
+    }
+  }
+  CHECK(compared == 2 * words.size());
+  CHECK(DeleteIndex::left_out("mv", "to", 2));  // Two substitutions: no shared delete.
+  CHECK_FALSE(DeleteIndex::left_out("mv", "my", 2));
+}
+
 TEST_CASE("word index: near words without Hunspell", "[spelling]") {
   CHECK(edit_distance("recieve", "receive", 2) == 1);
   CHECK(edit_distance("developmebt", "development", 2) == 1);
