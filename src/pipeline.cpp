@@ -308,7 +308,7 @@ DocumentReport CheckSet::check(Document doc, const std::string& path, const Obse
 
 namespace {
 
-/// The batch checks of one run: one instance each, fed from every worker under one lock.
+/// The batch checks of one run: one instance each, fed from every worker (each guards itself).
 struct BatchRun {
   const Settings& settings;
   std::vector<std::unique_ptr<BatchCheck>> checks;
