@@ -153,9 +153,10 @@ class BigramTable {
       std::sort(begin, end);
       const auto last = std::unique(begin, end);
       first_[word] = static_cast<std::uint32_t>(kept);  // Read above before it is moved down.
-      kept += static_cast<std::size_t>(
-          std::move(begin, last, second_.begin() + static_cast<std::ptrdiff_t>(kept)) -
-          (second_.begin() + static_cast<std::ptrdiff_t>(kept)));
+      const auto to = second_.begin() + static_cast<std::ptrdiff_t>(kept);
+      // Moved down only once something before was dropped: std::move may not start in place.
+      if (to != begin) std::move(begin, last, to);
+      kept += static_cast<std::size_t>(last - begin);
     }
     first_[words] = static_cast<std::uint32_t>(kept);
     second_.resize(kept);
