@@ -7,6 +7,7 @@
 #include <cctype>
 #include <limits>
 
+#include "input/text_heuristics.hpp"
 #include "segment/normalize.hpp"
 
 namespace galley {
@@ -23,18 +24,6 @@ std::string lower_ascii(std::string_view text) {
   std::transform(out.begin(), out.end(), out.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return out;
-}
-
-/// The number of words of `text`, counted no further than `most` + 1 (a heading is short; a
-/// paragraph need not be read to the end to tell it is not one).
-std::size_t count_words(std::string_view text, std::size_t most) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (const char c : text) {
-    if (!is_space(c) && !in_word && ++words > most) break;
-    in_word = !is_space(c);
-  }
-  return words;
 }
 
 // "ENDS", "-ends-", "###", "# # #", "-30-": the end of the release proper.
@@ -65,8 +54,7 @@ constexpr std::array<std::string_view, 14> kBoilerplateOpenings{"about ",
 
 bool opens_boilerplate(const Block& block) {
   const std::string_view text = block.text;
-  constexpr std::size_t kMostWords = 8;
-  if (count_words(text, kMostWords) > kMostWords) return false;
+  if (more_words_than(text, 8)) return false;
   const std::size_t start = text.find_first_not_of(" \t\r\n*#");
   if (start == std::string_view::npos) return false;
   const std::string head = lower_ascii(text.substr(start, 32));

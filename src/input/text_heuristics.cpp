@@ -22,18 +22,6 @@ std::string lower_prefix(std::string_view text, std::size_t length) {
   return out;
 }
 
-/// True when `text` has more than `most` words: read no further than the word after them (every
-/// block is asked, and a paragraph is much longer than a heading or a caption).
-bool more_words_than(std::string_view text, std::size_t most) {
-  std::size_t words = 0;
-  bool in_word = false;
-  for (const char c : text) {
-    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    if (!space && !in_word && ++words > most) return true;
-    in_word = !space;
-  }
-  return false;
-}
 
 // Openings that, in newsroom practice, introduce a photo caption or its credit line.
 constexpr std::array<std::string_view, 16> kCaptionOpenings{
@@ -66,6 +54,17 @@ bool starts_like_caption(std::string_view line) {
   return std::any_of(kCaptionOpenings.begin(), kCaptionOpenings.end(), [&](std::string_view opening) {
     return head.substr(0, opening.size()) == opening;
   });
+}
+
+bool more_words_than(std::string_view text, std::size_t most) {
+  std::size_t words = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    const bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!space && !in_word && ++words > most) return true;
+    in_word = !space;
+  }
+  return false;
 }
 
 bool looks_like_caption(std::string_view text) {
