@@ -82,7 +82,7 @@ struct Segments {
   std::vector<Token> tokens;    ///< Words and non-words, in order; punctuation and space omitted.
 };
 
-/// ICU break iteration over UText opened on the UTF-8 bytes (no conversion, no copies).
+/// ICU break iteration over each text converted once to UTF-16; spans are of the UTF-8 bytes.
 /// Holds ICU iterators: make one per thread.
 class Segmenter {
  public:

@@ -1,4 +1,10 @@
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
 #include <catch2/catch.hpp>
+#include <memory>
+#include <random>
+#include <set>
 
 #include "segment/normalize.hpp"
 #include "segment/segmenter.hpp"
@@ -15,7 +21,91 @@ std::vector<std::pair<std::string, TokenKind>> tokens_of(std::string_view text) 
   return out;
 }
 
+/// A segment of ICU's own iteration over UTF-8, the reference the converted text must match.
+struct IcuSegment {
+  Span span;
+  int32_t status = 0;
+};
+
+/// ICU's segments of `text`, read through its UTF-8 UText.
+std::vector<IcuSegment> icu_segments_of_utf8(std::string_view text, bool sentences) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::BreakIterator> it(
+      sentences ? icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status)
+                : icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
+  UText* utext = utext_openUTF8(nullptr, text.data(), static_cast<int64_t>(text.size()), &status);
+  it->setText(utext, status);
+  REQUIRE(U_SUCCESS(status));
+  std::vector<IcuSegment> out;
+  int32_t begin = it->first();
+  for (int32_t end = it->next(); end != icu::BreakIterator::DONE; begin = end, end = it->next()) {
+    out.push_back({{static_cast<std::size_t>(begin), static_cast<std::size_t>(end)}, it->getRuleStatus()});
+  }
+  utext_close(utext);
+  return out;
+}
+
+/// A random text of fragments chosen to stress the UTF-8 to UTF-16 offset mapping: ASCII,
+/// two-, three- and four-byte characters, combining marks and ill-formed bytes.
+std::string random_text(std::mt19937& random) {
+  static const std::vector<std::string> fragments = {
+      "word", " ", "Mr.", ". ", "! ", "3.5", "1,000", "e-mail", "it's", "it\xE2\x80\x99s",
+      "caf\xC3\xA9", "\xE2\x80\x94", "\xE2\x80\x9CQuote\xE2\x80\x9D", "\xF0\x9F\x98\x80",
+      "\xF0\x9D\x90\x80" "bc", "e\xCC\x81", "\xE6\x97\xA5\xE6\x9C\xAC", "\xFF", "\xC3", "\xE2\x80",
+      "\xED\xA0\x80", "\n", "https://example.org/a", "#tag", "@name", "x@example.org"};
+  std::uniform_int_distribution<std::size_t> pick(0, fragments.size() - 1);
+  std::uniform_int_distribution<int> count(1, 40);
+  std::string text;
+  for (int n = count(random); n > 0; --n) text += fragments[pick(random)];
+  return text;
+}
+
 }  // namespace
+
+TEST_CASE("sentence spans are ICU's over the UTF-8 bytes", "[segment]") {
+  std::mt19937 random(20261126);
+  Segmenter segmenter;
+  for (int round = 0; round < 2000; ++round) {
+    const std::string text = random_text(random);
+    std::vector<Span> expected;
+    for (const IcuSegment& segment : icu_segments_of_utf8(text, true)) expected.push_back(segment.span);
+    INFO(text);
+    REQUIRE(segmenter.sentences(text) == expected);
+  }
+}
+
+TEST_CASE("word and number tokens are ICU's words over the UTF-8 bytes", "[segment]") {
+  std::mt19937 random(20261127);
+  Segmenter segmenter;
+  for (int round = 0; round < 2000; ++round) {
+    const std::string text = random_text(random);
+    INFO(text);
+    const std::vector<Token> tokens = segmenter.tokens(text);
+    std::set<std::pair<std::size_t, std::size_t>> icu_words;
+    for (const IcuSegment& segment : icu_segments_of_utf8(text, false)) {
+      if (segment.status >= UBRK_WORD_NUMBER) icu_words.insert({segment.span.begin, segment.span.end});
+    }
+    std::set<std::pair<std::size_t, std::size_t>> ours;
+    for (const Token& token : tokens) {
+      if (token.kind() == TokenKind::word || token.kind() == TokenKind::number) {
+        ours.insert({token.span().begin, token.span().end});
+      }
+    }
+    // Ours are ICU's, less the ones inside URLs, addresses, handles and hashtags.
+    for (const auto& word : ours) CHECK(icu_words.count(word) == 1);
+    std::size_t inside_nonwords = 0;
+    for (const auto& [begin, end] : icu_words) {
+      for (const Token& token : tokens) {
+        const bool nonword = token.kind() != TokenKind::word && token.kind() != TokenKind::number;
+        if (nonword && token.span().begin < end && begin < token.span().end) {
+          ++inside_nonwords;
+          break;
+        }
+      }
+    }
+    CHECK(ours.size() + inside_nonwords == icu_words.size());
+  }
+}
 
 TEST_CASE("words keep straight and curly apostrophes", "[segment]") {
   const auto tokens = tokens_of("Don't stop: the council\xE2\x80\x99s plan.");
