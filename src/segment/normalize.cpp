@@ -12,6 +12,8 @@ bool is_ascii(std::string_view text) {
   return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
+char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
 std::string nfc_of(const icu::UnicodeString& text) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
@@ -38,9 +40,7 @@ std::string fold_key(std::string_view text) {
 void fold_key_into(std::string_view text, std::string& out) {
   if (is_ascii(text)) {
     out.assign(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](char c) {
-      return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-    });
+    std::transform(out.begin(), out.end(), out.begin(), ascii_lower);
     return;
   }
   icu::UnicodeString unicode =
@@ -51,6 +51,12 @@ void fold_key_into(std::string_view text, std::string& out) {
 
 bool same_word(std::string_view a, std::string_view b) {
   if (a == b) return true;
+  // Every pair of neighbouring words is asked about: ASCII words compare in place, unfolded.
+  if (is_ascii(a) && is_ascii(b)) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+             return ascii_lower(x) == ascii_lower(y);
+           });
+  }
   return fold_key(a) == fold_key(b);
 }
 

@@ -157,6 +157,10 @@ TEST_CASE("comparison is NFC- and case-aware", "[segment]") {
   CHECK(same_word("Caf\xC3\xA9", "cafe\xCC\x81"));
   CHECK(same_word("THE", "the"));
   CHECK_FALSE(same_word("the", "then"));
+  CHECK(same_word("tHe", "ThE"));
+  CHECK_FALSE(same_word("the", "thy"));
+  CHECK_FALSE(same_word("a1", "A2"));
+  CHECK(same_word("STRASSE", "stra\xC3\x9F" "e"));  // One side ASCII: full case folding.
 }
 
 }  // namespace galley
