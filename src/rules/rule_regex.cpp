@@ -106,8 +106,8 @@ struct RegexScanner::Impl {
   static constexpr std::size_t kOverlap = kScanOverlap;
 
   std::unique_ptr<icu::RegexMatcher> matcher;
-  RegexText own;                    // The text of reset(string_view).
-  const RegexText* text = nullptr;  // The text being scanned.
+  IcuText own;                    // The text of reset(string_view).
+  const IcuText* text = nullptr;  // The text being scanned.
   std::string_view bytes;
   std::size_t window = 0;         // Where the current window starts.
   std::size_t window_end_ = 0;    // Where it ends (a match must start before).
@@ -168,7 +168,7 @@ void RegexScanner::reset(std::string_view text) {
   reset(impl_->own);
 }
 
-void RegexScanner::reset(const RegexText& prepared) {
+void RegexScanner::reset(const IcuText& prepared) {
   const std::string_view text = prepared.bytes();
   impl_->text = &prepared;
   impl_->bytes = text;
@@ -181,7 +181,7 @@ void RegexScanner::reset(const RegexText& prepared) {
   if (text.size() > Impl::kWindow) impl_->set_window(0, Impl::kWindow);
 }
 
-void RegexScanner::reset(const RegexText& text, const std::vector<ScanWindow>& windows) {
+void RegexScanner::reset(const IcuText& text, const std::vector<ScanWindow>& windows) {
   reset(text);
   if (!impl_->matcher) return;
   impl_->use_given = true;

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "rules/regex_text.hpp"
 #include "rules/rule.hpp"
+#include "segment/icu_text.hpp"
 
 namespace galley {
 
@@ -56,7 +56,7 @@ enum class ScanResult { match, done, timeout };
 
 /// Finds the matches of one pattern in UTF-8 text, each under the time limit. Holds an ICU
 /// matcher (not thread-safe): one per thread. ICU offsets become ours only here and in
-/// RegexText.
+/// IcuText.
 class RegexScanner {
  public:
   /// A scanner for `pattern`, which must outlive it.
@@ -68,10 +68,10 @@ class RegexScanner {
   /// Starts over on `text`, which must stay alive while scanning.
   void reset(std::string_view text);
   /// Starts over on a prepared text, which must stay alive and unchanged while scanning.
-  void reset(const RegexText& text);
+  void reset(const IcuText& text);
   /// Starts over on `text`, looking only for matches inside `windows` (sorted by their starts,
   /// which are disjoint).
-  void reset(const RegexText& text, const std::vector<ScanWindow>& windows);
+  void reset(const IcuText& text, const std::vector<ScanWindow>& windows);
   /// Looks for the next non-empty match; `timeout` when ICU gave up (time or stack limit).
   ScanResult next();
   /// Bytes of `text` covered by capture `group` of the last match; nullopt if it took no part.

@@ -9,9 +9,9 @@
 #include "core/finding.hpp"
 #include "input/document.hpp"
 #include "rules/regex_shape.hpp"
-#include "rules/regex_text.hpp"
 #include "rules/required_literals.hpp"
 #include "rules/rule.hpp"
+#include "segment/icu_text.hpp"
 
 namespace galley {
 
@@ -39,7 +39,7 @@ class RuleRunner {
   RequiredLiterals prose_literals_;          ///< Literals of prose rules, for one block.
   RequiredLiterals source_literals_;         ///< Literals of source rules, for the source.
   RequiredLiterals* required_ = nullptr;     ///< The one of them for the current text.
-  RegexText text_;                           ///< That text, prepared for ICU once for all rules.
+  IcuText text_;                             ///< That text, prepared for ICU once for all rules.
   bool text_ready_ = false;                  ///< True once `text_` holds the current text.
   std::vector<ScanWindow> windows_;          ///< Scratch: windows of a pattern rule.
   std::vector<std::vector<Finding>> found_;  ///< Per rule run: its findings, in text order.

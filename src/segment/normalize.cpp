@@ -9,7 +9,8 @@ namespace galley {
 namespace {
 
 bool is_ascii(std::string_view text) {
-  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  return std::all_of(text.begin(), text.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
@@ -28,7 +29,8 @@ std::string nfc_of(const icu::UnicodeString& text) {
 
 std::string to_nfc(std::string_view text) {
   if (is_ascii(text)) return std::string(text);
-  return nfc_of(icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))));
+  return nfc_of(icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size()))));
 }
 
 std::string fold_key(std::string_view text) {
@@ -43,8 +45,8 @@ void fold_key_into(std::string_view text, std::string& out) {
     std::transform(out.begin(), out.end(), out.begin(), ascii_lower);
     return;
   }
-  icu::UnicodeString unicode =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   unicode.foldCase();
   out = nfc_of(unicode);
 }

@@ -82,7 +82,7 @@ struct Segments {
   std::vector<Token> tokens;    ///< Words and non-words, in order; punctuation and space omitted.
 };
 
-/// ICU break iteration over each text converted once to UTF-16; spans are of the UTF-8 bytes.
+/// ICU break iteration over each text made ready once (IcuText); spans are of the UTF-8 bytes.
 /// Holds ICU iterators: make one per thread.
 class Segmenter {
  public:

@@ -159,7 +159,7 @@ TEST_CASE("shaped windows find what a whole search finds for every built-in patt
       // A few texts longer than RegexScanner's own windows, which the windows are cut to.
       const std::size_t count = round >= 300 ? 9000 + next() % 4000 : 1 + next() % 60;
       for (std::size_t i = 0; i < count; ++i) text += pieces[next() % pieces.size()];
-      RegexText prepared;
+      IcuText prepared;
       prepared.assign(text);
       required.find(text);
       if (!required.may_match(0) || required.folds_to_ascii()) continue;

@@ -1,24 +1,23 @@
 // ICU matches well-formed text in UTF-16 and other text through UText: either way a match's span
 // is in bytes of the UTF-8 text, whether the text is ASCII, has 2-, 3- and 4-byte sequences, or
 // has ill-formed bytes; windows given in bytes select the same matches.
-#include "rules/regex_text.hpp"
-
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
 #include "rules/rule_regex.hpp"
+#include "segment/icu_text.hpp"
 
 namespace galley {
 namespace {
 
-/// The byte spans of every match of `expression` in `text`, scanned through one RegexText.
+/// The byte spans of every match of `expression` in `text`, scanned through one IcuText.
 std::vector<Span> spans_of(std::string_view expression, std::string_view text,
                            const std::vector<ScanWindow>* windows = nullptr) {
   RegexError error;
   const SharedPattern pattern = compile_regex(expression, {}, error);
   REQUIRE(pattern);
-  RegexText prepared;
+  IcuText prepared;
   prepared.assign(text);
   RegexScanner scanner(*pattern);
   if (windows != nullptr) {
@@ -78,6 +77,37 @@ TEST_CASE("windows in bytes select matches in non-ASCII text", "[rules][regex-te
                                                             {225, 227},
                                                             {231, 233},
                                                             {237, 239}});
+}
+
+}  // namespace galley
+
+namespace galley {
+
+TEST_CASE("IcuText maps byte and unit offsets both ways, asked in any order",
+          "[segment][regex-text]") {
+  // a é € 😀 b: bytes 0 1-2 3-5 6-9 10; units 0 1 2 3-4 5.
+  const std::string text =
+      "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80"
+      "b";
+  IcuText prepared;
+  prepared.assign(text);
+  const std::vector<std::pair<std::size_t, int64_t>> byte_unit{{0, 0}, {1, 1},  {3, 2},
+                                                               {6, 3}, {10, 5}, {11, 6}};
+  for (const auto& [byte, unit] : byte_unit) CHECK(prepared.native(byte) == unit);
+  // Forwards, backwards, then forwards again: the cursor must follow.
+  for (const auto& [byte, unit] : byte_unit) CHECK(prepared.byte_offset(unit) == byte);
+  for (auto it = byte_unit.rbegin(); it != byte_unit.rend(); ++it)
+    CHECK(prepared.byte_offset(it->second) == it->first);
+  CHECK(prepared.byte_offset(5) == 10);
+  CHECK(prepared.byte_offset(2) == 3);
+  CHECK(prepared.byte_offset(6) == 11);
+  // Ill-formed text is read as it stands: native indexes are byte offsets.
+  prepared.assign(
+      "\xC3\xA9\xFF"
+      "x");
+  CHECK_FALSE(prepared.well_formed());
+  CHECK(prepared.native(3) == 3);
+  CHECK(prepared.byte_offset(3) == 3);
 }
 
 }  // namespace galley

@@ -1,3 +1,5 @@
+#include "segment/segmenter.hpp"
+
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
@@ -7,7 +9,6 @@
 #include <set>
 
 #include "segment/normalize.hpp"
-#include "segment/segmenter.hpp"
 
 namespace galley {
 namespace {
@@ -16,7 +17,8 @@ std::vector<std::pair<std::string, TokenKind>> tokens_of(std::string_view text) 
   Segmenter segmenter;
   std::vector<std::pair<std::string, TokenKind>> out;
   for (const Token& token : segmenter.tokens(text)) {
-    out.emplace_back(std::string(text.substr(token.span().begin, token.span().size())), token.kind());
+    out.emplace_back(std::string(text.substr(token.span().begin, token.span().size())),
+                     token.kind());
   }
   return out;
 }
@@ -39,7 +41,8 @@ std::vector<IcuSegment> icu_segments_of_utf8(std::string_view text, bool sentenc
   std::vector<IcuSegment> out;
   int32_t begin = it->first();
   for (int32_t end = it->next(); end != icu::BreakIterator::DONE; begin = end, end = it->next()) {
-    out.push_back({{static_cast<std::size_t>(begin), static_cast<std::size_t>(end)}, it->getRuleStatus()});
+    out.push_back(
+        {{static_cast<std::size_t>(begin), static_cast<std::size_t>(end)}, it->getRuleStatus()});
   }
   utext_close(utext);
   return out;
@@ -48,11 +51,33 @@ std::vector<IcuSegment> icu_segments_of_utf8(std::string_view text, bool sentenc
 /// A random text of fragments chosen to stress the UTF-8 to UTF-16 offset mapping: ASCII,
 /// two-, three- and four-byte characters, combining marks and ill-formed bytes.
 std::string random_text(std::mt19937& random) {
-  static const std::vector<std::string> fragments = {
-      "word", " ", "Mr.", ". ", "! ", "3.5", "1,000", "e-mail", "it's", "it\xE2\x80\x99s",
-      "caf\xC3\xA9", "\xE2\x80\x94", "\xE2\x80\x9CQuote\xE2\x80\x9D", "\xF0\x9F\x98\x80",
-      "\xF0\x9D\x90\x80" "bc", "e\xCC\x81", "\xE6\x97\xA5\xE6\x9C\xAC", "\xFF", "\xC3", "\xE2\x80",
-      "\xED\xA0\x80", "\n", "https://example.org/a", "#tag", "@name", "x@example.org"};
+  static const std::vector<std::string> fragments = {"word",
+                                                     " ",
+                                                     "Mr.",
+                                                     ". ",
+                                                     "! ",
+                                                     "3.5",
+                                                     "1,000",
+                                                     "e-mail",
+                                                     "it's",
+                                                     "it\xE2\x80\x99s",
+                                                     "caf\xC3\xA9",
+                                                     "\xE2\x80\x94",
+                                                     "\xE2\x80\x9CQuote\xE2\x80\x9D",
+                                                     "\xF0\x9F\x98\x80",
+                                                     "\xF0\x9D\x90\x80"
+                                                     "bc",
+                                                     "e\xCC\x81",
+                                                     "\xE6\x97\xA5\xE6\x9C\xAC",
+                                                     "\xFF",
+                                                     "\xC3",
+                                                     "\xE2\x80",
+                                                     "\xED\xA0\x80",
+                                                     "\n",
+                                                     "https://example.org/a",
+                                                     "#tag",
+                                                     "@name",
+                                                     "x@example.org"};
   std::uniform_int_distribution<std::size_t> pick(0, fragments.size() - 1);
   std::uniform_int_distribution<int> count(1, 40);
   std::string text;
@@ -68,7 +93,8 @@ TEST_CASE("sentence spans are ICU's over the UTF-8 bytes", "[segment]") {
   for (int round = 0; round < 2000; ++round) {
     const std::string text = random_text(random);
     std::vector<Span> expected;
-    for (const IcuSegment& segment : icu_segments_of_utf8(text, true)) expected.push_back(segment.span);
+    for (const IcuSegment& segment : icu_segments_of_utf8(text, true))
+      expected.push_back(segment.span);
     INFO(text);
     REQUIRE(segmenter.sentences(text) == expected);
   }
@@ -83,7 +109,8 @@ TEST_CASE("word and number tokens are ICU's words over the UTF-8 bytes", "[segme
     const std::vector<Token> tokens = segmenter.tokens(text);
     std::set<std::pair<std::size_t, std::size_t>> icu_words;
     for (const IcuSegment& segment : icu_segments_of_utf8(text, false)) {
-      if (segment.status >= UBRK_WORD_NUMBER) icu_words.insert({segment.span.begin, segment.span.end});
+      if (segment.status >= UBRK_WORD_NUMBER)
+        icu_words.insert({segment.span.begin, segment.span.end});
     }
     std::set<std::pair<std::size_t, std::size_t>> ours;
     for (const Token& token : tokens) {
@@ -124,8 +151,9 @@ TEST_CASE("hyphenated words are split into their parts; numbers are numbers", "[
 }
 
 TEST_CASE("URLs, e-mail addresses, handles and hashtags are non-words", "[segment]") {
-  const auto tokens = tokens_of("See https://example.org/a-b?c=d, mail press@example.org, "
-                                "follow @porthaven_hq #HarbourDay or www.example.org/x.");
+  const auto tokens = tokens_of(
+      "See https://example.org/a-b?c=d, mail press@example.org, "
+      "follow @porthaven_hq #HarbourDay or www.example.org/x.");
   std::vector<std::pair<std::string, TokenKind>> nonwords;
   for (const auto& token : tokens) {
     if (token.second != TokenKind::word) nonwords.push_back(token);
@@ -160,7 +188,9 @@ TEST_CASE("comparison is NFC- and case-aware", "[segment]") {
   CHECK(same_word("tHe", "ThE"));
   CHECK_FALSE(same_word("the", "thy"));
   CHECK_FALSE(same_word("a1", "A2"));
-  CHECK(same_word("STRASSE", "stra\xC3\x9F" "e"));  // One side ASCII: full case folding.
+  CHECK(same_word("STRASSE",
+                  "stra\xC3\x9F"
+                  "e"));  // One side ASCII: full case folding.
 }
 
 }  // namespace galley
