@@ -28,14 +28,26 @@ struct Shape {
   bool other = false;  // Digits, dots, underscores: not a plain word.
 };
 
+/// Whether code point `c` is a letter and an upper-case one. ASCII is answered here: every
+/// form of every document is shaped, and ICU's calls were most of it.
+std::pair<bool, bool> letter_case(char32_t c) {
+  if (c < 0x80) {
+    const bool upper = c >= 'A' && c <= 'Z';
+    return {upper || (c >= 'a' && c <= 'z'), upper};
+  }
+  const auto code_point = static_cast<UChar32>(c);
+  return {u_isalpha(code_point) != 0, u_isupper(code_point) != 0};
+}
+
 Shape shape_of(std::string_view word) {
   Shape shape;
   std::size_t pos = 0;
   while (pos < word.size()) {
-    const char32_t c = utf8::decode(word, pos);
+    const char32_t c = static_cast<unsigned char>(word[pos]) < 0x80U
+                           ? static_cast<char32_t>(word[pos])
+                           : utf8::decode(word, pos);
     pos += std::max<std::size_t>(utf8::sequence_length(word, pos), 1);
-    if (u_isalpha(static_cast<UChar32>(c)) != 0) {
-      const bool upper = u_isupper(static_cast<UChar32>(c)) != 0;
+    if (const auto [letter, upper] = letter_case(c); letter) {
       if (upper && shape.letters == 0) shape.first_upper = true;
       if (upper && shape.letters > 0) shape.inner_upper = true;
       shape.upper += upper ? 1 : 0;
@@ -137,8 +149,8 @@ std::string compound_of(std::string_view text, const std::vector<Token>& tokens,
   while (first > 0 && joined(first - 1, first)) --first;
   while (last + 1 < tokens.size() && joined(last, last + 1)) ++last;
   if (first == last) return {};
-  return std::string(
-      text.substr(tokens[first].span().begin, tokens[last].span().end - tokens[first].span().begin));
+  return std::string(text.substr(tokens[first].span().begin,
+                                 tokens[last].span().end - tokens[first].span().begin));
 }
 
 /// What is known of one exact form of a word wherever it occurs: worked out at its first
@@ -269,9 +281,8 @@ std::vector<std::uint32_t> near_document_words(const SpellDocument& words, std::
     return out;
   }
   if (!words.indexed) {
-    words.lower_index.build(count, [&](std::size_t id) -> std::string_view {
-      return words.lower_list[id];
-    });
+    words.lower_index.build(
+        count, [&](std::size_t id) -> std::string_view { return words.lower_list[id]; });
     words.indexed = true;
   }
   for (const std::uint32_t id : words.lower_index.candidates(query, max_distance)) keep_if_near(id);
