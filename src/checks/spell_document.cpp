@@ -245,6 +245,8 @@ void index_words(SpellDocument& out) {
   for (std::size_t id = 0; id < out.lower_list.size(); ++id) {
     ids.emplace(out.lower_list[id], static_cast<std::uint32_t>(id));
   }
+  out.letter_sets.reserve(out.lower_list.size());
+  for (const std::string& word : out.lower_list) out.letter_sets.push_back(letter_set(word));
   out.surfaces.resize(out.lower_list.size());
   for (const auto& [form, count] : out.surface_counts) {
     if (const auto it = ids.find(fold_key(form)); it != ids.end()) {
@@ -273,8 +275,10 @@ std::vector<std::uint32_t> near_document_words(const SpellDocument& words, std::
   };
   const std::size_t count = words.lower_list.size();
   if (!words.indexed && count <= kUnindexedWords && words.queries++ < kUnindexedQueries) {
+    const std::uint64_t letters = letter_set(query);
     for (std::size_t id = 0; id < count; ++id) {
-      if (!DeleteIndex::left_out(query, words.lower_list[id], max_distance)) {
+      if (letter_sets_close(letters, words.letter_sets[id], max_distance) &&
+          !DeleteIndex::left_out(query, words.lower_list[id], max_distance)) {
         keep_if_near(static_cast<std::uint32_t>(id));
       }
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -34,9 +35,10 @@ struct SpellDocument {
   std::vector<SpellWord> words;  ///< Candidates the dictionaries reject, in document order.
   std::unordered_map<std::string, std::size_t> surface_counts;  ///< Exact form -> count.
   std::unordered_map<std::string, std::size_t> mid_sentence;    ///< Exact form -> count.
-  std::unordered_set<std::string> lower_words;  ///< Every word of the text, folded.
-  std::vector<std::string> lower_list;  ///< lower_words sorted: the ids of lower_index.
+  std::unordered_set<std::string> lower_words;                  ///< Every word of the text, folded.
+  std::vector<std::string> lower_list;             ///< lower_words sorted: the ids of lower_index.
   std::vector<std::vector<std::string>> surfaces;  ///< Per lower_list entry, its exact forms.
+  std::vector<std::uint64_t> letter_sets;          ///< Per lower_list entry, its letter_set().
   /// Finds the words of the document near a query; made by near_document_words when first
   /// needed (a cache: only the spelling checks' thread touches it).
   mutable DeleteIndex lower_index;

@@ -151,6 +151,17 @@ bool is_ascii(std::string_view text) {
 
 }  // namespace
 
+std::uint64_t letter_set(std::string_view word) {
+  std::uint64_t set = 0;
+  for (std::size_t pos = 0; pos < word.size();) {
+    const auto c = static_cast<unsigned char>(word[pos]);
+    const char32_t cp = c < 0x80U ? c : utf8::decode(word, pos);
+    set |= std::uint64_t{1} << (cp % 64);
+    pos += std::max<std::size_t>(utf8::sequence_length(word, pos), 1);
+  }
+  return set;
+}
+
 std::size_t edit_distance(std::string_view a_text, std::string_view b_text, std::size_t limit) {
   // ASCII words of ordinary length, nearly all of them, are compared byte by byte in rows on the
   // stack: this is asked thousands of times a document, and decoding cost two allocations each.
@@ -229,7 +240,8 @@ bool DeleteIndex::left_out(std::string_view query, std::string_view word,
                            std::size_t max_distance) {
   const std::size_t query_length = utf8::count_code_points(query);
   const std::size_t word_length = utf8::count_code_points(word);
-  const std::size_t query_depth = delete_depth(query_length, std::min<std::size_t>(max_distance, 2));
+  const std::size_t query_depth =
+      delete_depth(query_length, std::min<std::size_t>(max_distance, 2));
   const std::size_t word_depth = delete_depth(word_length, 2);
   // Words within d edits share a string left by at most d deletions from each (an edit takes
   // one code point from a common subsequence): where both may lose that many, none is left out.

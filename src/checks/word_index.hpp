@@ -1,5 +1,6 @@
 #pragma once
 
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -14,6 +15,16 @@ namespace galley {
 /// Damerau-Levenshtein distance (optimal string alignment) between `a` and `b` in code points,
 /// or `limit + 1` once it is certain to exceed `limit`.
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit);
+
+/// The code points of `word` as a set of 64 bits (a code point sets bit cp mod 64). An edit
+/// adds or drops at most one code point of each word's set, so words within d edits differ in
+/// at most 2d bits: a one-instruction test that rules out most pairs before edit_distance.
+std::uint64_t letter_set(std::string_view word);
+
+/// False when words with letter sets `a` and `b` cannot be within `max_distance` edits.
+inline bool letter_sets_close(std::uint64_t a, std::uint64_t b, std::size_t max_distance) {
+  return static_cast<std::size_t>(std::popcount(a ^ b)) <= 2 * max_distance;
+}
 
 /// A symmetric-delete index (as in SymSpell) over words numbered by the caller: each word is
 /// stored under the hashes of every string made by deleting up to two of its code points, so the

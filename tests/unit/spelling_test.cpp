@@ -216,14 +216,15 @@ TEST_CASE("spelling: the registry examples of the spelling rows hold", "[spellin
   }
 }
 
-TEST_CASE("edit distance: code points and transpositions and the limit in ASCII or not", "[spelling]") {
+TEST_CASE("edit distance: code points and transpositions and the limit in ASCII or not",
+          "[spelling]") {
   // ASCII words under 64 bytes are compared in rows on the stack; the others are decoded first.
   CHECK(edit_distance("receive", "receive", 2) == 0);
   CHECK(edit_distance("", "abc", 3) == 3);
-  CHECK(edit_distance("form", "from", 2) == 1);             // A transposition is one edit.
-  CHECK(edit_distance("caf\xC3\xA9", "cafe", 2) == 1);       // One code point, two bytes.
+  CHECK(edit_distance("form", "from", 2) == 1);         // A transposition is one edit.
+  CHECK(edit_distance("caf\xC3\xA9", "cafe", 2) == 1);  // One code point, two bytes.
   CHECK(edit_distance("\xC3\xA9t\xC3\xA9", "t\xC3\xA9\xC3\xA9", 2) == 1);  // Transposed.
-  CHECK(edit_distance("stra\xC3\x9F" "e", "strasse", 3) == 2);
+  CHECK(edit_distance("stra\xC3\x9F" "e", "strasse", 3) == 2);  // NOLINT: one literal, split.
   const std::string long_word(70, 'a');
   std::string changed = long_word;
   changed[35] = 'b';
@@ -232,13 +233,57 @@ TEST_CASE("edit distance: code points and transpositions and the limit in ASCII 
   CHECK(edit_distance("abcdef", "badcfe", 1) == 2);
 }
 
+TEST_CASE("letter sets never rule out words within the edit distance", "[spelling]") {
+  // Every pair of short strings over a small alphabet (ASCII, two-byte, four-byte and an
+  // ill-formed byte): where edit_distance says d, the letter sets must pass for d.
+  const std::vector<std::string> symbols{"a",    "b", "c", "\xC3\xA9", "\xF0\x9F\x98\x80",
+                                         "\xFF", "A"};
+  std::vector<std::string> words{""};
+  for (std::size_t length = 1; length <= 4; ++length) {
+    const std::size_t before = words.size();
+    for (std::size_t w = 0; w < before; ++w) {
+      if (words[w].size() < length - 1) continue;
+      for (const std::string& symbol : symbols) words.push_back(words[w] + symbol);
+    }
+  }
+  std::size_t ruled_out = 0;
+  for (std::size_t i = 0; i < words.size(); i += 7) {
+    for (std::size_t j = 0; j < words.size(); j += 3) {
+      const std::size_t distance = edit_distance(words[i], words[j], 2);
+      for (std::size_t d = 0; d <= 2; ++d) {
+        const bool close = letter_sets_close(letter_set(words[i]), letter_set(words[j]), d);
+        if (distance <= d) REQUIRE(close);
+        if (!close) ++ruled_out;
+      }
+    }
+  }
+  CHECK(ruled_out > 0);  // And it does rule some out.
+}
+
 TEST_CASE("word index: words compared one by one are the ones the index finds", "[spelling]") {
   // A short document's words are not indexed (near_document_words): comparing each with the
   // query, less what the index leaves out, must give exactly the index's near words.
-  const std::vector<std::string> words{"a", "i", "m", "mv", "my", "me", "to", "of", "mvs",
-                                       "form", "from", "farm", "forms", "caf\xC3\xA9", "cafe",
-                                       "\xC3\xA9t\xC3\xA9", "t\xC3\xA9\xC3\xA9", "receive",
-                                       "recieve", "relieve", "deceive"};
+  const std::vector<std::string> words{"a",
+                                       "i",
+                                       "m",
+                                       "mv",
+                                       "my",
+                                       "me",
+                                       "to",
+                                       "of",
+                                       "mvs",
+                                       "form",
+                                       "from",
+                                       "farm",
+                                       "forms",
+                                       "caf\xC3\xA9",
+                                       "cafe",
+                                       "\xC3\xA9t\xC3\xA9",
+                                       "t\xC3\xA9\xC3\xA9",
+                                       "receive",
+                                       "recieve",
+                                       "relieve",
+                                       "deceive"};
   DeleteIndex index;
   index.build(words.size(), [&](std::size_t id) -> std::string_view { return words[id]; });
   std::size_t compared = 0;
