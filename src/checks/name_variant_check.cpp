@@ -52,7 +52,7 @@ void NameVariantCheck::check(const AnalyzedDocument& doc, std::vector<Finding>& 
     const SpellWord& word = words.words[i];
     const std::string& variant = analysis.verdicts[i]->variant;
     if (variant.empty()) continue;
-    const std::size_t count = words.surface_counts.at(variant);
+    const std::size_t count = words.count(variant);
     Finding finding =
         make_finding(info, doc.doc.blocks[word.block].to_source(word.span),
                      "'" + word.text + "' looks like a variant of the name '" + variant +

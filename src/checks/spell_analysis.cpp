@@ -78,8 +78,7 @@ const SpellAnalysis& spell_analysis(const AnalyzedDocument& doc, Speller& spelle
 }
 
 bool likely_typo(const SpellDocument& words, const SpellWord& word, Speller& speller) {
-  const auto count = words.surface_counts.find(word.text);
-  if (word.capitalised && count != words.surface_counts.end() && count->second >= 2) return false;
+  if (word.capitalised && words.count(word.text) >= 2) return false;
   // A capitalised word that only opens a sentence (or a line) may be a name or a word: it is
   // judged as a name, except that a very common short word ("Teh" for "The") counts too.
   const bool name = word.capitalised || word.inner_capital;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <functional>
+#include <numeric>
 #include <set>
 #include <unordered_map>
 
@@ -153,17 +154,6 @@ std::string compound_of(std::string_view text, const std::vector<Token>& tokens,
                                  tokens[last].span().end - tokens[first].span().begin));
 }
 
-/// What is known of one exact form of a word wherever it occurs: worked out at its first
-/// occurrence, since a long document repeats its words thousands of times.
-struct FormFacts {
-  std::string lower;             ///< fold_key of the form.
-  Shape shape;                   ///< Its letters.
-  bool always_skipped = false;   ///< Skipped wherever it occurs (acronym, other variety, ...).
-  bool known = false;            ///< The speller takes the form alone.
-  std::size_t count = 0;         ///< Occurrences.
-  std::size_t mid_sentence = 0;  ///< Occurrences not opening a sentence.
-};
-
 /// The document's forms, by their exact text.
 using FormTable = StringMap<FormFacts>;
 
@@ -177,24 +167,24 @@ bool followed_by_sic(std::string_view text, std::size_t end) {
 
 /// The facts of `word`, worked out on its first occurrence in the document.
 FormFacts& facts_of(FormTable& forms, std::string_view word,
-                    const std::set<std::string, std::less<>>& defined, Speller& speller,
-                    SpellDocument& out) {
+                    const std::set<std::string, std::less<>>& defined, Speller& speller) {
   if (const auto it = forms.find(word); it != forms.end()) return it->second;
   FormFacts facts;
   facts.lower = fold_key(word);
-  facts.shape = shape_of(word);
+  const Shape shape = shape_of(word);
+  facts.first_upper = shape.first_upper;
+  facts.inner_upper = shape.inner_upper;
   facts.always_skipped =
-      facts.shape.other || facts.shape.letters < 2 || is_acronym(word) || defined.contains(word) ||
+      shape.other || shape.letters < 2 || is_acronym(word) || defined.contains(word) ||
       (word.ends_with("s") && defined.contains(word.substr(0, word.size() - 1))) ||
       !variety_counterpart(word).first.empty();
   facts.known = !facts.always_skipped && speller.known(word);
-  out.lower_words.insert(facts.lower);
   return forms.emplace(std::string(word), std::move(facts)).first->second;
 }
 
 void collect_block(const AnalyzedDocument& doc, std::size_t b,
                    const std::set<std::string, std::less<>>& defined, Speller& speller,
-                   FormTable& forms, SpellDocument& out) {
+                   SpellDocument& out) {
   const std::string_view text = doc.doc.blocks[b].text;
   const std::vector<Token>& tokens = doc.segments[b].tokens;
   const std::vector<bool> starts = sentence_starts(tokens, doc.segments[b].sentences);
@@ -203,7 +193,7 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
     const std::string_view full = text.substr(tokens[i].span().begin, tokens[i].span().size());
     const std::string_view word = full.substr(0, without_possessive(full));
     const Span span{tokens[i].span().begin, tokens[i].span().begin + word.size()};
-    FormFacts& facts = facts_of(forms, word, defined, speller, out);
+    FormFacts& facts = facts_of(out.forms, word, defined, speller);
     ++facts.count;
     if (!starts[i]) ++facts.mid_sentence;
     if (facts.always_skipped || followed_by_sic(text, tokens[i].span().end) ||
@@ -219,41 +209,38 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
                         facts.lower,
                         std::move(compound),
                         starts[i],
-                        facts.shape.first_upper,
-                        facts.shape.inner_upper,
+                        facts.first_upper,
+                        facts.inner_upper,
                         before_dot};
     // Only rejected words are kept: a long document holds a million accepted ones.
     if (!spelled_ok(candidate, speller)) out.words.push_back(std::move(candidate));
   }
 }
 
-/// The forms' counts, as SpellDocument keeps them.
-void count_forms(FormTable& forms, SpellDocument& out) {
-  out.surface_counts.reserve(forms.size());
-  for (auto& [form, facts] : forms) {
-    out.surface_counts.emplace(form, facts.count);
-    if (facts.mid_sentence > 0) out.mid_sentence.emplace(form, facts.mid_sentence);
-  }
-}
-
 /// Numbers the distinct folded words and groups the exact forms under them.
 void index_words(SpellDocument& out) {
-  out.lower_list.assign(out.lower_words.begin(), out.lower_words.end());
-  std::sort(out.lower_list.begin(), out.lower_list.end());
-  std::unordered_map<std::string_view, std::uint32_t> ids;
-  ids.reserve(out.lower_list.size());
-  for (std::size_t id = 0; id < out.lower_list.size(); ++id) {
-    ids.emplace(out.lower_list[id], static_cast<std::uint32_t>(id));
-  }
+  std::vector<std::string_view> lowers;
+  lowers.reserve(out.forms.size());
+  for (const auto& [form, facts] : out.forms) lowers.push_back(facts.lower);
+  std::sort(lowers.begin(), lowers.end());
+  lowers.erase(std::unique(lowers.begin(), lowers.end()), lowers.end());
+  out.lower_list.assign(lowers.begin(), lowers.end());
   out.letter_sets.reserve(out.lower_list.size());
   for (const std::string& word : out.lower_list) out.letter_sets.push_back(letter_set(word));
-  out.surfaces.resize(out.lower_list.size());
-  for (const auto& [form, count] : out.surface_counts) {
-    if (const auto it = ids.find(fold_key(form)); it != ids.end()) {
-      out.surfaces[it->second].push_back(form);
-    }
+  std::vector<std::pair<std::uint32_t, std::string_view>> grouped;  // (lower id, form)
+  grouped.reserve(out.forms.size());
+  for (const auto& [form, facts] : out.forms) {
+    const auto at = std::lower_bound(lowers.begin(), lowers.end(), facts.lower);
+    grouped.emplace_back(static_cast<std::uint32_t>(at - lowers.begin()), form);
   }
-  for (std::vector<std::string>& forms : out.surfaces) std::sort(forms.begin(), forms.end());
+  std::sort(grouped.begin(), grouped.end());
+  out.surface_start.assign(out.lower_list.size() + 1, 0);
+  out.surface_list.reserve(grouped.size());
+  for (const auto& [id, form] : grouped) {
+    ++out.surface_start[id + 1];
+    out.surface_list.push_back(form);
+  }
+  std::partial_sum(out.surface_start.begin(), out.surface_start.end(), out.surface_start.begin());
 }
 
 }  // namespace
@@ -293,6 +280,25 @@ std::vector<std::uint32_t> near_document_words(const SpellDocument& words, std::
   return out;
 }
 
+std::size_t SpellDocument::count(std::string_view form) const {
+  const auto it = forms.find(form);
+  return it == forms.end() ? 0 : it->second.count;
+}
+
+std::size_t SpellDocument::mid_sentence_count(std::string_view form) const {
+  const auto it = forms.find(form);
+  return it == forms.end() ? 0 : it->second.mid_sentence;
+}
+
+bool SpellDocument::has_lower(std::string_view lower) const {
+  return std::binary_search(lower_list.begin(), lower_list.end(), lower);
+}
+
+std::span<const std::string_view> SpellDocument::surfaces(std::uint32_t id) const {
+  return std::span<const std::string_view>(surface_list)
+      .subspan(surface_start[id], surface_start[id + 1] - surface_start[id]);
+}
+
 SpellDocument collect_spell_words(const AnalyzedDocument& doc, Speller& speller) {
   std::set<std::string, std::less<>> defined;
   const std::size_t blocks = std::min(doc.doc.blocks.size(), doc.segments.size());
@@ -300,9 +306,7 @@ SpellDocument collect_spell_words(const AnalyzedDocument& doc, Speller& speller)
     collect_definitions(doc.doc.blocks[b].text, doc.segments[b].tokens, defined);
   }
   SpellDocument out;
-  FormTable forms;
-  for (std::size_t b = 0; b < blocks; ++b) collect_block(doc, b, defined, speller, forms, out);
-  count_forms(forms, out);
+  for (std::size_t b = 0; b < blocks; ++b) collect_block(doc, b, defined, speller, out);
   index_words(out);
   return out;
 }
@@ -311,14 +315,12 @@ bool name_like(const SpellDocument& words, const SpellWord& word) {
   if (word.inner_capital) return true;
   if (!word.capitalised) return false;
   if (!word.sentence_start) return true;
-  const auto it = words.mid_sentence.find(word.text);
-  return it != words.mid_sentence.end() && it->second > 0;
+  return words.mid_sentence_count(word.text) > 0;
 }
 
 std::string name_variant_of(const SpellDocument& words, const SpellWord& word, Speller& speller) {
   if (!word.capitalised && !word.inner_capital) return {};
-  const auto own = words.surface_counts.find(word.text);
-  const std::size_t own_count = own == words.surface_counts.end() ? 0 : own->second;
+  const std::size_t own_count = words.count(word.text);
   // The forms to weigh: those folding to the word itself ("HondoGO", "HondoGo") and those of
   // the folded words near it, in sorted order so that ties go the same way every run.
   std::vector<std::string_view> forms;
@@ -328,13 +330,13 @@ std::string name_variant_of(const SpellDocument& words, const SpellWord& word, S
     ids.push_back(static_cast<std::uint32_t>(self - words.lower_list.begin()));
   }
   for (const std::uint32_t id : ids) {
-    for (const std::string& form : words.surfaces[id]) forms.push_back(form);
+    for (const std::string_view form : words.surfaces(id)) forms.push_back(form);
   }
   std::sort(forms.begin(), forms.end());
   std::string best;
   std::size_t best_count = own_count;
   for (const std::string_view other : forms) {
-    const std::size_t count = words.surface_counts.at(std::string(other));
+    const std::size_t count = words.count(other);
     if (count <= best_count || other == word.text ||
         shape_of(other).first_upper != word.capitalised)
       continue;

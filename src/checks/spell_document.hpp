@@ -2,14 +2,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "checks/check.hpp"
 #include "checks/word_index.hpp"
+#include "core/string_hash.hpp"
 
 namespace galley {
 
@@ -28,22 +28,51 @@ struct SpellWord {
   bool before_dot = false;      ///< Followed by a full stop ("etc.", "approx.").
 };
 
+/// What is known of one exact form of a word wherever it occurs in a document: worked out at its
+/// first occurrence, since a long document repeats its words thousands of times.
+struct FormFacts {
+  std::string lower;             ///< fold_key of the form.
+  std::size_t count = 0;         ///< Occurrences.
+  std::size_t mid_sentence = 0;  ///< Occurrences not opening a sentence.
+  bool first_upper = false;      ///< Starts with a capital letter.
+  bool inner_upper = false;      ///< Has a capital after its first letter.
+  bool always_skipped = false;   ///< Skipped wherever it occurs (acronym, other variety, ...).
+  bool known = false;            ///< The speller takes the form alone.
+};
+
 /// The words of a document as the spelling checks need them: candidates to look up (acronyms,
 /// defined abbreviations, numbers with units, markers, [sic] words and variety-specific spellings
-/// already removed) and counts of every word.
+/// already removed) and counts of every word. Move-only: `surface_list` views the keys of
+/// `forms`, which a move keeps in place and a copy would not.
 struct SpellDocument {
+  SpellDocument() = default;
+  SpellDocument(SpellDocument&&) = default;
+  SpellDocument& operator=(SpellDocument&&) = default;
+  SpellDocument(const SpellDocument&) = delete;
+  SpellDocument& operator=(const SpellDocument&) = delete;
+  ~SpellDocument() = default;
+
   std::vector<SpellWord> words;  ///< Candidates the dictionaries reject, in document order.
-  std::unordered_map<std::string, std::size_t> surface_counts;  ///< Exact form -> count.
-  std::unordered_map<std::string, std::size_t> mid_sentence;    ///< Exact form -> count.
-  std::unordered_set<std::string> lower_words;                  ///< Every word of the text, folded.
-  std::vector<std::string> lower_list;             ///< lower_words sorted: the ids of lower_index.
-  std::vector<std::vector<std::string>> surfaces;  ///< Per lower_list entry, its exact forms.
-  std::vector<std::uint64_t> letter_sets;          ///< Per lower_list entry, its letter_set().
+  StringMap<FormFacts> forms;    ///< Every exact form of the text.
+  std::vector<std::string> lower_list;  ///< The folded forms, sorted, unique: lower_index's ids.
+  /// The exact forms grouped by the lower_list id they fold to, each group sorted.
+  std::vector<std::string_view> surface_list;
+  std::vector<std::uint32_t> surface_start;  ///< Per lower_list id, and one more: its group.
+  std::vector<std::uint64_t> letter_sets;    ///< Per lower_list id, its letter_set().
   /// Finds the words of the document near a query; made by near_document_words when first
   /// needed (a cache: only the spelling checks' thread touches it).
   mutable DeleteIndex lower_index;
   mutable bool indexed = false;     ///< lower_index is made.
   mutable std::size_t queries = 0;  ///< near_document_words calls so far.
+
+  /// Occurrences of exact form `form`; 0 when it does not occur.
+  [[nodiscard]] std::size_t count(std::string_view form) const;
+  /// Occurrences of exact form `form` not opening a sentence.
+  [[nodiscard]] std::size_t mid_sentence_count(std::string_view form) const;
+  /// True when some word of the text folds to `lower`.
+  [[nodiscard]] bool has_lower(std::string_view lower) const;
+  /// The exact forms that fold to lower_list[id], sorted.
+  [[nodiscard]] std::span<const std::string_view> surfaces(std::uint32_t id) const;
 };
 
 /// Collects the spelling candidates of `doc` that `speller` rejects, and counts every word.

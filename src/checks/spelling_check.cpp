@@ -71,7 +71,7 @@ void add_candidate(std::map<std::string, Candidate>& candidates, const SpellWord
   if (key == word.lower || candidates.contains(key) || !speller.known(display)) return;
   Candidate c;
   c.display = display;
-  c.in_doc = words.lower_words.contains(key);
+  c.in_doc = words.has_lower(key);
   c.count = WordIndex::shared().count(key);
   c.distance = edit_distance(word.lower, key, 3);
   c.same_first = !key.empty() && !word.lower.empty() && key[0] == word.lower[0];
