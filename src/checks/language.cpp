@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <array>
 #include <cassert>
+#include <cstdint>
 #include <memory>
 #include <unordered_map>
+#include <vector>
 
 #include "core/string_hash.hpp"
 
@@ -155,12 +157,49 @@ Table build_table() {
   return table;
 }
 
-const Table& table() {
-  static const Table kTable = build_table();
-  return kTable;
+bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+/// FNV-1a over `lower`: cheap enough to take for every word of every document.
+std::uint32_t quick_hash(std::string_view lower) {
+  std::uint32_t hash = 2166136261U;
+  for (const char c : lower) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 16777619U;
+  }
+  return hash;
 }
 
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+/// The variety table, and a filter of 2^15 bits (4 KB) set by its words' quick_hash. Nearly
+/// every word of a text is in no variety pair, and the filter, small enough to stay in the
+/// cache, turns them away before the table, whose lookups missed the cache: its ~2,600 words
+/// set 8% of the bits, and 92.5% of big.txt's words of 4 letters or more were turned away.
+class VarietyTable {
+ public:
+  VarietyTable() : entries_(build_table()), filter_(kFilterBits / 64, 0) {
+    for (const auto& [word, entry] : entries_) {
+      const std::uint32_t bit = quick_hash(word) % kFilterBits;
+      filter_[bit / 64] |= std::uint64_t{1} << (bit % 64);
+    }
+  }
+
+  /// The entry of lowercase `lower`, or null.
+  [[nodiscard]] const Entry* find(std::string_view lower) const {
+    const std::uint32_t bit = quick_hash(lower) % kFilterBits;
+    if ((filter_[bit / 64] & (std::uint64_t{1} << (bit % 64))) == 0) return nullptr;
+    const auto it = entries_.find(lower);
+    return it == entries_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  static constexpr std::uint32_t kFilterBits = std::uint32_t{1} << 15U;
+  Table entries_;
+  std::vector<std::uint64_t> filter_;
+};
+
+const VarietyTable& table() {
+  static const VarietyTable kTable;
+  return kTable;
+}
 
 /// `word` spelt in the case pattern of `model` (lowercase, Capitalised or ALL CAPS).
 std::string with_case_of(std::string word, std::string_view model) {
@@ -183,9 +222,9 @@ std::pair<std::string, Variety> variety_counterpart(std::string_view word) {
   std::transform(word.begin(), word.end(), buffer.begin(), [](char c) {
     return is_upper(c) ? static_cast<char>(c - 'A' + 'a') : c;
   });
-  const auto it = table().find(std::string_view(buffer.data(), word.size()));
-  if (it == table().end()) return {std::string(), Variety::american};
-  return {with_case_of(it->second.counterpart, word), it->second.variety};
+  const Entry* entry = table().find(std::string_view(buffer.data(), word.size()));
+  if (entry == nullptr) return {std::string(), Variety::american};
+  return {with_case_of(entry->counterpart, word), entry->variety};
 }
 
 const std::vector<VarietyForm>& variety_forms(const AnalyzedDocument& doc) {

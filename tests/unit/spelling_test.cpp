@@ -224,7 +224,7 @@ TEST_CASE("edit distance: code points and transpositions and the limit in ASCII 
   CHECK(edit_distance("form", "from", 2) == 1);         // A transposition is one edit.
   CHECK(edit_distance("caf\xC3\xA9", "cafe", 2) == 1);  // One code point, two bytes.
   CHECK(edit_distance("\xC3\xA9t\xC3\xA9", "t\xC3\xA9\xC3\xA9", 2) == 1);  // Transposed.
-  CHECK(edit_distance("stra\xC3\x9F" "e", "strasse", 3) == 2);  // NOLINT: one literal, split.
+  CHECK(edit_distance("stra\xC3\x9F" "e", "strasse", 3) == 2);  // One literal, split.
   const std::string long_word(70, 'a');
   std::string changed = long_word;
   changed[35] = 'b';
@@ -408,6 +408,25 @@ TEST_CASE("speller: the cache of answers stays bounded and answers stay right", 
   CHECK_FALSE(speller.known("developmqnt"));
   CHECK(speller.known("development"));  // From the cache this time.
   CHECK(speller.cached() <= Speller::kMaxCached);
+}
+
+}  // namespace galley
+
+namespace galley {
+
+TEST_CASE("variety counterparts are found through the filter in any case", "[spelling][language]") {
+  CHECK(variety_counterpart("Organisation") ==
+        std::pair<std::string, Variety>{"Organization", Variety::british});
+  CHECK(variety_counterpart("colours") ==
+        std::pair<std::string, Variety>{"colors", Variety::british});
+  CHECK(variety_counterpart("COLOR") ==
+        std::pair<std::string, Variety>{"COLOUR", Variety::american});
+  CHECK(variety_counterpart("jewellery") ==
+        std::pair<std::string, Variety>{"jewelry", Variety::british});
+  CHECK(variety_counterpart("programme").first == "program");
+  CHECK(variety_counterpart("program").first.empty());  // British-only pair: no evidence.
+  CHECK(variety_counterpart("release").first.empty());
+  CHECK(variety_counterpart("the").first.empty());  // Under four letters: never looked up.
 }
 
 }  // namespace galley
