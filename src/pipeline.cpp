@@ -172,13 +172,13 @@ CheckSet::CheckSet(const Settings& settings)
                         [](const Entry& entry) { return !entry.check->reads_findings(); });
 }
 
-// One large document would keep one core busy and leave the other idle: its spelling checks
-// (one shared analysis, about a third of the work) run on a second thread beside the rule packs,
-// typography and what the checks that read findings can do without them (prepare(): most of
-// the duplicate search). Those checks finish after both, as always. The second thread loads its
-// own Hunspell, worth it only from about a megabyte. A smaller document's checks run on this
-// thread, the spelling checks last, so that a speller not yet loaded for its variety loads on
-// the other core meanwhile.
+// One large document would keep one core busy and leave the other idle: its two longest tasks,
+// the spelling checks (one shared analysis) and the part of the duplicate search that needs no
+// findings (prepare()), start at once on two threads, and the rule packs and typography checks
+// go, one by one, to whichever thread is free first. The checks that read findings finish after
+// all of them, as always. The second thread loads its own Hunspell, worth it only from about a
+// megabyte. A smaller document's checks run on this thread, the spelling checks last, so that a
+// speller not yet loaded for its variety loads on the other core meanwhile.
 void CheckSet::run_checks(const AnalyzedDocument& analyzed, std::vector<Finding>& findings) {
   constexpr std::size_t kBesideFrom = std::size_t{1} << 20U;
   const auto is_last = [](const Entry& entry) { return entry.check->reads_findings(); };
@@ -198,6 +198,21 @@ void CheckSet::run_checks(const AnalyzedDocument& analyzed, std::vector<Finding>
     run_last(analyzed, findings);
     return;
   }
+  // Each of the other checks writes its own findings, merged below in check order: the same
+  // findings in the same order whichever thread ran what.
+  std::vector<const Entry*> others;
+  for (const Entry& entry : checks_) {
+    if (!entry.spelling && !is_last(entry)) others.push_back(&entry);
+  }
+  std::vector<std::vector<Finding>> found_by_other(others.size());
+  std::atomic<std::size_t> next_other{0};
+  const auto run_others = [&] {
+    for (std::size_t i = next_other++; i < others.size(); i = next_other++) {
+      others[i]->check->check(analyzed, found_by_other[i]);
+    }
+  };
+  // Declared after what it uses: should this thread throw, the future's destructor waits for
+  // the other thread before those go.
   auto spelling = std::async(std::launch::async, [&] {
     std::vector<Finding> found;
     for (const Entry& entry : checks_) {
@@ -206,22 +221,20 @@ void CheckSet::run_checks(const AnalyzedDocument& analyzed, std::vector<Finding>
     // Now, not after the duplicate search, which is at its peak of memory meanwhile. No other
     // check reads the analysis.
     release_spelling(analyzed);
+    run_others();
     return found;
   });
-  std::vector<Finding> others;
-  for (const Entry& entry : checks_) {
-    if (!entry.spelling && !is_last(entry)) entry.check->check(analyzed, others);
-  }
-  // The spelling checks take longest: meanwhile the checks that read findings do what they can
-  // without them (the duplicate search, all but choosing which copy goes).
   for (const Entry& entry : checks_) {
     if (is_last(entry)) entry.check->prepare(analyzed);
   }
+  run_others();
   // Spelling's findings first, then the others': a fixed order whatever the timing (they are
   // sorted later in any case).
   findings = spelling.get();
-  findings.insert(findings.end(), std::make_move_iterator(others.begin()),
-                  std::make_move_iterator(others.end()));
+  for (std::vector<Finding>& found : found_by_other) {
+    findings.insert(findings.end(), std::make_move_iterator(found.begin()),
+                    std::make_move_iterator(found.end()));
+  }
   run_last(analyzed, findings);
 }
 
