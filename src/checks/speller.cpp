@@ -8,6 +8,7 @@
 #include <hunspell/hunspell.hxx>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <utility>
 
@@ -273,11 +274,9 @@ void Speller::load_reject_list(const std::string& path) {
 }
 
 bool Speller::known(std::string_view word) {
-  if (const auto it = known_.find(word); it != known_.end()) return it->second;
-  std::string key(word);
-  const bool ok = rejected(word).empty() && hunspell_->spell(key);
-  if (known_.size() >= kMaxCached) known_.clear();
-  known_.emplace(std::move(key), ok);
+  if (const std::optional<bool> cached = known_.find(word)) return *cached;
+  const bool ok = rejected(word).empty() && hunspell_->spell(std::string(word));
+  known_.insert(word, ok);
   return ok;
 }
 

@@ -8,6 +8,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "core/answer_cache.hpp"
 #include "core/string_hash.hpp"
 
 class Hunspell;
@@ -67,7 +68,7 @@ class Speller {
   std::vector<std::string> word_lists_;  ///< Every word list loaded, the main .dic first.
   std::vector<bool> runs_;               ///< By run code; empty until may_know needs it.
   StringMap<std::string> reject_;
-  StringMap<bool> known_;
+  AnswerCache known_{kMaxCached};
   StringMap<std::vector<std::string>> suggestions_;
 };
 
