@@ -342,27 +342,37 @@ bool for_each_run(std::string_view word, Visit visit) {
 // dictionary (and no word of the frequency list, for inflected forms) contains rules a string
 // out before Hunspell is asked. A word a dictionary makes only by affixes could in principle
 // be ruled out too; docs/spelling-evaluation.md measures what that costs the suggestions.
+// Every thread's speller for one variety reads the same lists: the runs are worked out once per
+// set of lists in the process (tens of milliseconds each) and shared read-only.
 void Speller::load_runs() {
-  runs_.assign(run_codes(), false);
-  const auto add = [this](std::string_view word) {
-    for_each_run(word, [this](std::size_t code) { runs_[code] = true; });
-  };
-  for (const std::string& path : word_lists_) {
-    std::ifstream in(path, std::ios::binary);
-    std::string line;
-    while (std::getline(in, line)) {
-      const std::size_t end = line.find_first_of("/\t\r ");
-      add(std::string_view(line).substr(0, end));
+  static std::mutex mutex;
+  static std::map<std::vector<std::string>, std::shared_ptr<const std::vector<bool>>> made;
+  const std::lock_guard lock(mutex);
+  std::shared_ptr<const std::vector<bool>>& shared = made[word_lists_];
+  if (!shared) {
+    auto runs = std::make_shared<std::vector<bool>>(run_codes(), false);
+    const auto add = [&runs](std::string_view word) {
+      for_each_run(word, [&runs](std::size_t code) { (*runs)[code] = true; });
+    };
+    for (const std::string& path : word_lists_) {
+      std::ifstream in(path, std::ios::binary);
+      std::string line;
+      while (std::getline(in, line)) {
+        const std::size_t end = line.find_first_of("/\t\r ");
+        add(std::string_view(line).substr(0, end));
+      }
     }
+    const WordIndex& frequent = WordIndex::shared();
+    for (std::uint32_t id = 0; id < frequent.size(); ++id) add(frequent.word_at(id));
+    shared = std::move(runs);
   }
-  const WordIndex& frequent = WordIndex::shared();
-  for (std::uint32_t id = 0; id < frequent.size(); ++id) add(frequent.word_at(id));
+  runs_ = shared;
 }
 
 bool Speller::may_know(std::string_view word) {
-  if (runs_.empty()) load_runs();
+  if (!runs_) load_runs();
   bool possible = true;
-  for_each_run(word, [&](std::size_t code) { possible = possible && runs_[code]; });
+  for_each_run(word, [&](std::size_t code) { possible = possible && (*runs_)[code]; });
   return possible;
 }
 

@@ -66,7 +66,8 @@ class Speller {
 
   std::unique_ptr<Hunspell> hunspell_;
   std::vector<std::string> word_lists_;  ///< Every word list loaded, the main .dic first.
-  std::vector<bool> runs_;               ///< By run code; empty until may_know needs it.
+  /// By run code; shared by the spellers of one set of lists, null until may_know needs it.
+  std::shared_ptr<const std::vector<bool>> runs_;
   StringMap<std::string> reject_;
   AnswerCache known_{kMaxCached};
   StringMap<std::vector<std::string>> suggestions_;
