@@ -42,7 +42,8 @@ void add_finding(pugi::xml_node parent, const DocumentReport& doc, const Finding
   for (const RelatedSpan& related : finding.related) {
     pugi::xml_node rel = node.append_child("related");
     set_position(rel, doc.source, related.span);
-    if (!related.note.empty()) rel.append_attribute("note").set_value(xml_safe(related.note).c_str());
+    if (!related.note.empty())
+      rel.append_attribute("note").set_value(xml_safe(related.note).c_str());
     append_exact_bytes(rel, doc.source.slice(related.span));
   }
   if (!finding.context.empty()) {
@@ -59,12 +60,14 @@ void add_text(pugi::xml_node parent, const DocumentReport& doc, std::size_t doc_
   bool container_is_gap = false;
   for (const AnnotatedRun& run : annotate(doc)) {
     const bool is_gap = run.block == nullptr;
-    if (!container || run.block != container_block || is_gap != container_is_gap || run.starts_container) {
+    if (!container || run.block != container_block || is_gap != container_is_gap ||
+        run.starts_container) {
       if (is_gap) {
         container = text.append_child("gap");
       } else {
         container = text.append_child("block");
-        container.append_attribute("kind").set_value(std::string(to_string(run.block->kind)).c_str());
+        container.append_attribute("kind").set_value(
+            std::string(to_string(run.block->kind)).c_str());
         set_position(container, doc.source, run.block->span);
         if (run.continued) container.append_attribute("continued").set_value("true");
       }
@@ -108,7 +111,8 @@ void add_document(pugi::xml_node parent, const DocumentReport& doc, std::size_t 
   node.append_attribute("format").set_value(doc.format.c_str());
   node.append_attribute("language").set_value(doc.language.c_str());
   node.append_attribute("words").set_value(static_cast<unsigned long long>(doc.word_count));
-  node.append_attribute("bytes").set_value(static_cast<unsigned long long>(doc.source.bytes().size()));
+  node.append_attribute("bytes").set_value(
+      static_cast<unsigned long long>(doc.source.bytes().size()));
   for (std::size_t i = 0; i < doc.findings.size(); ++i) {
     add_finding(node, doc, doc.findings[i], finding_id(doc_index, i));
   }
@@ -129,16 +133,38 @@ void add_summary(pugi::xml_node parent, const Report& report) {
   node.append_attribute("words").set_value(static_cast<unsigned long long>(summary.words));
 }
 
-/// pugixml prints into a std::ostream without holding the whole text.
+/// pugixml prints into a std::ostream through this, a megabyte at a time: pugixml hands over
+/// about two kilobytes a call, and a stream writes anything of a kilobyte or more at once, so a
+/// long document's report took some fifteen thousand system calls.
 class StreamWriter final : public pugi::xml_writer {
  public:
-  explicit StreamWriter(std::ostream& out) : out_(out) {}
+  explicit StreamWriter(std::ostream& out) : out_(out) { buffer_.reserve(kBuffer); }
+  StreamWriter(const StreamWriter&) = delete;
+  StreamWriter& operator=(const StreamWriter&) = delete;
+  ~StreamWriter() override = default;
+
   void write(const void* data, size_t size) override {
-    out_.write(static_cast<const char*>(data), static_cast<std::streamsize>(size));
+    put(std::string_view(static_cast<const char*>(data), size));
+  }
+  /// Appends `text` to the output.
+  void put(std::string_view text) {
+    if (buffer_.size() + text.size() > kBuffer) flush();
+    if (text.size() > kBuffer) {
+      out_.write(text.data(), static_cast<std::streamsize>(text.size()));
+    } else {
+      buffer_.append(text);
+    }
+  }
+  /// Hands what is held to the stream; the caller calls it once the report is complete.
+  void flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
   }
 
  private:
+  static constexpr std::size_t kBuffer = std::size_t{1} << 20U;
   std::ostream& out_;
+  std::string buffer_;
 };
 
 }  // namespace
@@ -147,25 +173,26 @@ class StreamWriter final : public pugi::xml_writer {
 // holds one document's tree at a time.
 void write_xml(const Report& report, std::ostream& out) {
   StreamWriter writer(out);
-  out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
-  out << "<galley-report xmlns=\"" << kReportNamespace << "\" version=\"" << kReportFormatVersion
-      << "\" tool-version=\"" << xml_safe(report.tool_version) << "\">\n";
+  writer.put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+  writer.put("<galley-report xmlns=\"" + std::string(kReportNamespace) + "\" version=\"" +
+             kReportFormatVersion + "\" tool-version=\"" + xml_safe(report.tool_version) + "\">\n");
   const unsigned flags = pugi::format_raw;
   {
     pugi::xml_document tree;
     add_summary(tree, report);
-    out << "  ";
+    writer.put("  ");
     tree.first_child().print(writer, "", flags, pugi::encoding_utf8);
-    out << '\n';
+    writer.put("\n");
   }
   report.visit([&](std::size_t i, const DocumentReport& doc) {
     pugi::xml_document tree;
     add_document(tree, doc, i);
-    out << "  ";
+    writer.put("  ");
     tree.first_child().print(writer, "", flags, pugi::encoding_utf8);
-    out << '\n';
+    writer.put("\n");
   });
-  out << "</galley-report>\n";
+  writer.put("</galley-report>\n");
+  writer.flush();
 }
 
 }  // namespace galley
