@@ -289,15 +289,6 @@ std::size_t substantive_edits(const WordDiff& diff, const DuplicateUnit& a, cons
   return edits;
 }
 
-std::uint64_t stable_hash(std::string_view bytes, std::uint64_t seed) {
-  std::uint64_t hash = seed;
-  for (const char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ULL;
-  }
-  return hash;
-}
-
 std::vector<std::uint64_t> shingle_hashes(const std::vector<std::string>& words,
                                           std::size_t width) {
   std::vector<std::uint64_t> hashes;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "checks/check.hpp"
+#include "core/stable_hash.hpp"
 #include "core/string_hash.hpp"
 
 namespace galley {
@@ -107,8 +108,7 @@ bool typo_like(const WordHunk& hunk, const DuplicateUnit& a, const DuplicateUnit
 std::size_t substantive_edits(const WordDiff& diff, const DuplicateUnit& a, const DuplicateUnit& b,
                               const WordTable& table);
 
-/// A stable 64-bit FNV-1a hash (deterministic across runs and platforms).
-std::uint64_t stable_hash(std::string_view bytes, std::uint64_t seed = 14695981039346656037ULL);
+
 
 /// Hashes of the `width`-word shingles of `words` (one hash of all words when there are fewer).
 std::vector<std::uint64_t> shingle_hashes(const std::vector<std::string>& words, std::size_t width);

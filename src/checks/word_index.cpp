@@ -21,6 +21,7 @@
 
 #include "core/data_path.hpp"
 #include "core/load_error.hpp"
+#include "core/stable_hash.hpp"
 #include "core/utf8.hpp"
 
 namespace galley {
@@ -264,16 +265,6 @@ void DeleteIndex::view(std::span<const std::uint32_t> starts, std::span<const En
 
 namespace {
 
-/// FNV-1a over `bytes`: ties a saved index to the list it was made from.
-std::uint64_t hash_bytes(std::string_view bytes) {
-  std::uint64_t hash = 1469598103934665603ULL;
-  for (const char c : bytes) {
-    hash ^= static_cast<unsigned char>(c);
-    hash *= 1099511628211ULL;
-  }
-  return hash;
-}
-
 /// The head of a saved index; the tables follow it in this order, each padded to 8 bytes:
 /// bucket starts, entries, word offsets, counts, word text. Native byte order: the file is made
 /// by the build on the machine that uses it (a file from elsewhere fails the magic check).
@@ -297,7 +288,7 @@ WordIndex::WordIndex(const std::string& path, const std::vector<std::string>& sa
   std::ifstream in(path, std::ios::binary);
   if (!in) throw LoadError(path, "cannot read the word frequency list");
   const std::string list((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  list_hash_ = hash_bytes(list);
+  list_hash_ = stable_hash(list);  // Ties a saved index to the list it was made from.
   for (const std::string& file : saved) {
     if (map_saved(file, list_hash_)) return;
   }
