@@ -31,6 +31,9 @@ IcuText::~IcuText() { utext_close(utext_); }
 // as before. The buffers are kept for the next text, so that texts after the first cost no
 // page faults.
 void IcuText::assign(std::string_view text) {
+  // A long text in a script of two-byte letters leaves shifts of four times its size: not
+  // kept for the texts after it.
+  if (shifts_.capacity() > kKeptShifts) std::vector<Shift>().swap(shifts_);
   bytes_ = text;
   utf16_ = text.size() <= kConvertedUpTo && convert(text);
   well_formed_ = utf16_ || (text.size() > kConvertedUpTo && is_well_formed(text));
@@ -39,7 +42,10 @@ void IcuText::assign(std::string_view text) {
     utext_ = utext_openUChars(utext_, units_.get(), static_cast<int64_t>(length_), &status);
   } else {
     shifts_.clear();  // Native indexes are byte offsets.
-    utext_ = utext_openUTF8(utext_, text.data(), static_cast<int64_t>(text.size()), &status);
+    // ICU reads no more than 2 GiB (it refuses a longer UText): the rest goes unread, as a
+    // block's text that long can only come from --max-bytes raised past it.
+    const auto readable = std::min<std::size_t>(text.size(), INT32_MAX);
+    utext_ = utext_openUTF8(utext_, text.data(), static_cast<int64_t>(readable), &status);
   }
 }
 
@@ -76,14 +82,23 @@ bool IcuText::convert(std::string_view text) {
   return true;
 }
 
+// Break iteration asks in increasing order, a few units on each time: the cursor steps. A rule's
+// scanner may jump back to the text's start, or far ahead to its next match: a binary search.
 std::size_t IcuText::shifts_through(std::size_t unit) const {
+  constexpr std::size_t kSteps = 8;
+  const auto above = [](std::size_t u, const Shift& s) { return u < s.unit; };
   if (next_shift_ > 0 && shifts_[next_shift_ - 1].unit > unit) {
     next_shift_ = static_cast<std::size_t>(
-        std::upper_bound(shifts_.begin(), shifts_.end(), unit,
-                         [](std::size_t u, const Shift& s) { return u < s.unit; }) -
-        shifts_.begin());
+        std::upper_bound(shifts_.begin(), shifts_.end(), unit, above) - shifts_.begin());
+    return next_shift_;
   }
-  while (next_shift_ < shifts_.size() && shifts_[next_shift_].unit <= unit) ++next_shift_;
+  for (std::size_t step = 0; step < kSteps; ++step) {
+    if (next_shift_ == shifts_.size() || shifts_[next_shift_].unit > unit) return next_shift_;
+    ++next_shift_;
+  }
+  const auto from = shifts_.begin() + static_cast<std::ptrdiff_t>(next_shift_);
+  next_shift_ = static_cast<std::size_t>(std::upper_bound(from, shifts_.end(), unit, above) -
+                                         shifts_.begin());
   return next_shift_;
 }
 

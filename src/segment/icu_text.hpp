@@ -29,6 +29,8 @@ class IcuText {
   /// Texts up to this size are converted to UTF-16 (when well-formed); larger ones are read
   /// through UText rather than kept in a buffer twice their size.
   static constexpr std::size_t kConvertedUpTo = std::size_t{4} << 20U;
+  /// Shifts whose room is kept for the next text (8 MB); more is given back.
+  static constexpr std::size_t kKeptShifts = std::size_t{1} << 20U;
 
   /// True when the text is well-formed UTF-8.
   [[nodiscard]] bool well_formed() const { return well_formed_; }

@@ -111,3 +111,52 @@ TEST_CASE("IcuText maps byte and unit offsets both ways, asked in any order",
 }
 
 }  // namespace galley
+
+namespace galley {
+
+TEST_CASE("scanners sharing one IcuText, their calls interleaved, find what each finds alone",
+          "[rules][regex-text]") {
+  // Each scanner asks for offsets in its own order: the cursor goes back and forth, and far
+  // ahead (a binary search past a few steps).
+  std::string text;
+  for (int i = 0; i < 400; ++i) text += i % 7 == 0 ? "x \xC3\xA9t\xC3\xA9 " : "\xE2\x82\xAC y ";
+  RegexError error;
+  const SharedPattern xs = compile_regex("x", {}, error);
+  const SharedPattern ys = compile_regex("y", {}, error);
+  REQUIRE(xs);
+  REQUIRE(ys);
+  IcuText prepared;
+  prepared.assign(text);
+  RegexScanner first(*xs);
+  RegexScanner second(*ys);
+  first.reset(prepared);
+  second.reset(prepared);
+  std::vector<Span> found_x;
+  std::vector<Span> found_y;
+  bool more_x = true;
+  bool more_y = true;
+  while (more_x || more_y) {
+    if (more_x && (more_x = first.next() == ScanResult::match)) found_x.push_back(*first.span(0));
+    for (int twice = 0; twice < 2 && more_y; ++twice) {
+      if ((more_y = second.next() == ScanResult::match)) found_y.push_back(*second.span(0));
+    }
+  }
+  CHECK(found_x == spans_of("x", text));
+  CHECK(found_y == spans_of("y", text));
+  CHECK(found_x.size() == 58);
+  CHECK(found_y.size() == 342);
+}
+
+TEST_CASE("a text over the converted size is read through UText with byte offsets",
+          "[segment][regex-text]") {
+  std::string text(IcuText::kConvertedUpTo, 'a');
+  text += " \xC3\xA9x";
+  IcuText prepared;
+  prepared.assign(text);
+  CHECK(prepared.well_formed());
+  CHECK(prepared.native(text.size() - 1) == static_cast<int64_t>(text.size() - 1));
+  CHECK(prepared.byte_offset(static_cast<int64_t>(text.size())) == text.size());
+  CHECK(spans_of("x", text) == std::vector<Span>{{text.size() - 1, text.size()}});
+}
+
+}  // namespace galley
