@@ -250,10 +250,10 @@ void CheckSet::run_last(const AnalyzedDocument& analyzed, std::vector<Finding>& 
 void CheckSet::segment_blocks(Segmenter& segmenter, AnalyzedDocument& analyzed, std::size_t from,
                               std::size_t to) const {
   for (std::size_t b = from; b < to; ++b) {
-    const std::string_view text = analyzed.doc.blocks[b].text;
     BlockSegments& segments = analyzed.segments[b];
-    if (needs_sentences_) segments.sentences = segmenter.sentences(text);
-    if (needs_words_) segments.tokens = segmenter.tokens(text);
+    Segments found = segmenter.segments(analyzed.doc.blocks[b].text, needs_sentences_, needs_words_);
+    segments.sentences = std::move(found.sentences);
+    segments.tokens = std::move(found.tokens);
     // Held until the document is done: without push_back's spare capacity, a quarter less.
     segments.sentences.shrink_to_fit();
     segments.tokens.shrink_to_fit();

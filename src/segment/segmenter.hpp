@@ -95,6 +95,9 @@ class Segmenter {
   std::vector<Span> sentences(std::string_view text);
   /// Tokens of `text`: ICU words, with URLs, e-mail addresses, handles and hashtags merged.
   std::vector<Token> tokens(std::string_view text);
+  /// The sentences and the tokens of `text` (each only when wanted), the text made ready for
+  /// ICU once for both.
+  Segments segments(std::string_view text, bool want_sentences, bool want_tokens);
 
  private:
   struct Impl;

@@ -49,39 +49,43 @@ std::vector<IcuSegment> icu_segments_of_utf8(std::string_view text, bool sentenc
 }
 
 /// A random text of fragments chosen to stress the UTF-8 to UTF-16 offset mapping: ASCII,
-/// two-, three- and four-byte characters, combining marks and ill-formed bytes.
-std::string random_text(std::mt19937& random) {
-  static const std::vector<std::string> fragments = {"word",
-                                                     " ",
-                                                     "Mr.",
-                                                     ". ",
-                                                     "! ",
-                                                     "3.5",
-                                                     "1,000",
-                                                     "e-mail",
-                                                     "it's",
-                                                     "it\xE2\x80\x99s",
-                                                     "caf\xC3\xA9",
-                                                     "\xE2\x80\x94",
-                                                     "\xE2\x80\x9CQuote\xE2\x80\x9D",
-                                                     "\xF0\x9F\x98\x80",
-                                                     "\xF0\x9D\x90\x80"
-                                                     "bc",
-                                                     "e\xCC\x81",
-                                                     "\xE6\x97\xA5\xE6\x9C\xAC",
-                                                     "\xFF",
-                                                     "\xC3",
-                                                     "\xE2\x80",
-                                                     "\xED\xA0\x80",
-                                                     "\n",
-                                                     "https://example.org/a",
-                                                     "#tag",
-                                                     "@name",
-                                                     "x@example.org"};
-  std::uniform_int_distribution<std::size_t> pick(0, fragments.size() - 1);
+/// two-, three- and four-byte characters, combining marks and, when `ill_formed`, ill-formed
+/// bytes (a text with any is read through ICU's UTF-8 UText, unconverted).
+std::string random_text(std::mt19937& random, bool ill_formed) {
+  static const std::vector<std::string> well_formed = {"word",
+                                                       " ",
+                                                       "Mr.",
+                                                       ". ",
+                                                       "! ",
+                                                       "3.5",
+                                                       "1,000",
+                                                       "e-mail",
+                                                       "it's",
+                                                       "it\xE2\x80\x99s",
+                                                       "caf\xC3\xA9",
+                                                       "\xE2\x80\x94",
+                                                       "\xE2\x80\x9CQuote\xE2\x80\x9D",
+                                                       "\xF0\x9F\x98\x80",
+                                                       "\xF0\x9D\x90\x80"
+                                                       "bc",
+                                                       "e\xCC\x81",
+                                                       "\xE6\x97\xA5\xE6\x9C\xAC",
+                                                       "\n",
+                                                       "https://example.org/a",
+                                                       "#tag",
+                                                       "@name",
+                                                       "x@example.org",
+                                                       "\xD0\x9C\xD0\xB8\xD1\x80 "};
+  static const std::vector<std::string> broken = {"\xFF", "\xC3", "\xE2\x80", "\xED\xA0\x80"};
+  std::uniform_int_distribution<std::size_t> pick(0, well_formed.size() - 1);
+  std::uniform_int_distribution<std::size_t> pick_broken(0, broken.size() - 1);
   std::uniform_int_distribution<int> count(1, 40);
+  std::uniform_int_distribution<int> percent(0, 99);
   std::string text;
-  for (int n = count(random); n > 0; --n) text += fragments[pick(random)];
+  for (int n = count(random); n > 0; --n) {
+    text +=
+        ill_formed && percent(random) < 5 ? broken[pick_broken(random)] : well_formed[pick(random)];
+  }
   return text;
 }
 
@@ -91,12 +95,21 @@ TEST_CASE("sentence spans are ICU's over the UTF-8 bytes", "[segment]") {
   std::mt19937 random(20261126);
   Segmenter segmenter;
   for (int round = 0; round < 2000; ++round) {
-    const std::string text = random_text(random);
+    const std::string text = random_text(random, round % 2 == 1);
     std::vector<Span> expected;
     for (const IcuSegment& segment : icu_segments_of_utf8(text, true))
       expected.push_back(segment.span);
     INFO(text);
     REQUIRE(segmenter.sentences(text) == expected);
+    // Both at once, the text made ready once: the same as each alone.
+    const Segments both = segmenter.segments(text, true, true);
+    REQUIRE(both.sentences == expected);
+    const std::vector<Token> alone = segmenter.tokens(text);
+    REQUIRE(both.tokens.size() == alone.size());
+    for (std::size_t i = 0; i < alone.size(); ++i) {
+      REQUIRE(Span(both.tokens[i].span()) == Span(alone[i].span()));
+      REQUIRE(both.tokens[i].kind() == alone[i].kind());
+    }
   }
 }
 
@@ -104,7 +117,7 @@ TEST_CASE("word and number tokens are ICU's words over the UTF-8 bytes", "[segme
   std::mt19937 random(20261127);
   Segmenter segmenter;
   for (int round = 0; round < 2000; ++round) {
-    const std::string text = random_text(random);
+    const std::string text = random_text(random, round % 2 == 1);
     INFO(text);
     const std::vector<Token> tokens = segmenter.tokens(text);
     std::set<std::pair<std::size_t, std::size_t>> icu_words;
