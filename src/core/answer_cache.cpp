@@ -20,7 +20,9 @@ AnswerCache::AnswerCache(std::size_t capacity)
 bool AnswerCache::holds(const Slot& slot, std::uint64_t hash, std::string_view key) const {
   if (slot.hash != hash) return false;
   if (slot.length != kLongKey) {
-    return slot.length == key.size() && std::memcmp(slot.key, key.data(), key.size()) == 0;
+    // No memcmp for the empty key: its data() may be null, which memcmp may not be given.
+    return slot.length == key.size() &&
+           (key.empty() || std::memcmp(slot.key, key.data(), key.size()) == 0);
   }
   std::uint32_t offset = 0;
   std::uint32_t length = 0;
@@ -57,7 +59,7 @@ void AnswerCache::place(std::uint64_t hash, std::string_view key, bool answer) {
   slot.state = answer ? 2 : 1;
   if (key.size() <= kInline) {
     slot.length = static_cast<std::uint8_t>(key.size());
-    std::memcpy(slot.key, key.data(), key.size());
+    if (!key.empty()) std::memcpy(slot.key, key.data(), key.size());
     return;
   }
   const auto offset = static_cast<std::uint32_t>(long_keys_.size());

@@ -29,7 +29,8 @@ class AnswerCache {
  private:
   static constexpr std::size_t kInline = 22;  ///< Keys up to this long live in their slot.
 
-  struct Slot {
+  /// Aligned to its size, so that a slot never straddles two cache lines.
+  struct alignas(32) Slot {
     std::uint64_t hash = 0;
     std::uint8_t state = 0;   ///< 0 empty, 1 answer no, 2 answer yes.
     std::uint8_t length = 0;  ///< Key length when inline; 255 when the key is in `long_keys_`.

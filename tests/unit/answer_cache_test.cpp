@@ -20,8 +20,9 @@ TEST_CASE("answer cache: answers found again, short keys and long, through growt
   CHECK_FALSE(cache.find("word5000").has_value());
   CHECK_FALSE(cache.find("").has_value());
   CHECK_FALSE(cache.find(std::string(30, 'x') + "word1").has_value());  // Long, not cached.
-  cache.insert("", true);
+  cache.insert(std::string_view(), true);                               // A null data() pointer.
   CHECK(cache.find("") == std::optional<bool>(true));
+  CHECK(cache.find(std::string_view()) == std::optional<bool>(true));
   // A key of exactly the inline length, and one byte over.
   cache.insert(std::string(22, 'a'), false);
   cache.insert(std::string(23, 'a'), true);
