@@ -343,12 +343,21 @@ bool for_each_run(std::string_view word, Visit visit) {
 // out before Hunspell is asked. A word a dictionary makes only by affixes could in principle
 // be ruled out too; docs/spelling-evaluation.md measures what that costs the suggestions.
 // Every thread's speller for one variety reads the same lists: the runs are worked out once per
-// set of lists in the process (tens of milliseconds each) and shared read-only.
+// set of lists in the process (tens of milliseconds each) and shared read-only. A list is known
+// by its path, size and time of change, so that one rewritten in place is read again.
 void Speller::load_runs() {
   static std::mutex mutex;
-  static std::map<std::vector<std::string>, std::shared_ptr<const std::vector<bool>>> made;
+  static std::map<std::string, std::shared_ptr<const std::vector<bool>>> made;
+  std::string key;
+  for (const std::string& path : word_lists_) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    const auto changed = std::filesystem::last_write_time(path, error);
+    key += path + '\n' + std::to_string(size) + '\n' +
+           std::to_string(changed.time_since_epoch().count()) + '\n';
+  }
   const std::lock_guard lock(mutex);
-  std::shared_ptr<const std::vector<bool>>& shared = made[word_lists_];
+  std::shared_ptr<const std::vector<bool>>& shared = made[key];
   if (!shared) {
     auto runs = std::make_shared<std::vector<bool>>(run_codes(), false);
     const auto add = [&runs](std::string_view word) {
