@@ -34,10 +34,17 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64's finaliser
   return x ^ (x >> 31U);
 }
 
+// GCC builds lower_to_min twice and picks at load time: for processors with AVX-512 (x86-64-v4),
+// whose 64-bit vector multiply takes eight of the 32 functions at once (nine times faster, the
+// same values), and for the rest. Clang dispatches such clones properly only from version 18.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define GALLEY_AVX512_CLONES __attribute__((target_clones("arch=x86-64-v4", "default")))
+#else
+#define GALLEY_AVX512_CLONES
+#endif
+
 /// Lowers each of `low`'s values to that of its hash function over `shingles` where smaller.
-/// Built twice: for processors with AVX-512 (x86-64-v4), whose 64-bit vector multiply takes
-/// eight of the 32 functions at once (nine times faster, the same values), and for the rest.
-__attribute__((target_clones("arch=x86-64-v4", "default"))) void lower_to_min(
+GALLEY_AVX512_CLONES void lower_to_min(
     std::array<std::uint64_t, DuplicateCrossDocumentCheck::kHashes>& low,
     const std::vector<std::uint64_t>& shingles) {
   for (const std::uint64_t shingle : shingles) {
