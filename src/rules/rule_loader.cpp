@@ -275,12 +275,11 @@ class RuleFileParser {
     const pugi::xml_node child = node.child(name);
     const pugi::xml_node text = child.first_child();
     if (!text) throw error_at(child, error.message);
-    // Points into the expression: its first byte, then error.line/column within it.
-    std::size_t at = static_cast<std::size_t>(std::max<std::ptrdiff_t>(text.offset_debug(), 0));
-    const LineColumn start = source_.locate(at);
-    const std::size_t line = start.line + error.line - 1;
-    const std::size_t column = error.line == 1 ? start.column + error.column - 1 : error.column;
-    return throw_at(line, column, error.message);
+    // Points into the expression: its first byte, then the error's byte offset within it, as
+    // the file counts lines and columns (ICU's lines are not the file's: it breaks at a CR).
+    const auto start = static_cast<std::size_t>(std::max<std::ptrdiff_t>(text.offset_debug(), 0));
+    const LineColumn at = source_.locate(std::min(start + error.offset, source_.bytes().size()));
+    return throw_at(at.line, at.column, error.message);
   }
 
   [[noreturn]] SharedPattern throw_at(std::size_t line, std::size_t column,

@@ -16,20 +16,31 @@ namespace {
 /// Letters, digits and the underscore: what a word-bounded match may not touch.
 constexpr std::string_view kWordChar = "(?-i:[\\p{L}\\p{M}\\p{N}_])";
 
-/// The 1-based column of the `units`-th UTF-16 unit of line `line` of `text`, in code points.
-std::size_t column_of(std::string_view text, std::size_t line, std::size_t units) {
-  std::size_t pos = 0;
-  for (std::size_t l = 1; l < line && pos < text.size(); ++l) {
-    const std::size_t newline = text.find('\n', pos);
-    pos = newline == std::string_view::npos ? text.size() : newline + 1;
+/// The byte offset in `text` of code point `column` (0-based) of line `line` (1-based), lines
+/// counted as ICU's regex compiler counts them for its errors: a new line after CR, LF (not
+/// right after a CR), NEL or LS. SourceText counts LF alone, so a CR inside an expression had
+/// ICU's line and the file's disagree (and an error reported off its line). Past the end of
+/// the line or the text: where that ends.
+std::size_t offset_of(std::string_view text, std::size_t line, std::size_t column) {
+  std::size_t at_line = 1;
+  std::size_t at_column = 0;
+  char32_t previous = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    if (at_line == line && at_column == column) return pos;
+    const char32_t c = utf8::decode(text, pos);
+    const bool breaks =
+        c == U'\r' || c == U'\u0085' || c == U'\u2028' || (c == U'\n' && previous != U'\r');
+    if (at_line == line && breaks) return pos;  // The error is past the end of its line.
+    if (breaks) {
+      ++at_line;
+      at_column = 0;
+    } else if (c != U'\n') {
+      ++at_column;
+    }
+    previous = c;
+    pos += std::max<std::size_t>(utf8::sequence_length(text, pos), 1);
   }
-  std::size_t column = 1;
-  for (std::size_t seen = 0; seen < units && pos < text.size() && text[pos] != '\n'; ++column) {
-    const std::size_t length = std::max<std::size_t>(utf8::sequence_length(text, pos), 1);
-    seen += length == 4 ? 2 : 1;  // Astral code points are two UTF-16 units.
-    pos += length;
-  }
-  return column;
+  return text.size();
 }
 
 /// An ICU expression matching `c` literally (ASCII punctuation escaped).
@@ -57,10 +68,11 @@ SharedPattern compile_regex(std::string_view expression, RegexOptions options, R
   if (U_SUCCESS(status) && compiled) return compiled;
   error.message = std::string("invalid regular expression (") + u_errorName(status) + ")";
   error.line = static_cast<std::size_t>(std::max(parse_error.line, 1));
-  const auto units = static_cast<std::size_t>(std::max(parse_error.offset, 0));
-  // A word-bounded expression was wrapped: the error offset counts the prefix too.
+  const auto offset = static_cast<std::size_t>(std::max(parse_error.offset, 0));
+  // A word-bounded expression was wrapped: the error offset counts the (ASCII) prefix too.
   const std::size_t prefix = options.word_bounded && error.line == 1 ? kWordChar.size() + 8 : 0;
-  error.column = column_of(expression, error.line, units > prefix ? units - prefix : 0);
+  error.column = (offset > prefix ? offset - prefix : 0) + 1;
+  error.offset = offset_of(expression, error.line, error.column - 1);
   return nullptr;
 }
 

@@ -16,8 +16,9 @@ namespace galley {
 /// Where and why an expression failed to compile: 1-based line and column inside the expression.
 struct RegexError {
   std::string message;     ///< ICU's error name, in words.
-  std::size_t line = 1;    ///< 1-based line within the expression text.
+  std::size_t line = 1;    ///< 1-based line within the expression text, as ICU counts lines.
   std::size_t column = 1;  ///< 1-based column (code points) within that line.
+  std::size_t offset = 0;  ///< The same place as a byte offset into the expression text.
 };
 
 /// How an expression is compiled.

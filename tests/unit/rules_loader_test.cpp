@@ -111,6 +111,16 @@ TEST_CASE("a catastrophic user expression is stopped by the time limit and repor
   CHECK(doc.source.slice(findings[1].span) == "aab");  // Other blocks are still checked.
 }
 
+TEST_CASE("a broken expression's error is placed as the file counts lines", "[rules][loader]") {
+  // ICU's regex compiler starts a line at a CR, the file only at a LF: a CR inside the
+  // expression once had the error reported on the next line of the file, off its end.
+  CHECK_THAT(load_error_of(pack(rule_line("b", "ab\rcd(e"))),
+             Catch::StartsWith("pack.xml:2:73: error: invalid regular expression"));
+  // A multi-line expression (CDATA keeps the LF): the error on its second line.
+  CHECK_THAT(load_error_of(pack(rule_line("b", "<![CDATA[ab\n  cd(e]]>"))),
+             Catch::StartsWith("pack.xml:3:7: error: invalid regular expression"));
+}
+
 TEST_CASE("galley check --rules reports a broken pack and exits 2", "[rules][cli]") {
   const std::string dir = test::temp_dir();
   test::write_file(dir + "/bad.xml", pack(rule_line("b", "a(b")));
