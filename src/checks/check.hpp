@@ -17,11 +17,9 @@ namespace galley {
 /// How much of a document a check looks at; the pipeline segments only as deep as needed.
 enum class Scope { word, sentence, block, document, batch };
 
-/// The segments of one block (spans in Block::text).
-struct BlockSegments {
-  std::vector<Span> sentences;  ///< Empty unless a selected check needs sentences.
-  std::vector<Token> tokens;    ///< Empty unless a selected check needs words.
-};
+/// The segments of one block (spans in Block::text); either list is empty unless a selected
+/// check needs it.
+using BlockSegments = Segments;
 
 struct SpellAnalysis;
 struct DuplicateAnalysis;
