@@ -19,6 +19,13 @@
 #include "segment/normalize.hpp"
 
 namespace galley {
+
+// A release's few hundred words are compared with a query one by one for its first queries:
+// indexing them costs about what sixteen such passes cost, and a release asks only a few. A
+// longer document is indexed at its first query.
+constexpr std::size_t kUnindexedWords = 4096;
+constexpr std::size_t kUnindexedQueries = 16;
+
 namespace {
 
 struct Shape {
@@ -225,8 +232,10 @@ void index_words(SpellDocument& out) {
   std::sort(lowers.begin(), lowers.end());
   lowers.erase(std::unique(lowers.begin(), lowers.end()), lowers.end());
   out.lower_list.assign(lowers.begin(), lowers.end());
-  out.letter_sets.reserve(out.lower_list.size());
-  for (const std::string& word : out.lower_list) out.letter_sets.push_back(letter_set(word));
+  if (out.lower_list.size() <= kUnindexedWords) {  // Only words compared one by one use them.
+    out.letter_sets.reserve(out.lower_list.size());
+    for (const std::string& word : out.lower_list) out.letter_sets.push_back(letter_set(word));
+  }
   std::vector<std::pair<std::uint32_t, std::string_view>> grouped;  // (lower id, form)
   grouped.reserve(out.forms.size());
   for (const auto& [form, facts] : out.forms) {
@@ -244,12 +253,6 @@ void index_words(SpellDocument& out) {
 }
 
 }  // namespace
-
-// A release's few hundred words are compared with a query one by one for its first queries:
-// indexing them costs about what sixteen such passes cost, and a release asks only a few. A
-// longer document is indexed at its first query.
-constexpr std::size_t kUnindexedWords = 4096;
-constexpr std::size_t kUnindexedQueries = 16;
 
 std::vector<std::uint32_t> near_document_words(const SpellDocument& words, std::string_view query,
                                                std::size_t max_distance) {

@@ -52,13 +52,14 @@ struct SpellDocument {
   SpellDocument& operator=(const SpellDocument&) = delete;
   ~SpellDocument() = default;
 
-  std::vector<SpellWord> words;  ///< Candidates the dictionaries reject, in document order.
-  StringMap<FormFacts> forms;    ///< Every exact form of the text.
+  std::vector<SpellWord> words;         ///< Candidates the dictionaries reject, in document order.
+  StringMap<FormFacts> forms;           ///< Every exact form of the text.
   std::vector<std::string> lower_list;  ///< The folded forms, sorted, unique: lower_index's ids.
   /// The exact forms grouped by the lower_list id they fold to, each group sorted.
   std::vector<std::string_view> surface_list;
   std::vector<std::uint32_t> surface_start;  ///< Per lower_list id, and one more: its group.
-  std::vector<std::uint64_t> letter_sets;    ///< Per lower_list id, its letter_set().
+  /// Per lower_list id, its letter_set(); only for a document compared word by word.
+  std::vector<std::uint64_t> letter_sets;
   /// Finds the words of the document near a query; made by near_document_words when first
   /// needed (a cache: only the spelling checks' thread touches it).
   mutable DeleteIndex lower_index;
