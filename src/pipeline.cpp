@@ -5,10 +5,12 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <exception>
 #include <future>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "checks/language.hpp"
@@ -117,17 +119,11 @@ bool spelling_enabled(const Settings& settings) {
 struct LoadsAhead {
   std::vector<std::shared_future<void>> loads;
 
-  LoadsAhead() = default;
   explicit LoadsAhead(std::vector<std::shared_future<void>> started) : loads(std::move(started)) {}
   LoadsAhead(const LoadsAhead&) = delete;
   LoadsAhead& operator=(const LoadsAhead&) = delete;
   ~LoadsAhead() {
     for (const std::shared_future<void>& load : loads) load.wait();
-  }
-
-  /// Keeps `load` to wait for, unless nothing was started.
-  void add(std::shared_future<void> load) {
-    if (load.valid()) loads.push_back(std::move(load));
   }
 };
 
@@ -162,6 +158,7 @@ CheckSet::CheckSet(const Settings& settings)
       continue;
     }
     checks_.push_back({info.make(settings), info.id.starts_with("spelling.")});
+    has_spelling_ = has_spelling_ || checks_.back().spelling;
     needs_words_ = needs_words_ || info.scope != Scope::document;
     needs_sentences_ =
         needs_sentences_ || info.scope == Scope::sentence || info.scope == Scope::block;
@@ -172,32 +169,31 @@ CheckSet::CheckSet(const Settings& settings)
                         [](const Entry& entry) { return !entry.check->reads_findings(); });
 }
 
+bool CheckSet::runs_beside(const AnalyzedDocument& analyzed) const {
+  constexpr std::size_t kBesideFrom = std::size_t{1} << 20U;
+  return has_spelling_ && analyzed.doc.source.bytes().size() >= kBesideFrom;
+}
+
+void CheckSet::run_others(const AnalyzedDocument& analyzed, std::vector<Finding>& findings) {
+  for (const Entry& entry : checks_) {
+    if (!entry.spelling && !entry.check->reads_findings()) entry.check->check(analyzed, findings);
+  }
+}
+
+void CheckSet::run_spelling(const AnalyzedDocument& analyzed, std::vector<Finding>& findings) {
+  for (const Entry& entry : checks_) {
+    if (entry.spelling && !entry.check->reads_findings()) entry.check->check(analyzed, findings);
+  }
+}
+
 // One large document would keep one core busy and leave the other idle: its two longest tasks,
 // the spelling checks (one shared analysis) and the part of the duplicate search that needs no
 // findings (prepare()), start at once on two threads, and the rule packs and typography checks
 // go, one by one, to whichever thread is free first. The checks that read findings finish after
 // all of them, as always. The second thread loads its own Hunspell, worth it only from about a
-// megabyte. A smaller document's checks run on this thread, the spelling checks last, so that a
-// speller not yet loaded for its variety loads on the other core meanwhile.
-void CheckSet::run_checks(const AnalyzedDocument& analyzed, std::vector<Finding>& findings) {
-  constexpr std::size_t kBesideFrom = std::size_t{1} << 20U;
+// megabyte. A smaller document's checks run on one thread (begin and finish).
+void CheckSet::run_beside(const AnalyzedDocument& analyzed, std::vector<Finding>& findings) {
   const auto is_last = [](const Entry& entry) { return entry.check->reads_findings(); };
-  const bool has_spelling = std::any_of(checks_.begin(), checks_.end(),
-                                        [](const Entry& entry) { return entry.spelling; });
-  const bool beside = analyzed.doc.source.bytes().size() >= kBesideFrom && has_spelling;
-  if (!beside) {
-    LoadsAhead speller;
-    if (has_spelling) speller.add(Speller::load_ahead(analyzed.language, settings_.dictionaries));
-    for (const bool spelling_turn : {false, true}) {
-      for (const Entry& entry : checks_) {
-        if (entry.spelling == spelling_turn && !is_last(entry)) {
-          entry.check->check(analyzed, findings);
-        }
-      }
-    }
-    run_last(analyzed, findings);
-    return;
-  }
   // Each of the other checks writes its own findings, merged below in check order: the same
   // findings in the same order whichever thread ran what.
   std::vector<const Entry*> others;
@@ -206,7 +202,7 @@ void CheckSet::run_checks(const AnalyzedDocument& analyzed, std::vector<Finding>
   }
   std::vector<std::vector<Finding>> found_by_other(others.size());
   std::atomic<std::size_t> next_other{0};
-  const auto run_others = [&] {
+  const auto run_next_others = [&] {
     for (std::size_t i = next_other++; i < others.size(); i = next_other++) {
       others[i]->check->check(analyzed, found_by_other[i]);
     }
@@ -215,19 +211,17 @@ void CheckSet::run_checks(const AnalyzedDocument& analyzed, std::vector<Finding>
   // the other thread before those go.
   auto spelling = std::async(std::launch::async, [&] {
     std::vector<Finding> found;
-    for (const Entry& entry : checks_) {
-      if (entry.spelling && !is_last(entry)) entry.check->check(analyzed, found);
-    }
+    run_spelling(analyzed, found);
     // Now, not after the duplicate search, which is at its peak of memory meanwhile. No other
     // check reads the analysis.
     release_spelling(analyzed);
-    run_others();
+    run_next_others();
     return found;
   });
   for (const Entry& entry : checks_) {
     if (is_last(entry)) entry.check->prepare(analyzed);
   }
-  run_others();
+  run_next_others();
   // Spelling's findings first, then the others': a fixed order whatever the timing (they are
   // sorted later in any case).
   findings = spelling.get();
@@ -293,13 +287,58 @@ DocumentReport CheckSet::check(Document doc, const std::string& path) {
   return check(std::move(doc), path, {});
 }
 
-DocumentReport CheckSet::check(Document doc, const std::string& path, const Observer& observe) {
+struct CheckSet::Pending {
+  Document doc;
+  std::string path;
   AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr, nullptr, nullptr};
+  std::vector<Finding> findings;
+  bool others_done = false;  ///< False for a large document: finish() runs all its checks.
+
+  /// The document's size in bytes.
+  [[nodiscard]] std::size_t bytes() const { return doc.source.bytes().size(); }
+
+  Pending(Document document, std::string document_path)
+      : doc(std::move(document)), path(std::move(document_path)) {}
+};
+
+std::unique_ptr<CheckSet::Pending> CheckSet::begin(Document doc, const std::string& path,
+                                                   const Observer& observe) {
+  auto pending = std::make_unique<Pending>(std::move(doc), path);
+  AnalyzedDocument& analyzed = pending->analyzed;
   segment(analyzed);
   analyzed.language = decide_language(analyzed, settings_.language);
   if (observe) observe(analyzed);
-  std::vector<Finding> findings;
-  run_checks(analyzed, findings);
+  if (runs_beside(analyzed)) return pending;
+  // Asked first, so that a speller not yet loaded for the variety loads meanwhile.
+  if (has_spelling_)
+    static_cast<void>(Speller::ready_for_thread(analyzed.language, settings_.dictionaries));
+  run_others(analyzed, pending->findings);
+  pending->others_done = true;
+  return pending;
+}
+
+bool CheckSet::ready(const Pending& pending) const {
+  return !has_spelling_ || !pending.others_done ||
+         Speller::ready_for_thread(pending.analyzed.language, settings_.dictionaries);
+}
+
+DocumentReport CheckSet::check(Document doc, const std::string& path, const Observer& observe) {
+  return finish(begin(std::move(doc), path, observe));
+}
+
+DocumentReport CheckSet::finish(std::unique_ptr<Pending> pending) {
+  const AnalyzedDocument& analyzed = pending->analyzed;
+  std::vector<Finding>& findings = pending->findings;
+  if (pending->others_done) {
+    // Taken now, whether or not a check asks: the load begin() started is this thread's to end.
+    if (has_spelling_) Speller::for_thread(analyzed.language, settings_.dictionaries);
+    run_spelling(analyzed, findings);
+    run_last(analyzed, findings);
+  } else {
+    run_beside(analyzed, findings);
+  }
+  Document& doc = pending->doc;
+  const std::string& path = pending->path;
   apply_suppressions(doc, settings_, findings);  // Before the settings: they grade its findings.
   apply_settings(settings_, findings);
   for (Finding& finding : findings) {
@@ -390,9 +429,10 @@ struct BatchRun {
 /// in 32-bit offsets (TokenSpan), and a block's text is never longer than its document.
 constexpr std::size_t kMaxDocumentBytes = std::size_t{1} << 32U;
 
-DocumentReport process(CheckSet& checks, const InputFile& input, const CheckSet::Observer& observe,
-                       std::size_t max_bytes) {
-  DocumentReport failed;
+/// Reads `input` into a document to check; none when it cannot be checked, with the reason in
+/// `failed`.
+std::optional<Document> read_input(const InputFile& input, std::size_t max_bytes,
+                                   DocumentReport& failed) {
   failed.path = input.path;
   std::string error;
   // No more is read than it takes to tell that a document is too large: a stray dump of
@@ -402,12 +442,12 @@ DocumentReport process(CheckSet& checks, const InputFile& input, const CheckSet:
   if (!bytes) {
     failed.status = DocumentStatus::failed;
     failed.problem = error;
-    return failed;
+    return std::nullopt;
   }
   if (bytes->size() >= kMaxDocumentBytes) {
     failed.status = DocumentStatus::skipped;
     failed.problem = "4 GiB or larger, skipped: tokens keep 32-bit offsets; split it";
-    return failed;
+    return std::nullopt;
   }
   if (bytes->size() > max_bytes) {
     // A document is held whole, at about 13 bytes of memory per byte (docs/performance.md): a
@@ -415,12 +455,12 @@ DocumentReport process(CheckSet& checks, const InputFile& input, const CheckSet:
     failed.status = DocumentStatus::skipped;
     failed.problem = "larger than " + std::to_string(max_bytes) +
                      " bytes, skipped: split it, or raise the limit with --max-bytes";
-    return failed;
+    return std::nullopt;
   }
   if (const Unreadable reason = classify_bytes(*bytes); reason != Unreadable::none) {
     failed.status = DocumentStatus::skipped;
     failed.problem = std::string(describe(reason));
-    return failed;
+    return std::nullopt;
   }
   const InputFormat format =
       input.format.value_or(format_for_path(input.path).value_or(InputFormat::text));
@@ -428,10 +468,71 @@ DocumentReport process(CheckSet& checks, const InputFile& input, const CheckSet:
   if (!doc.refused.empty()) {
     failed.status = DocumentStatus::skipped;
     failed.problem = doc.refused;
-    return failed;
+    return std::nullopt;
   }
-  return checks.check(std::move(doc), input.path, observe);
+  return doc;
 }
+
+/// A worker's documents begun and waiting for a speller to load: the worker goes on to the next
+/// documents meanwhile, rather than wait with a core idle (a Hunspell load takes about 60 ms,
+/// and loads are made one at a time, see speller.cpp). Bounded, since each holds its segments.
+/// Documents leave in the order they came, those that could not be read included: a worker
+/// hands its documents on in input order, as it would without waiting.
+class Waiting {
+ public:
+  /// Adds document `index`, begun.
+  void add(std::size_t index, std::unique_ptr<CheckSet::Pending> pending) {
+    bytes_ += pending->bytes();
+    documents_.push_back({index, std::move(pending), {}});
+  }
+
+  /// Adds document `index`, which could not be checked.
+  void add(std::size_t index, DocumentReport failed) {
+    documents_.push_back({index, nullptr, std::move(failed)});
+  }
+
+  /// Finishes and passes to `store` the oldest documents while their speller is ready, or too
+  /// many wait.
+  template <typename Store>
+  void finish_ready(CheckSet& checks, const Store& store) {
+    constexpr std::size_t kMaxDocuments = 1024;
+    constexpr std::size_t kMaxBytes = std::size_t{4} << 20U;
+    while (!documents_.empty() && !interrupt_requested() &&
+           (!documents_.front().pending || checks.ready(*documents_.front().pending) ||
+            documents_.size() > kMaxDocuments || bytes_ > kMaxBytes)) {
+      finish_front(checks, store);
+    }
+  }
+
+  /// Finishes and passes to `store` every document still waiting. After an interrupt, none
+  /// is finished: like those not begun, they are left out of the report.
+  template <typename Store>
+  void finish_all(CheckSet& checks, const Store& store) {
+    while (!documents_.empty() && !interrupt_requested()) finish_front(checks, store);
+  }
+
+ private:
+  struct Entry {
+    std::size_t index;
+    std::unique_ptr<CheckSet::Pending> pending;  ///< Null when it could not be checked.
+    DocumentReport failed;
+  };
+
+  template <typename Store>
+  void finish_front(CheckSet& checks, const Store& store) {
+    Entry next = std::move(documents_.front());
+    documents_.pop_front();
+    if (!next.pending) {
+      store(next.index, std::move(next.failed));
+      return;
+    }
+    bytes_ -= next.pending->bytes();
+    store(next.index, checks.finish(std::move(next.pending)));
+  }
+
+  std::deque<Entry> documents_;
+  std::size_t bytes_ = 0;
+};
 
 }  // namespace
 
@@ -457,15 +558,27 @@ Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settin
   const auto worker = [&] {
     try {
       CheckSet checks(settings);
-      for (std::size_t i = next++; i < inputs.size() && !interrupt_requested(); i = next++) {
-        DocumentReport doc =
-            process(checks, inputs[i], batch.observer(i), settings.max_document_bytes);
+      Waiting waiting;
+      const auto store = [&](std::size_t i, DocumentReport doc) {
         report.spool->retain(doc);
         report.documents[i] = std::move(doc);
         const std::size_t finished = ++done;
         if (progress) progress(finished, inputs.size());
+      };
+      for (std::size_t i = next++; i < inputs.size() && !interrupt_requested(); i = next++) {
+        DocumentReport failed;
+        std::optional<Document> doc = read_input(inputs[i], settings.max_document_bytes, failed);
+        if (doc) {
+          waiting.add(i, checks.begin(std::move(*doc), inputs[i].path, batch.observer(i)));
+        } else {
+          waiting.add(i, std::move(failed));
+        }
+        waiting.finish_ready(checks, store);
       }
+      waiting.finish_all(checks, store);
+      Speller::settle_thread();
     } catch (...) {
+      Speller::settle_thread();
       const std::lock_guard lock(failure_mutex);
       if (!failure) failure = std::current_exception();
       next = inputs.size();

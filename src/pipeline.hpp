@@ -37,6 +37,17 @@ class CheckSet {
   /// The same, showing the segmented document to `observe` first (when set).
   DocumentReport check(Document doc, const std::string& path, const Observer& observe);
 
+  /// A document begun but not finished: check() in two halves, so that a worker can go on to
+  /// the next documents while a speller loads for this one.
+  struct Pending;
+  /// Segments `doc`, shows it to `observe` and runs the checks that need no speller; a large
+  /// document's checks all wait for finish(), which runs them on two threads.
+  std::unique_ptr<Pending> begin(Document doc, const std::string& path, const Observer& observe);
+  /// True when finish(`pending`) would not wait for a speller to load (one is loading if not).
+  [[nodiscard]] bool ready(const Pending& pending) const;
+  /// Runs the rest of the checks on `pending` and sorts its findings.
+  DocumentReport finish(std::unique_ptr<Pending> pending);
+
  private:
   const Settings& settings_;
   /// A check and whether it is one of the spelling checks, which share one analysis and may
@@ -52,10 +63,17 @@ class CheckSet {
   /// Segments blocks [from, to) of `analyzed` with `segmenter`.
   void segment_blocks(Segmenter& segmenter, AnalyzedDocument& analyzed, std::size_t from,
                       std::size_t to) const;
-  /// Runs every check on `analyzed`, the spelling checks beside the others on large documents.
-  void run_checks(const AnalyzedDocument& analyzed, std::vector<Finding>& findings);
+  /// Whether the spelling checks of `analyzed` run on a thread of their own (run_beside).
+  [[nodiscard]] bool runs_beside(const AnalyzedDocument& analyzed) const;
+  /// Runs every check on a large document, the spelling checks beside the others.
+  void run_beside(const AnalyzedDocument& analyzed, std::vector<Finding>& findings);
+  /// Runs the checks that are neither spelling checks nor read the others' findings.
+  void run_others(const AnalyzedDocument& analyzed, std::vector<Finding>& findings);
+  /// Runs the spelling checks.
+  void run_spelling(const AnalyzedDocument& analyzed, std::vector<Finding>& findings);
   /// Runs the checks that read the others' findings, after freeing what those do not need.
   void run_last(const AnalyzedDocument& analyzed, std::vector<Finding>& findings);
+  bool has_spelling_ = false;
   bool needs_words_ = false;
   bool needs_sentences_ = false;
   std::unique_ptr<Segmenter> segmenter_;

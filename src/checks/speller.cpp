@@ -1,6 +1,7 @@
 #include "checks/speller.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -178,10 +179,50 @@ struct SpellerPool {
   }
 };
 
-/// This thread's spellers, handed back to the pool when the thread ends.
+/// Starts loading a speller on a thread of its own (detached: a run waits for what it
+/// started, see load_ahead and settle_thread).
+std::shared_future<SpellerPool::Box> start_load(std::string_view language,
+                                                const std::vector<std::string>& dictionaries) {
+  std::packaged_task<SpellerPool::Box()> load([language = std::string(language), dictionaries] {
+    auto speller = std::make_unique<Speller>(language, dictionaries);
+    // Made now, on the loading thread, rather than at the first unknown word of a check;
+    // a missing frequency list surfaces there, as it would without this.
+    try {
+      static_cast<void>(speller->may_know("a"));
+    } catch (const LoadError&) {  // NOLINT(bugprone-empty-catch): see above.
+    }
+    return std::make_shared<std::unique_ptr<Speller>>(std::move(speller));
+  });
+  std::shared_future<SpellerPool::Box> loaded = load.get_future().share();
+  std::thread(std::move(load)).detach();
+  return loaded;
+}
+
+/// This thread's spellers, and the loads it has claimed, handed back to the pool when the
+/// thread ends.
 struct ThreadSpellers {
   std::map<std::string, std::unique_ptr<Speller>> held;
+  /// Loads this thread started or took from the pool's list, for its own next for_thread.
+  std::map<std::string, std::shared_future<SpellerPool::Box>> claimed;
+
+  /// Waits for the claimed loads and gives what they loaded to the pool, errors dropped (the
+  /// thread did not get to need them).
+  void settle() {
+    std::vector<std::pair<std::string, std::unique_ptr<Speller>>> loaded;
+    for (auto& [key, load] : claimed) {
+      try {
+        loaded.emplace_back(key, std::move(*load.get()));
+      } catch (...) {  // NOLINT(bugprone-empty-catch): whoever needs the speller meets the error.
+      }
+    }
+    claimed.clear();
+    SpellerPool& pool = SpellerPool::instance();
+    const std::lock_guard lock(pool.mutex);
+    for (auto& [key, speller] : loaded) pool.idle[key].push_back(std::move(speller));
+  }
+
   ~ThreadSpellers() {
+    settle();
     SpellerPool& pool = SpellerPool::instance();
     const std::lock_guard lock(pool.mutex);
     for (auto& [key, speller] : held) pool.idle[key].push_back(std::move(speller));
@@ -198,19 +239,54 @@ ThreadSpellers& thread_spellers() {
 
 Speller& Speller::for_thread(std::string_view language,
                              const std::vector<std::string>& user_dictionaries) {
-  // Checks are instantiated per worker thread; the three spelling checks of one thread share
-  // one Hunspell per variety, loaded only when a document needs that variety.
+  // Checks are instantiated per worker thread; the spelling checks of one thread share one
+  // Hunspell per variety, loaded only when a document needs that variety.
   const std::string key = speller_key(language, user_dictionaries);
-  std::unique_ptr<Speller>& slot = thread_spellers().held[key];
-  if (!slot) slot = SpellerPool::instance().take(key, language, user_dictionaries);
+  ThreadSpellers& mine = thread_spellers();
+  std::unique_ptr<Speller>& slot = mine.held[key];
+  if (slot) return *slot;
+  if (const auto claim = mine.claimed.find(key); claim != mine.claimed.end()) {
+    const std::shared_future<SpellerPool::Box> load = claim->second;
+    mine.claimed.erase(claim);
+    slot = std::move(*load.get());  // A load error is rethrown here, as if loaded now.
+    return *slot;
+  }
+  slot = SpellerPool::instance().take(key, language, user_dictionaries);
   return *slot;
 }
+
+bool Speller::ready_for_thread(std::string_view language,
+                               const std::vector<std::string>& user_dictionaries) {
+  const std::string key = speller_key(language, user_dictionaries);
+  ThreadSpellers& mine = thread_spellers();
+  if (const auto held = mine.held.find(key); held != mine.held.end() && held->second) return true;
+  if (const auto claim = mine.claimed.find(key); claim != mine.claimed.end()) {
+    return claim->second.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+  }
+  SpellerPool& pool = SpellerPool::instance();
+  std::shared_future<SpellerPool::Box> load;
+  {
+    const std::lock_guard lock(pool.mutex);
+    if (!pool.idle[key].empty()) return true;
+    if (auto& list = pool.loading[key]; !list.empty()) {
+      load = list.back();
+      list.pop_back();
+    }
+  }
+  if (!load.valid()) load = start_load(language, user_dictionaries);
+  const bool ready = load.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+  mine.claimed.emplace(key, std::move(load));
+  return ready;
+}
+
+void Speller::settle_thread() { thread_spellers().settle(); }
 
 std::shared_future<void> Speller::load_ahead(std::string_view language,
                                              const std::vector<std::string>& user_dictionaries) {
   const std::string key = speller_key(language, user_dictionaries);
-  if (const auto held = thread_spellers().held.find(key);
-      held != thread_spellers().held.end() && held->second) {
+  ThreadSpellers& mine = thread_spellers();
+  if (const auto held = mine.held.find(key);
+      (held != mine.held.end() && held->second) || mine.claimed.contains(key)) {
     return {};
   }
   SpellerPool& pool = SpellerPool::instance();
@@ -218,17 +294,11 @@ std::shared_future<void> Speller::load_ahead(std::string_view language,
     const std::lock_guard lock(pool.mutex);
     if (!pool.idle[key].empty() || !pool.loading[key].empty()) return {};
   }
-  std::packaged_task<SpellerPool::Box()> load(
-      [language = std::string(language), user_dictionaries] {
-        return std::make_shared<std::unique_ptr<Speller>>(
-            std::make_unique<Speller>(language, user_dictionaries));
-      });
-  std::shared_future<SpellerPool::Box> loaded = load.get_future().share();
+  std::shared_future<SpellerPool::Box> loaded = start_load(language, user_dictionaries);
   {
     const std::lock_guard lock(pool.mutex);
     pool.loading[key].push_back(loaded);
   }
-  std::thread(std::move(load)).detach();
   // A caller that never takes the speller waits on this before it returns (a detached load
   // must not outlive the run that asked for it); errors surface where the speller is taken.
   return std::async(std::launch::deferred, [loaded] { loaded.wait(); }).share();

@@ -34,10 +34,19 @@ class Speller {
   static Speller& for_thread(std::string_view language,
                              const std::vector<std::string>& user_dictionaries);
   /// Starts loading a speller for `language` and `user_dictionaries` on another thread, for the
-  /// next for_thread call that needs one; nothing when one is loaded or loading already. The
-  /// caller waits on the result before it returns (errors surface in for_thread, not here).
+  /// next for_thread call (of any thread) that needs one; nothing when one is loaded or loading
+  /// already. The caller waits on the result before it returns (errors surface in for_thread,
+  /// not here).
   static std::shared_future<void> load_ahead(std::string_view language,
                                              const std::vector<std::string>& user_dictionaries);
+  /// True when for_thread(`language`, `user_dictionaries`) would not wait for a load. When it
+  /// would, sees that a load is under way for this thread (one started ahead, or a new one), so
+  /// that the thread can do other work meanwhile. A thread that asks settles before it ends.
+  static bool ready_for_thread(std::string_view language,
+                               const std::vector<std::string>& user_dictionaries);
+  /// Waits for the loads this thread has asked for and not taken, and gives the spellers to
+  /// the other threads (a load must not outlive the run that asked for it).
+  static void settle_thread();
   /// Throws LoadError when a user dictionary cannot be read (checked before any loading).
   static void check_user_dictionaries(const std::vector<std::string>& user_dictionaries);
 

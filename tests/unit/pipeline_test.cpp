@@ -1,0 +1,82 @@
+// The pipeline's workers: documents begun while a speller loads and finished later must come
+// out exactly as a document checked on its own does, in input order, on one thread or two.
+#include "pipeline.hpp"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "test_support.hpp"
+
+namespace galley {
+namespace {
+
+/// Release `n`, in American or British spelling, with a typo and a word from the user's list.
+std::string release(std::size_t n) {
+  const std::string id = std::to_string(n);
+  if (n % 3 == 0) {
+    return "The harbour centre will organise a colour programme for visitors, " + id +
+           " of them.\n\nThe Tollerby councill met on Monday " + id + " with Quennick staff.\n";
+  }
+  return "The harbor center will organize a color program for visitors, " + id +
+         " of them.\n\nThe Tollerby councill met on Tuesday " + id + " with Quennick staff.\n";
+}
+
+/// What a finding says, for comparing two runs.
+std::vector<std::string> described(const std::vector<Finding>& findings) {
+  std::vector<std::string> out;
+  for (const Finding& f : findings) {
+    std::string line = f.rule + " " + std::to_string(f.span.begin) + "-" +
+                       std::to_string(f.span.end) + " " + f.message;
+    for (const std::string& s : f.suggestions) line += " | " + s;
+    out.push_back(line);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("pipeline: documents that wait for a speller come out as if checked alone",
+          "[pipeline][spelling]") {
+  const test::Scratch dir;
+  // A word list of its own makes a speller key no earlier test loaded: the first documents of
+  // each variety are begun while their speller loads, and wait.
+  const std::string words = dir.file("words.txt", "Quennick\n");
+  std::vector<InputFile> inputs;
+  for (std::size_t n = 0; n < 24; ++n) {
+    inputs.push_back({dir.file("release-" + std::to_string(n) + ".txt", release(n)), std::nullopt});
+    if (n == 5) inputs.push_back({dir.dir + "/missing.txt", std::nullopt});
+  }
+  for (const unsigned jobs : {1U, 2U}) {
+    Settings settings;
+    settings.jobs = jobs;
+    settings.dictionaries = {words};
+    settings.overrides["duplicate.cross-document"] = std::nullopt;
+    const Report report = run_pipeline(inputs, settings);
+    REQUIRE(report.documents.size() == inputs.size());
+    CheckSet alone(settings);
+    std::size_t british = 0;
+    for (std::size_t i = 0; i < inputs.size(); ++i) {
+      const DocumentReport& doc = report.documents[i];
+      INFO("jobs " << jobs << ", " << inputs[i].path);
+      CHECK(doc.path == inputs[i].path);
+      if (inputs[i].path.ends_with("missing.txt")) {
+        CHECK(doc.status == DocumentStatus::failed);
+        continue;
+      }
+      const std::size_t n = std::stoul(inputs[i].path.substr(inputs[i].path.rfind('-') + 1));
+      const DocumentReport expected =
+          alone.check(test::read(release(n), InputFormat::text), inputs[i].path);
+      CHECK(doc.language == expected.language);
+      CHECK(described(doc.findings) == described(expected.findings));
+      // Not vacuous: the typo is found in each, and the user's word is not.
+      CHECK(std::count_if(doc.findings.begin(), doc.findings.end(),
+                          [](const Finding& f) { return f.rule == "spelling.misspelling"; }) == 1);
+      if (doc.language == "en-GB") ++british;
+    }
+    CHECK(british == 8);
+  }
+}
+
+}  // namespace galley
