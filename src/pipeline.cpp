@@ -333,6 +333,7 @@ DocumentReport CheckSet::finish(std::unique_ptr<Pending> pending) {
     // Taken now, whether or not a check asks: the load begin() started is this thread's to end.
     if (has_spelling_) Speller::for_thread(analyzed.language, settings_.dictionaries);
     run_spelling(analyzed, findings);
+    Speller::release_thread();  // For the next document of any thread.
     run_last(analyzed, findings);
   } else {
     run_beside(analyzed, findings);
@@ -363,7 +364,7 @@ struct BatchRun {
   const Settings& settings;
   std::vector<std::unique_ptr<BatchCheck>> checks;
   std::map<std::size_t, Suppressions> suppressions;  ///< By document, for those with directives.
-  std::mutex mutex;  ///< Guards suppressions.
+  std::mutex mutex;                                  ///< Guards suppressions.
 
   /// The batch checks enabled for a run of `documents` documents: none for one alone, since a
   /// batch check compares documents with each other (and would cost a large one a pass).
@@ -576,9 +577,7 @@ Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settin
         waiting.finish_ready(checks, store);
       }
       waiting.finish_all(checks, store);
-      Speller::settle_thread();
     } catch (...) {
-      Speller::settle_thread();
       const std::lock_guard lock(failure_mutex);
       if (!failure) failure = std::current_exception();
       next = inputs.size();
@@ -590,6 +589,7 @@ Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settin
     std::vector<std::jthread> threads;
     for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
   }
+  Speller::settle();  // Loads a worker started and no document came to need.
   if (failure) std::rethrow_exception(failure);
   report.interrupted = interrupt_requested();
   batch.finish(report);

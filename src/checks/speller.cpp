@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <fstream>
 #include <future>
@@ -140,16 +142,19 @@ std::string speller_key(std::string_view language, const std::vector<std::string
   return key;
 }
 
-/// Loaded spellers not in use, and loads started ahead of need, by key. Loading Hunspell is the
-/// largest cost of a small run (about 60 ms) and freeing it another 10: a speller is loaded once
-/// per key and thread at most, handed back when its thread ends, and never freed, so a later
-/// run or thread takes it as it is and the process exits without tearing it down.
+/// Loaded spellers not in use, and loads under way, by key. Loading Hunspell is the largest cost
+/// of a small run (50 to 70 ms a variety) and freeing it another 10: a thread takes a speller
+/// for a document and hands it back after (Speller::release_thread), more are loaded only while
+/// those there are kept busy by other threads, and none is freed, so a later run takes them as
+/// they are and the process exits without tearing them down.
 struct SpellerPool {
   std::mutex mutex;
+  std::condition_variable load_ended;
   std::map<std::string, std::vector<std::unique_ptr<Speller>>> idle;
-  /// A speller loaded ahead: the shared future gives const access, the box lets the taker move it.
-  using Box = std::shared_ptr<std::unique_ptr<Speller>>;
-  std::map<std::string, std::vector<std::shared_future<Box>>> loading;
+  std::map<std::string, std::size_t> made;           ///< Spellers loaded, idle or in use.
+  std::map<std::string, std::size_t> in_flight;      ///< Loads under way.
+  std::map<std::string, std::exception_ptr> failed;  ///< A load's error, for the next taker.
+  std::size_t loads = 0;                             ///< Loads under way, all keys.
 
   /// The process's pool; deliberately never destroyed (see above).
   static SpellerPool& instance() {
@@ -157,76 +162,103 @@ struct SpellerPool {
     return *pool;
   }
 
-  /// An idle speller, one being loaded (waited for), or a new one.
+  /// An idle speller, the one a load under way gives (waited for), or one loaded now. A load
+  /// error is rethrown to one taker, as if the load had been made now.
   std::unique_ptr<Speller> take(const std::string& key, std::string_view language,
                                 const std::vector<std::string>& dictionaries) {
     std::unique_lock lock(mutex);
-    if (auto& list = idle[key]; !list.empty()) {
-      std::unique_ptr<Speller> speller = std::move(list.back());
-      list.pop_back();
-      return speller;
-    }
-    if (auto& list = loading[key]; !list.empty()) {
-      const std::shared_future<Box> pending = list.back();
-      list.pop_back();
-      lock.unlock();
-      // Taken from the list, the load is this caller's alone; a load error is rethrown here, as
-      // if the load had been made now.
-      return std::move(*pending.get());
+    for (;;) {
+      if (auto& list = idle[key]; !list.empty()) {
+        std::unique_ptr<Speller> speller = std::move(list.back());
+        list.pop_back();
+        return speller;
+      }
+      if (std::exception_ptr error = std::exchange(failed[key], nullptr)) {
+        std::rethrow_exception(error);
+      }
+      if (in_flight[key] == 0) break;
+      load_ended.wait(lock);
     }
     lock.unlock();
-    return std::make_unique<Speller>(language, dictionaries);
+    auto speller = std::make_unique<Speller>(language, dictionaries);
+    lock.lock();
+    ++made[key];
+    return speller;
   }
 };
 
-/// Starts loading a speller on a thread of its own (detached: a run waits for what it
-/// started, see load_ahead and settle_thread).
-std::shared_future<SpellerPool::Box> start_load(std::string_view language,
-                                                const std::vector<std::string>& dictionaries) {
-  std::packaged_task<SpellerPool::Box()> load([language = std::string(language), dictionaries] {
-    auto speller = std::make_unique<Speller>(language, dictionaries);
-    // Made now, on the loading thread, rather than at the first unknown word of a check;
-    // a missing frequency list surfaces there, as it would without this.
+/// Starts loading a speller for `key` on a thread of its own, for the pool; the future is ready
+/// when the load has ended. Detached: run_pipeline waits for every load (Speller::settle).
+std::shared_future<void> start_load(const std::string& key, std::string_view language,
+                                    const std::vector<std::string>& dictionaries) {
+  {
+    SpellerPool& pool = SpellerPool::instance();
+    const std::lock_guard lock(pool.mutex);
+    ++pool.in_flight[key];
+    ++pool.loads;
+  }
+  std::packaged_task<void()> load([key, language = std::string(language), dictionaries] {
+    std::unique_ptr<Speller> speller;
+    std::exception_ptr error;
     try {
-      static_cast<void>(speller->may_know("a"));
-    } catch (const LoadError&) {  // NOLINT(bugprone-empty-catch): see above.
+      speller = std::make_unique<Speller>(language, dictionaries);
+      // Made now, on the loading thread, rather than at the first unknown word of a check; a
+      // missing frequency list surfaces there, as it would without this.
+      try {
+        static_cast<void>(speller->may_know("a"));
+      } catch (const LoadError&) {  // NOLINT(bugprone-empty-catch): see above.
+      }
+    } catch (...) {
+      error = std::current_exception();
     }
-    return std::make_shared<std::unique_ptr<Speller>>(std::move(speller));
+    SpellerPool& pool = SpellerPool::instance();
+    {
+      const std::lock_guard lock(pool.mutex);
+      if (speller) {
+        pool.idle[key].push_back(std::move(speller));
+        ++pool.made[key];
+      } else {
+        pool.failed[key] = error;
+      }
+      --pool.in_flight[key];
+      --pool.loads;
+    }
+    pool.load_ended.notify_all();
   });
-  std::shared_future<SpellerPool::Box> loaded = load.get_future().share();
+  std::shared_future<void> ended = load.get_future().share();
   std::thread(std::move(load)).detach();
-  return loaded;
+  return ended;
 }
 
-/// This thread's spellers, and the loads it has claimed, handed back to the pool when the
+/// The spellers this thread holds, handed back to the pool after each document and when the
 /// thread ends.
 struct ThreadSpellers {
   std::map<std::string, std::unique_ptr<Speller>> held;
-  /// Loads this thread started or took from the pool's list, for its own next for_thread.
-  std::map<std::string, std::shared_future<SpellerPool::Box>> claimed;
+  /// By key, how long this thread has waited for spellers in use by other threads: since when,
+  /// if it waits now, and before.
+  struct Waited {
+    std::optional<std::chrono::steady_clock::time_point> since;
+    std::chrono::steady_clock::duration before{};
 
-  /// Waits for the claimed loads and gives what they loaded to the pool, errors dropped (the
-  /// thread did not get to need them).
-  void settle() {
-    std::vector<std::pair<std::string, std::unique_ptr<Speller>>> loaded;
-    for (auto& [key, load] : claimed) {
-      try {
-        loaded.emplace_back(key, std::move(*load.get()));
-      } catch (...) {  // NOLINT(bugprone-empty-catch): whoever needs the speller meets the error.
-      }
+    /// The whole time waited, up to `now`.
+    [[nodiscard]] std::chrono::steady_clock::duration until(
+        std::chrono::steady_clock::time_point now) const {
+      return before + (since ? now - *since : std::chrono::steady_clock::duration{});
     }
-    claimed.clear();
+  };
+  std::map<std::string, Waited> waited;
+
+  /// Gives the held spellers back to the pool.
+  void release() {
     SpellerPool& pool = SpellerPool::instance();
     const std::lock_guard lock(pool.mutex);
-    for (auto& [key, speller] : loaded) pool.idle[key].push_back(std::move(speller));
+    for (auto& [key, speller] : held) {
+      if (speller) pool.idle[key].push_back(std::move(speller));
+    }
+    held.clear();
   }
 
-  ~ThreadSpellers() {
-    settle();
-    SpellerPool& pool = SpellerPool::instance();
-    const std::lock_guard lock(pool.mutex);
-    for (auto& [key, speller] : held) pool.idle[key].push_back(std::move(speller));
-  }
+  ~ThreadSpellers() { release(); }
 };
 
 /// The spellers the calling thread holds.
@@ -239,69 +271,71 @@ ThreadSpellers& thread_spellers() {
 
 Speller& Speller::for_thread(std::string_view language,
                              const std::vector<std::string>& user_dictionaries) {
-  // Checks are instantiated per worker thread; the spelling checks of one thread share one
-  // Hunspell per variety, loaded only when a document needs that variety.
+  // The spelling checks of one document share one Hunspell, taken for the document.
   const std::string key = speller_key(language, user_dictionaries);
   ThreadSpellers& mine = thread_spellers();
   std::unique_ptr<Speller>& slot = mine.held[key];
-  if (slot) return *slot;
-  if (const auto claim = mine.claimed.find(key); claim != mine.claimed.end()) {
-    const std::shared_future<SpellerPool::Box> load = claim->second;
-    mine.claimed.erase(claim);
-    slot = std::move(*load.get());  // A load error is rethrown here, as if loaded now.
-    return *slot;
+  if (!slot) {
+    slot = SpellerPool::instance().take(key, language, user_dictionaries);
+    if (const auto wait = mine.waited.find(key); wait != mine.waited.end() && wait->second.since) {
+      wait->second.before = wait->second.until(std::chrono::steady_clock::now());
+      wait->second.since.reset();
+    }
   }
-  slot = SpellerPool::instance().take(key, language, user_dictionaries);
   return *slot;
 }
 
+// A thread waits (does other work) while a load is under way, or while the spellers there are
+// in use by other threads; once it has waited as long in all as a load takes, it loads one more
+// (a rule that never pays more than twice the better choice made knowing the future). Two
+// threads that both check mostly one variety soon have one speller each for it, while a variety
+// that few documents use is seldom wanted by both at once, and its one speller serves all.
 bool Speller::ready_for_thread(std::string_view language,
                                const std::vector<std::string>& user_dictionaries) {
+  constexpr auto kLoadTime = std::chrono::milliseconds(60);
   const std::string key = speller_key(language, user_dictionaries);
   ThreadSpellers& mine = thread_spellers();
   if (const auto held = mine.held.find(key); held != mine.held.end() && held->second) return true;
-  if (const auto claim = mine.claimed.find(key); claim != mine.claimed.end()) {
-    return claim->second.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
-  }
   SpellerPool& pool = SpellerPool::instance();
-  std::shared_future<SpellerPool::Box> load;
   {
     const std::lock_guard lock(pool.mutex);
-    if (!pool.idle[key].empty()) return true;
-    if (auto& list = pool.loading[key]; !list.empty()) {
-      load = list.back();
-      list.pop_back();
+    if (!pool.idle[key].empty() || pool.failed[key]) return true;
+    if (pool.in_flight[key] > 0) return false;
+    if (pool.made[key] > 0) {
+      const auto now = std::chrono::steady_clock::now();
+      ThreadSpellers::Waited& wait = mine.waited[key];
+      if (!wait.since) wait.since = now;
+      if (wait.until(now) < kLoadTime) return false;
     }
   }
-  if (!load.valid()) load = start_load(language, user_dictionaries);
-  const bool ready = load.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
-  mine.claimed.emplace(key, std::move(load));
-  return ready;
+  mine.waited.erase(key);
+  static_cast<void>(start_load(key, language, user_dictionaries));
+  return false;
 }
 
-void Speller::settle_thread() { thread_spellers().settle(); }
+void Speller::release_thread() { thread_spellers().release(); }
+
+void Speller::settle() {
+  SpellerPool& pool = SpellerPool::instance();
+  std::unique_lock lock(pool.mutex);
+  pool.load_ended.wait(lock, [&pool] { return pool.loads == 0; });
+}
 
 std::shared_future<void> Speller::load_ahead(std::string_view language,
                                              const std::vector<std::string>& user_dictionaries) {
   const std::string key = speller_key(language, user_dictionaries);
-  ThreadSpellers& mine = thread_spellers();
-  if (const auto held = mine.held.find(key);
-      (held != mine.held.end() && held->second) || mine.claimed.contains(key)) {
+  if (const auto held = thread_spellers().held.find(key);
+      held != thread_spellers().held.end() && held->second) {
     return {};
   }
-  SpellerPool& pool = SpellerPool::instance();
   {
+    SpellerPool& pool = SpellerPool::instance();
     const std::lock_guard lock(pool.mutex);
-    if (!pool.idle[key].empty() || !pool.loading[key].empty()) return {};
-  }
-  std::shared_future<SpellerPool::Box> loaded = start_load(language, user_dictionaries);
-  {
-    const std::lock_guard lock(pool.mutex);
-    pool.loading[key].push_back(loaded);
+    if (!pool.idle[key].empty() || pool.in_flight[key] > 0) return {};
   }
   // A caller that never takes the speller waits on this before it returns (a detached load
   // must not outlive the run that asked for it); errors surface where the speller is taken.
-  return std::async(std::launch::deferred, [loaded] { loaded.wait(); }).share();
+  return start_load(key, language, user_dictionaries);
 }
 
 void Speller::check_user_dictionaries(const std::vector<std::string>& user_dictionaries) {

@@ -20,7 +20,7 @@ namespace galley {
 std::vector<std::string> dictionary_directories();
 
 /// Hunspell for one variety plus galley's word lists and the user's, with a cache of answers.
-/// Not thread-safe: Speller::for_thread gives each worker thread its own.
+/// Not thread-safe: Speller::for_thread lends one to one thread at a time.
 class Speller {
  public:
   /// Loads the Hunspell dictionary for `language` ("en-US" or "en-GB"), dictionaries/galley-en.dic,
@@ -30,7 +30,8 @@ class Speller {
   Speller(const Speller&) = delete;
   Speller& operator=(const Speller&) = delete;
 
-  /// This thread's speller for `language` and `user_dictionaries`, loaded on first use.
+  /// A speller for `language` and `user_dictionaries` that this thread holds until
+  /// release_thread: one handed back by any thread, or one loaded now.
   static Speller& for_thread(std::string_view language,
                              const std::vector<std::string>& user_dictionaries);
   /// Starts loading a speller for `language` and `user_dictionaries` on another thread, for the
@@ -39,14 +40,15 @@ class Speller {
   /// not here).
   static std::shared_future<void> load_ahead(std::string_view language,
                                              const std::vector<std::string>& user_dictionaries);
-  /// True when for_thread(`language`, `user_dictionaries`) would not wait for a load. When it
-  /// would, sees that a load is under way for this thread (one started ahead, or a new one), so
-  /// that the thread can do other work meanwhile. A thread that asks settles before it ends.
+  /// True when for_thread(`language`, `user_dictionaries`) would take a speller without waiting
+  /// for a load. When not, a load is under way (this call may start one), so that the thread
+  /// can do other work meanwhile and ask again.
   static bool ready_for_thread(std::string_view language,
                                const std::vector<std::string>& user_dictionaries);
-  /// Waits for the loads this thread has asked for and not taken, and gives the spellers to
-  /// the other threads (a load must not outlive the run that asked for it).
-  static void settle_thread();
+  /// Gives the spellers this thread holds back to the pool, for any thread's next document.
+  static void release_thread();
+  /// Waits until no load is under way (none may outlive the run that started it).
+  static void settle();
   /// Throws LoadError when a user dictionary cannot be read (checked before any loading).
   static void check_user_dictionaries(const std::vector<std::string>& user_dictionaries);
 
