@@ -202,12 +202,6 @@ std::shared_future<void> start_load(const std::string& key, std::string_view lan
     std::exception_ptr error;
     try {
       speller = std::make_unique<Speller>(language, dictionaries);
-      // Made now, on the loading thread, rather than at the first unknown word of a check; a
-      // missing frequency list surfaces there, as it would without this.
-      try {
-        static_cast<void>(speller->may_know("a"));
-      } catch (const LoadError&) {  // NOLINT(bugprone-empty-catch): see above.
-      }
     } catch (...) {
       error = std::current_exception();
     }
