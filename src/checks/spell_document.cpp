@@ -207,9 +207,9 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
         is_marker(text, tokens[i].span())) {
       continue;
     }
+    if (facts.known) continue;  // spelled_ok's first test, answered once per form.
     const bool before_dot = tokens[i].span().end < text.size() && text[tokens[i].span().end] == '.';
     std::string compound = compound_of(text, tokens, i);
-    if (facts.known) continue;  // spelled_ok's first test, answered once per form.
     SpellWord candidate{b,
                         span,
                         std::string(word),
