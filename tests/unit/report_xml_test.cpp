@@ -5,9 +5,11 @@
 #include <pugixml.hpp>
 
 #include <filesystem>
+#include <memory>
 #include <sstream>
 
 #include "pipeline.hpp"
+#include "report/spool.hpp"
 #include "report/xml_text.hpp"
 #include "report/xml_writer.hpp"
 #include "test_support.hpp"
@@ -112,6 +114,38 @@ TEST_CASE("report: well-formed with NUL, controls, invalid UTF-8, a CDATA end an
   check_reproduction(document, bytes);
   CHECK(document.child("finding"));
   std::filesystem::remove_all(dir);
+}
+
+// Past 64 documents the elements are built on two threads, in chunks, spooled documents
+// reloaded on both: the order, the ids and the bytes must be what one thread writes.
+TEST_CASE("xml report: a large batch comes out in input order, spooled or not", "[xml][spool]") {
+  const test::Scratch dir;
+  std::vector<InputFile> inputs;
+  for (std::size_t n = 0; n < 300; ++n) {
+    const std::string id = std::to_string(n);
+    inputs.push_back(
+        {dir.file("note-" + id + ".txt", "Notice " + id + ": the the hall opens at " + id + ".\n"),
+         std::nullopt});
+  }
+  Settings settings;
+  settings.jobs = 2;
+  std::ostringstream kept;
+  write_xml(run_pipeline(inputs, settings), kept);
+  std::ostringstream spooled;
+  write_xml(run_pipeline(inputs, settings, {}, std::make_shared<DocumentSpool>(0)), spooled);
+  CHECK(spooled.str() == kept.str());
+  const pugi::xml_document xml = parse(kept.str());
+  std::size_t n = 0;
+  for (pugi::xml_node document : xml.child("galley-report").children("document")) {
+    REQUIRE(n < inputs.size());
+    INFO("document " << n);
+    CHECK(document.attribute("path").value() == inputs[n].path);
+    const pugi::xml_node finding = document.child("finding");
+    REQUIRE(finding);
+    CHECK(std::string(finding.attribute("id").value()) == "d" + std::to_string(n + 1) + "f1");
+    ++n;
+  }
+  CHECK(n == inputs.size());
 }
 
 }  // namespace galley
