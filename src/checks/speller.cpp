@@ -162,15 +162,20 @@ struct SpellerPool {
     return *pool;
   }
 
-  /// An idle speller, the one a load under way gives (waited for), or one loaded now. A load
-  /// error is rethrown to one taker, as if the load had been made now.
+  /// An idle speller, `preferred` if it is idle (the one the caller had last: its answers
+  /// are in this core's caches), the one a load under way gives (waited for), or one loaded
+  /// now. A load error is rethrown to one taker, as if the load had been made now.
   std::unique_ptr<Speller> take(const std::string& key, std::string_view language,
-                                const std::vector<std::string>& dictionaries) {
+                                const std::vector<std::string>& dictionaries,
+                                const Speller* preferred) {
     std::unique_lock lock(mutex);
     for (;;) {
       if (auto& list = idle[key]; !list.empty()) {
-        std::unique_ptr<Speller> speller = std::move(list.back());
-        list.pop_back();
+        auto chosen = std::find_if(list.begin(), list.end(),
+                                   [&](const auto& speller) { return speller.get() == preferred; });
+        if (chosen == list.end()) chosen = list.end() - 1;
+        std::unique_ptr<Speller> speller = std::move(*chosen);
+        list.erase(chosen);
         return speller;
       }
       if (std::exception_ptr error = std::exchange(failed[key], nullptr)) {
@@ -228,6 +233,8 @@ std::shared_future<void> start_load(const std::string& key, std::string_view lan
 /// thread ends.
 struct ThreadSpellers {
   std::map<std::string, std::unique_ptr<Speller>> held;
+  /// By key, the speller this thread held last (compared, never dereferenced).
+  std::map<std::string, const Speller*> last;
   /// By key, how long this thread has waited for spellers in use by other threads: since when,
   /// if it waits now, and before.
   struct Waited {
@@ -247,7 +254,9 @@ struct ThreadSpellers {
     SpellerPool& pool = SpellerPool::instance();
     const std::lock_guard lock(pool.mutex);
     for (auto& [key, speller] : held) {
-      if (speller) pool.idle[key].push_back(std::move(speller));
+      if (!speller) continue;
+      last[key] = speller.get();
+      pool.idle[key].push_back(std::move(speller));
     }
     held.clear();
   }
@@ -270,7 +279,9 @@ Speller& Speller::for_thread(std::string_view language,
   ThreadSpellers& mine = thread_spellers();
   std::unique_ptr<Speller>& slot = mine.held[key];
   if (!slot) {
-    slot = SpellerPool::instance().take(key, language, user_dictionaries);
+    const auto last = mine.last.find(key);
+    slot = SpellerPool::instance().take(key, language, user_dictionaries,
+                                        last == mine.last.end() ? nullptr : last->second);
     if (const auto wait = mine.waited.find(key); wait != mine.waited.end() && wait->second.since) {
       wait->second.before = wait->second.until(std::chrono::steady_clock::now());
       wait->second.since.reset();
