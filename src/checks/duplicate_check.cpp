@@ -309,6 +309,9 @@ std::shared_ptr<const Search> find_pairs(const AnalyzedDocument& doc, Segmenter&
   const std::vector<Block>& blocks = doc.doc.blocks;
   search.token_ids.resize(blocks.size());
   search.units.reserve(unit_bound(doc, exempt));
+  // A release's words are mostly distinct; a long document's are not, and its table stops
+  // growing early: room for as many as it has words, up to 65,536, saves the rehashing.
+  search.words.reserve(std::min<std::size_t>(doc.word_count, std::size_t{1} << 16U));
   for (std::size_t b = 0; b < blocks.size(); ++b) {
     const Block& block = blocks[b];
     if (exempt[b]) continue;

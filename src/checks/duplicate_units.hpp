@@ -22,6 +22,11 @@ enum class UnitKind : std::uint8_t { block, lines, sentence };
 /// keep 4-byte ids, not a string per word (a word is in a block unit and a sentence unit).
 class WordTable {
  public:
+  /// Makes room for `words` distinct words without rehashing.
+  void reserve(std::size_t words) {
+    ids_.reserve(words);
+    words_.reserve(words);
+  }
   /// The id of `word`, added if new.
   std::uint32_t intern(std::string_view word);
   /// The word of `id`.

@@ -309,6 +309,8 @@ SpellDocument collect_spell_words(const AnalyzedDocument& doc, Speller& speller)
     collect_definitions(doc.doc.blocks[b].text, doc.segments[b].tokens, defined);
   }
   SpellDocument out;
+  // Room for as many forms as words, up to 65,536, saves the rehashing (see find_pairs).
+  out.forms.reserve(std::min<std::size_t>(doc.word_count, std::size_t{1} << 16U));
   for (std::size_t b = 0; b < blocks; ++b) collect_block(doc, b, defined, speller, out);
   index_words(out);
   return out;
