@@ -75,10 +75,11 @@ std::size_t without_possessive(std::string_view word) {
   return word.size();
 }
 
-bool is_acronym(std::string_view word) {
-  if (word.ends_with("s")) word.remove_suffix(1);
-  const Shape shape = shape_of(word);
-  return shape.letters >= 2 && shape.upper == shape.letters;
+/// Whether `word`, whose shape is `shape`, is all capitals (a plural "s" aside).
+bool is_acronym(std::string_view word, const Shape& shape) {
+  if (!word.ends_with("s")) return shape.letters >= 2 && shape.upper == shape.letters;
+  const Shape singular = shape_of(word.substr(0, word.size() - 1));
+  return singular.letters >= 2 && singular.upper == singular.letters;
 }
 
 bool is_marker(std::string_view text, Span span) {
@@ -182,7 +183,7 @@ FormFacts& facts_of(FormTable& forms, std::string_view word,
   facts.first_upper = shape.first_upper;
   facts.inner_upper = shape.inner_upper;
   facts.always_skipped =
-      shape.other || shape.letters < 2 || is_acronym(word) || defined.contains(word) ||
+      shape.other || shape.letters < 2 || is_acronym(word, shape) || defined.contains(word) ||
       (word.ends_with("s") && defined.contains(word.substr(0, word.size() - 1))) ||
       !variety_counterpart(word).first.empty();
   facts.known = !facts.always_skipped && speller.known(word);
