@@ -139,6 +139,14 @@ void release_spelling(const AnalyzedDocument& analyzed) {
 #endif
 }
 
+/// Gives the spellers the thread holds back to the pool when it goes out of scope.
+struct SpellersBack {
+  SpellersBack() = default;
+  SpellersBack(const SpellersBack&) = delete;
+  SpellersBack& operator=(const SpellersBack&) = delete;
+  ~SpellersBack() { Speller::release_thread(); }
+};
+
 std::vector<BlockRecord> records_of(const std::vector<Block>& blocks) {
   std::vector<BlockRecord> records;
   records.reserve(blocks.size());
@@ -330,10 +338,12 @@ DocumentReport CheckSet::finish(std::unique_ptr<Pending> pending) {
   const AnalyzedDocument& analyzed = pending->analyzed;
   std::vector<Finding>& findings = pending->findings;
   if (pending->others_done) {
-    // Taken now, whether or not a check asks: the load begin() started is this thread's to end.
-    if (has_spelling_) Speller::for_thread(analyzed.language, settings_.dictionaries);
-    run_spelling(analyzed, findings);
-    Speller::release_thread();  // For the next document of any thread.
+    {
+      const SpellersBack back;  // For the next document of any thread, also should a check throw.
+      // Taken now, whether or not a check asks: the load begin() started is this thread's to end.
+      if (has_spelling_) Speller::for_thread(analyzed.language, settings_.dictionaries);
+      run_spelling(analyzed, findings);
+    }
     run_last(analyzed, findings);
   } else {
     run_beside(analyzed, findings);

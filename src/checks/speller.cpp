@@ -11,6 +11,7 @@
 #include <hunspell/hunspell.hxx>
 #include <map>
 #include <mutex>
+#include <new>
 #include <optional>
 #include <thread>
 #include <utility>
@@ -184,24 +185,50 @@ struct SpellerPool {
       if (in_flight[key] == 0) break;
       load_ended.wait(lock);
     }
+    // Counted as under way, so that no other thread starts one too meanwhile.
+    ++in_flight[key];
+    ++loads;
     lock.unlock();
-    auto speller = std::make_unique<Speller>(language, dictionaries);
+    std::unique_ptr<Speller> speller;
+    try {
+      speller = std::make_unique<Speller>(language, dictionaries);
+    } catch (...) {
+      lock.lock();
+      --in_flight[key];
+      --loads;
+      lock.unlock();
+      load_ended.notify_all();
+      throw;
+    }
     lock.lock();
+    --in_flight[key];
+    --loads;
     ++made[key];
+    lock.unlock();
+    load_ended.notify_all();
     return speller;
   }
 };
 
-/// Starts loading a speller for `key` on a thread of its own, for the pool; the future is ready
-/// when the load has ended. Detached: run_pipeline waits for every load (Speller::settle).
-std::shared_future<void> start_load(const std::string& key, std::string_view language,
-                                    const std::vector<std::string>& dictionaries) {
-  {
-    SpellerPool& pool = SpellerPool::instance();
-    const std::lock_guard lock(pool.mutex);
-    ++pool.in_flight[key];
-    ++pool.loads;
-  }
+/// Counts a load for `key` as under way; the caller holds the pool's lock and then calls
+/// launch_load, so that deciding to load and counting the load are one step.
+void count_load(SpellerPool& pool, const std::string& key) {
+  ++pool.in_flight[key];
+  ++pool.loads;
+}
+
+/// Ends a load counted by count_load; the caller holds the pool's lock, and notifies after.
+void uncount_load(SpellerPool& pool, const std::string& key) {
+  --pool.in_flight[key];
+  --pool.loads;
+}
+
+/// Loads a speller for `key`, counted by count_load, on a thread of its own, for the pool; the
+/// future is ready when the load has ended. Detached: run_pipeline waits for every load
+/// (Speller::settle).
+std::shared_future<void> launch_load(const std::string& key, std::string_view language,
+                                     const std::vector<std::string>& dictionaries) {
+  SpellerPool& pool = SpellerPool::instance();
   std::packaged_task<void()> load([key, language = std::string(language), dictionaries] {
     std::unique_ptr<Speller> speller;
     std::exception_ptr error;
@@ -210,22 +237,33 @@ std::shared_future<void> start_load(const std::string& key, std::string_view lan
     } catch (...) {
       error = std::current_exception();
     }
-    SpellerPool& pool = SpellerPool::instance();
+    SpellerPool& shared = SpellerPool::instance();
     {
-      const std::lock_guard lock(pool.mutex);
-      if (speller) {
-        pool.idle[key].push_back(std::move(speller));
-        ++pool.made[key];
-      } else {
-        pool.failed[key] = error;
+      const std::lock_guard lock(shared.mutex);
+      uncount_load(shared, key);  // First: whatever follows, settle() must not wait forever.
+      try {
+        if (speller) {
+          shared.idle[key].push_back(std::move(speller));
+          ++shared.made[key];
+        } else {
+          shared.failed[key] = error;
+        }
+      } catch (const std::bad_alloc&) {  // NOLINT(bugprone-empty-catch): the speller is dropped.
       }
-      --pool.in_flight[key];
-      --pool.loads;
     }
-    pool.load_ended.notify_all();
+    shared.load_ended.notify_all();
   });
   std::shared_future<void> ended = load.get_future().share();
-  std::thread(std::move(load)).detach();
+  try {
+    std::thread(std::move(load)).detach();
+  } catch (...) {  // No thread to be had: the load never happens.
+    {
+      const std::lock_guard lock(pool.mutex);
+      uncount_load(pool, key);
+    }
+    pool.load_ended.notify_all();
+    throw;
+  }
   return ended;
 }
 
@@ -312,9 +350,10 @@ bool Speller::ready_for_thread(std::string_view language,
       if (!wait.since) wait.since = now;
       if (wait.until(now) < kLoadTime) return false;
     }
+    count_load(pool, key);
   }
   mine.waited.erase(key);
-  static_cast<void>(start_load(key, language, user_dictionaries));
+  static_cast<void>(launch_load(key, language, user_dictionaries));
   return false;
 }
 
@@ -324,6 +363,9 @@ void Speller::settle() {
   SpellerPool& pool = SpellerPool::instance();
   std::unique_lock lock(pool.mutex);
   pool.load_ended.wait(lock, [&pool] { return pool.loads == 0; });
+  // An error no document of the run took (a variety loaded ahead that none was in) is not
+  // thrown at a later run.
+  pool.failed.clear();
 }
 
 std::shared_future<void> Speller::load_ahead(std::string_view language,
@@ -337,10 +379,11 @@ std::shared_future<void> Speller::load_ahead(std::string_view language,
     SpellerPool& pool = SpellerPool::instance();
     const std::lock_guard lock(pool.mutex);
     if (!pool.idle[key].empty() || pool.in_flight[key] > 0) return {};
+    count_load(pool, key);
   }
   // A caller that never takes the speller waits on this before it returns (a detached load
   // must not outlive the run that asked for it); errors surface where the speller is taken.
-  return start_load(key, language, user_dictionaries);
+  return launch_load(key, language, user_dictionaries);
 }
 
 void Speller::check_user_dictionaries(const std::vector<std::string>& user_dictionaries) {

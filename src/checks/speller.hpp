@@ -41,13 +41,14 @@ class Speller {
   static std::shared_future<void> load_ahead(std::string_view language,
                                              const std::vector<std::string>& user_dictionaries);
   /// True when for_thread(`language`, `user_dictionaries`) would take a speller without waiting
-  /// for a load. When not, a load is under way (this call may start one), so that the thread
-  /// can do other work meanwhile and ask again.
+  /// for a load. When not, a load is under way (this call may start one) or every speller is in
+  /// use by other threads, so that the thread can do other work meanwhile and ask again.
   static bool ready_for_thread(std::string_view language,
                                const std::vector<std::string>& user_dictionaries);
   /// Gives the spellers this thread holds back to the pool, for any thread's next document.
   static void release_thread();
-  /// Waits until no load is under way (none may outlive the run that started it).
+  /// Waits until no load is under way (none may outlive the run that started it), and drops
+  /// the errors of loads no caller took.
   static void settle();
   /// Throws LoadError when a user dictionary cannot be read (checked before any loading).
   static void check_user_dictionaries(const std::vector<std::string>& user_dictionaries);
