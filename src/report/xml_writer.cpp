@@ -197,14 +197,30 @@ void print_documents(const Report& report, std::size_t first, std::size_t last, 
   }
 }
 
+/// The end of the chunk of documents that starts at `first`: up to `kChunkDocuments` of them and
+/// `kChunkBytes` of source, at least one.
+std::size_t chunk_end(const Report& report, std::size_t first) {
+  constexpr std::size_t kChunkDocuments = 64;
+  constexpr std::size_t kChunkBytes = std::size_t{4} << 20U;
+  std::size_t end = first;
+  std::size_t bytes = 0;
+  while (end < report.documents.size() && end - first < kChunkDocuments &&
+         (end == first || bytes < kChunkBytes)) {
+    bytes += report.documents[end].source.bytes().size();
+    ++end;
+  }
+  return end;
+}
+
 }  // namespace
 
 // The documents go in chunks, two at a time: this thread prints the first of a pair straight
 // to the output while another builds the second into a string, written after it. On the
 // bench's 2,250 files, building the elements is most of the report's cost, which was paid
-// on one core at the end of the run.
+// on one core at the end of the run. A chunk's string holds its documents' text in full, so
+// chunks stop at 4 MB of source, and a report with spooled documents (a run that had to
+// bound its memory) is built on this thread alone.
 void write_xml(const Report& report, std::ostream& out) {
-  constexpr std::size_t kChunk = 64;  // Documents.
   StreamWriter writer(out);
   writer.put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
   writer.put("<galley-report xmlns=\"" + std::string(kReportNamespace) + "\" version=\"" +
@@ -217,21 +233,27 @@ void write_xml(const Report& report, std::ostream& out) {
     writer.put("\n");
   }
   const std::size_t count = report.documents.size();
-  const bool two_threads = count > kChunk && std::thread::hardware_concurrency() > 1;
-  for (std::size_t first = 0; first < count; first += 2 * kChunk) {
-    const std::size_t middle = std::min(first + kChunk, count);
-    const std::size_t last = std::min(first + 2 * kChunk, count);
-    if (!two_threads) {
-      print_documents(report, first, last, writer);
-      continue;
+  const bool spooled =
+      std::any_of(report.documents.begin(), report.documents.end(),
+                  [](const DocumentReport& doc) { return doc.spooled.has_value(); });
+  if (spooled || std::thread::hardware_concurrency() < 2) {
+    print_documents(report, 0, count, writer);
+  } else {
+    for (std::size_t first = 0; first < count;) {
+      const std::size_t middle = chunk_end(report, first);
+      const std::size_t last = chunk_end(report, middle);
+      std::future<std::string> second;
+      if (middle < last) {
+        second = std::async(std::launch::async, [&report, middle, last] {
+          StringWriter printed;
+          print_documents(report, middle, last, printed);
+          return std::move(printed.text);
+        });
+      }
+      print_documents(report, first, middle, writer);
+      if (second.valid()) writer.put(second.get());
+      first = last;
     }
-    std::future<std::string> second = std::async(std::launch::async, [&report, middle, last] {
-      StringWriter printed;
-      print_documents(report, middle, last, printed);
-      return std::move(printed.text);
-    });
-    print_documents(report, first, middle, writer);
-    writer.put(second.get());
   }
   writer.put("</galley-report>\n");
   writer.flush();

@@ -116,8 +116,8 @@ TEST_CASE("report: well-formed with NUL, controls, invalid UTF-8, a CDATA end an
   std::filesystem::remove_all(dir);
 }
 
-// Past 64 documents the elements are built on two threads, in chunks, spooled documents
-// reloaded on both: the order, the ids and the bytes must be what one thread writes.
+// Past 64 documents an unspooled report's elements are built on two threads, in chunks; a
+// spooled one's on one thread: the two must agree byte for byte, in order, with their ids.
 TEST_CASE("xml report: a large batch comes out in input order, spooled or not", "[xml][spool]") {
   const test::Scratch dir;
   std::vector<InputFile> inputs;
