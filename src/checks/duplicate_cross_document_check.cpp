@@ -37,8 +37,9 @@ std::uint64_t mix(std::uint64_t x) {  // splitmix64's finaliser
 
 // GCC builds lower_to_min twice and picks at load time: for processors with AVX-512 (x86-64-v4),
 // whose 64-bit vector multiply takes eight of the 32 functions at once (nine times faster, the
-// same values), and for the rest. Clang dispatches such clones properly only from version 18.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+// same values), and for the rest. Clang dispatches such clones properly only from version 18;
+// under ThreadSanitizer the instrumented resolver runs before the sanitizer is ready and crashes.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_THREAD__)
 #define GALLEY_AVX512_CLONES __attribute__((target_clones("arch=x86-64-v4", "default")))
 #else
 #define GALLEY_AVX512_CLONES
