@@ -157,6 +157,18 @@ struct SpellerPool {
   std::map<std::string, std::exception_ptr> failed;  ///< A load's error, for the next taker.
   std::size_t loads = 0;                             ///< Loads under way, all keys.
 
+  /// Counts a load for `key` as under way; the caller holds `mutex`, so that deciding to load
+  /// and counting the load are one step.
+  void count_load(const std::string& key) {
+    ++in_flight[key];
+    ++loads;
+  }
+  /// Ends a load counted by count_load; the caller holds `mutex`, and notifies after.
+  void uncount_load(const std::string& key) {
+    --in_flight[key];
+    --loads;
+  }
+
   /// The process's pool; deliberately never destroyed (see above).
   static SpellerPool& instance() {
     static auto* pool = new SpellerPool;
@@ -186,42 +198,26 @@ struct SpellerPool {
       load_ended.wait(lock);
     }
     // Counted as under way, so that no other thread starts one too meanwhile.
-    ++in_flight[key];
-    ++loads;
+    count_load(key);
     lock.unlock();
     std::unique_ptr<Speller> speller;
     try {
       speller = std::make_unique<Speller>(language, dictionaries);
     } catch (...) {
       lock.lock();
-      --in_flight[key];
-      --loads;
+      uncount_load(key);
       lock.unlock();
       load_ended.notify_all();
       throw;
     }
     lock.lock();
-    --in_flight[key];
-    --loads;
+    uncount_load(key);
     ++made[key];
     lock.unlock();
     load_ended.notify_all();
     return speller;
   }
 };
-
-/// Counts a load for `key` as under way; the caller holds the pool's lock and then calls
-/// launch_load, so that deciding to load and counting the load are one step.
-void count_load(SpellerPool& pool, const std::string& key) {
-  ++pool.in_flight[key];
-  ++pool.loads;
-}
-
-/// Ends a load counted by count_load; the caller holds the pool's lock, and notifies after.
-void uncount_load(SpellerPool& pool, const std::string& key) {
-  --pool.in_flight[key];
-  --pool.loads;
-}
 
 /// Loads a speller for `key`, counted by count_load, on a thread of its own, for the pool; the
 /// future is ready when the load has ended. Detached: run_pipeline waits for every load
@@ -240,7 +236,7 @@ std::shared_future<void> launch_load(const std::string& key, std::string_view la
     SpellerPool& shared = SpellerPool::instance();
     {
       const std::lock_guard lock(shared.mutex);
-      uncount_load(shared, key);  // First: whatever follows, settle() must not wait forever.
+      shared.uncount_load(key);  // First: whatever follows, settle() must not wait forever.
       try {
         if (speller) {
           shared.idle[key].push_back(std::move(speller));
@@ -259,7 +255,7 @@ std::shared_future<void> launch_load(const std::string& key, std::string_view la
   } catch (...) {  // No thread to be had: the load never happens.
     {
       const std::lock_guard lock(pool.mutex);
-      uncount_load(pool, key);
+      pool.uncount_load(key);
     }
     pool.load_ended.notify_all();
     throw;
@@ -350,7 +346,7 @@ bool Speller::ready_for_thread(std::string_view language,
       if (!wait.since) wait.since = now;
       if (wait.until(now) < kLoadTime) return false;
     }
-    count_load(pool, key);
+    pool.count_load(key);
   }
   mine.waited.erase(key);
   static_cast<void>(launch_load(key, language, user_dictionaries));
@@ -379,7 +375,7 @@ std::shared_future<void> Speller::load_ahead(std::string_view language,
     SpellerPool& pool = SpellerPool::instance();
     const std::lock_guard lock(pool.mutex);
     if (!pool.idle[key].empty() || pool.in_flight[key] > 0) return {};
-    count_load(pool, key);
+    pool.count_load(key);
   }
   // A caller that never takes the speller waits on this before it returns (a detached load
   // must not outlive the run that asked for it); errors surface where the speller is taken.
