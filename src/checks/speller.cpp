@@ -13,7 +13,9 @@
 #include <mutex>
 #include <new>
 #include <optional>
+#include <sstream>
 #include <thread>
+#include <unordered_set>
 #include <utility>
 
 #include "checks/word_index.hpp"
@@ -107,6 +109,7 @@ Speller::Speller(std::string_view language, const std::vector<std::string>& user
       throw LoadError(aff, "galley needs a UTF-8 Hunspell dictionary (SET UTF-8)");
     }
     hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
+    affixes_ = aff;
     word_lists_.push_back(dic);
     break;
   }
@@ -445,13 +448,30 @@ const std::vector<std::string>& Speller::suggest(std::string_view word) {
   return suggestions_.emplace(std::move(key), std::move(list)).first->second;
 }
 
+/// The runs of letters the stems and the frequency list hold, by run code, and the strings the
+/// main dictionary's affix rules add (Speller::may_know).
+struct LetterRuns {
+  /// The strings one kind of affix rule adds, lowercase.
+  struct Affixes {
+    std::unordered_set<std::string, StringHash, std::equal_to<>> strings;
+    std::size_t longest = 0;  ///< The length of the longest.
+  };
+  std::vector<bool> short_runs;  ///< Runs of four.
+  std::vector<bool> long_runs;   ///< Runs of five.
+  Affixes prefixes;
+  Affixes suffixes;
+};
+
 namespace {
 
 /// Symbols of a letter run: 0 for a word edge, 1-26 for a-z, 27 for an apostrophe.
 constexpr std::size_t kSymbols = 28;
-/// The letters of a run (four: triples ruled out too few strings, 41% of a typo's one-edit
-/// strings, measured on bench/corpus).
-constexpr std::size_t kRun = 4;
+/// The short runs, checked over the whole string (four letters: triples ruled out too few
+/// strings, 41% of a typo's one-edit strings, measured on bench/corpus).
+constexpr std::size_t kShortRun = 4;
+/// The long runs, checked only where no affix may be: five letters rule out about half the
+/// strings that pass the short runs.
+constexpr std::size_t kLongRun = 5;
 
 /// The symbol of `c`, or kSymbols for a character the runs do not cover.
 std::size_t symbol_of(char c) {
@@ -460,25 +480,63 @@ std::size_t symbol_of(char c) {
   return c == '\'' ? 27 : kSymbols;
 }
 
-/// Number of distinct run codes.
-constexpr std::size_t run_codes() {
+/// Number of distinct codes of runs of `length` symbols.
+constexpr std::size_t run_codes(std::size_t length) {
   std::size_t codes = 1;
-  for (std::size_t i = 0; i < kRun; ++i) codes *= kSymbols;
+  for (std::size_t i = 0; i < length; ++i) codes *= kSymbols;
   return codes;
 }
 
-/// Calls `visit(code)` for each run of kRun symbols of `word` with an edge either side; false
-/// (and no calls) when the word has a character the runs do not cover.
+/// Adds to `out` (lowercase) the strings the prefix or suffix rules of Hunspell affix file
+/// `path` add to a stem: the "re" of "PFX A 0 re .", the "ing" of "SFX G e ing e".
+void read_affix_strings(const std::string& path, LetterRuns& out) {
+  std::ifstream in(path, std::ios::binary);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    std::string kind, flag, strip, add, condition;
+    // A rule has five fields or more; its header ("SFX G Y 2") has four.
+    if (!(fields >> kind >> flag >> strip >> add >> condition) ||
+        (kind != "PFX" && kind != "SFX")) {
+      continue;
+    }
+    add = add.substr(0, add.find('/'));
+    if (add == "0") continue;
+    for (char& c : add) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    LetterRuns::Affixes& affixes = kind == "PFX" ? out.prefixes : out.suffixes;
+    affixes.longest = std::max(affixes.longest, add.size());
+    affixes.strings.insert(std::move(add));
+  }
+}
+
+/// The length of the longest of `affixes` that `word` starts (or, `at_end`, ends) with and that
+/// leaves a letter of the stem; 0 when none does.
+std::size_t affix_length(const LetterRuns::Affixes& affixes, std::string_view word,
+                         bool at_end) {
+  for (std::size_t length = std::min(affixes.longest, word.size() - 1); length > 0; --length) {
+    const std::string_view part =
+        at_end ? word.substr(word.size() - length) : word.substr(0, length);
+    if (affixes.strings.contains(part)) return length;
+  }
+  return 0;
+}
+
+/// Calls `visit(code, last)` for each run of `length` symbols of `word` with an edge either
+/// side, `last` the index of its last symbol (word.size() for the trailing edge); false (and no
+/// calls) when the word has a character the runs do not cover.
 template <typename Visit>
-bool for_each_run(std::string_view word, Visit visit) {
+bool for_each_run(std::string_view word, std::size_t length, Visit visit) {
   if (std::any_of(word.begin(), word.end(), [](char c) { return symbol_of(c) == kSymbols; })) {
     return false;
   }
-  std::size_t code = 0;  // The last kRun symbols, oldest first; edges before the word.
+  const std::size_t codes = run_codes(length);
+  std::size_t code = 0;  // The last `length` symbols, oldest first; edges before the word.
   for (std::size_t i = 0; i <= word.size(); ++i) {
     const std::size_t symbol = i < word.size() ? symbol_of(word[i]) : 0;
-    code = (code * kSymbols + symbol) % run_codes();
-    if (i + 1 >= kRun - 1) visit(code);  // Runs starting at the leading edge or later.
+    code = (code * kSymbols + symbol) % codes;
+    if (i + 2 >= length) visit(code, i);  // Runs starting at the leading edge or later.
   }
   return true;
 }
@@ -486,7 +544,7 @@ bool for_each_run(std::string_view word, Visit visit) {
 }  // namespace
 
 // Hunspell's spell() takes microseconds on a string it rejects; a typo's one-edit strings are
-// hundreds a word and nearly all of them rejected. A run of four letters that no stem of the
+// hundreds a word and nearly all of them rejected. A run of letters that no stem of the
 // dictionary (and no word of the frequency list, for inflected forms) contains rules a string
 // out before Hunspell is asked. A word a dictionary makes only by affixes could in principle
 // be ruled out too; docs/spelling-evaluation.md measures what that costs the suggestions.
@@ -495,9 +553,11 @@ bool for_each_run(std::string_view word, Visit visit) {
 // by its path, size and time of change, so that one rewritten in place is read again.
 void Speller::load_runs() {
   static std::mutex mutex;
-  static std::map<std::string, std::shared_ptr<const std::vector<bool>>> made;
+  static std::map<std::string, std::shared_ptr<const LetterRuns>> made;
   std::string key;
-  for (const std::string& path : word_lists_) {
+  std::vector<std::string> files = word_lists_;
+  files.push_back(affixes_);
+  for (const std::string& path : files) {
     std::error_code error;
     const auto size = std::filesystem::file_size(path, error);
     const auto changed = std::filesystem::last_write_time(path, error);
@@ -505,11 +565,16 @@ void Speller::load_runs() {
            std::to_string(changed.time_since_epoch().count()) + '\n';
   }
   const std::lock_guard lock(mutex);
-  std::shared_ptr<const std::vector<bool>>& shared = made[key];
+  std::shared_ptr<const LetterRuns>& shared = made[key];
   if (!shared) {
-    auto runs = std::make_shared<std::vector<bool>>(run_codes(), false);
+    auto runs = std::make_shared<LetterRuns>();
+    runs->short_runs.assign(run_codes(kShortRun), false);
+    runs->long_runs.assign(run_codes(kLongRun), false);
     const auto add = [&runs](std::string_view word) {
-      for_each_run(word, [&runs](std::size_t code) { (*runs)[code] = true; });
+      for_each_run(word, kShortRun,
+                   [&runs](std::size_t code, std::size_t) { runs->short_runs[code] = true; });
+      for_each_run(word, kLongRun,
+                   [&runs](std::size_t code, std::size_t) { runs->long_runs[code] = true; });
     };
     for (const std::string& path : word_lists_) {
       std::ifstream in(path, std::ios::binary);
@@ -521,15 +586,29 @@ void Speller::load_runs() {
     }
     const WordIndex& frequent = WordIndex::shared();
     for (std::uint32_t id = 0; id < frequent.size(); ++id) add(frequent.word_at(id));
+    read_affix_strings(affixes_, *runs);
     shared = std::move(runs);
   }
   runs_ = shared;
 }
 
+// A string an affix rule makes ("reloads" from "load", "cloning" from "clone") has runs no stem
+// has where the affix meets the stem: the long runs are checked only between the longest prefix
+// and the longest suffix the string may have, which leaves the stem's own runs.
 bool Speller::may_know(std::string_view word) {
   if (!runs_) load_runs();
   bool possible = true;
-  for_each_run(word, [&](std::size_t code) { possible = possible && (*runs_)[code]; });
+  const bool covered = for_each_run(word, kShortRun, [&](std::size_t code, std::size_t) {
+    possible = possible && runs_->short_runs[code];
+  });
+  if (!covered || !possible || word.empty()) return possible;
+  const std::size_t prefix = affix_length(runs_->prefixes, word, false);
+  const std::size_t suffix = affix_length(runs_->suffixes, word, true);
+  for_each_run(word, kLongRun, [&](std::size_t code, std::size_t last) {
+    const bool in_prefix = prefix > 0 && last < prefix + kLongRun - 1;
+    const bool in_suffix = suffix > 0 && last >= word.size() - suffix;
+    possible = possible && (in_prefix || in_suffix || runs_->long_runs[code]);
+  });
   return possible;
 }
 

@@ -15,6 +15,8 @@ class Hunspell;
 
 namespace galley {
 
+struct LetterRuns;
+
 /// Where Hunspell dictionaries are looked for: $DICPATH (colon-separated), then Debian's
 /// /usr/share/hunspell and /usr/share/myspell/dicts.
 std::vector<std::string> dictionary_directories();
@@ -66,9 +68,11 @@ class Speller {
   const std::vector<std::string>& suggest(std::string_view word);
   /// The number of answers cached by known() and suggest().
   [[nodiscard]] std::size_t cached() const { return known_.size() + suggestions_.size(); }
-  /// False when lowercase ASCII `word` holds a run of four letters (word edges included) that
-  /// no word of the dictionaries' stems or the frequency list holds: Hunspell would all but
-  /// surely reject it, so it is not asked. True for anything else, non-ASCII words included.
+  /// False when lowercase ASCII `word` holds a run of four letters (word edges included), or,
+  /// between the longest prefix and suffix the main dictionary's affix rules could have added,
+  /// a run of five, that no word of the dictionaries' stems or the frequency list holds:
+  /// Hunspell would all but surely reject it, so it is not asked. True for anything else,
+  /// non-ASCII words included.
   bool may_know(std::string_view word);
 
  private:
@@ -78,8 +82,9 @@ class Speller {
 
   std::unique_ptr<Hunspell> hunspell_;
   std::vector<std::string> word_lists_;  ///< Every word list loaded, the main .dic first.
-  /// By run code; shared by the spellers of one set of lists, null until may_know needs it.
-  std::shared_ptr<const std::vector<bool>> runs_;
+  std::string affixes_;                  ///< The main dictionary's .aff.
+  /// Shared by the spellers of one set of lists; null until may_know needs it.
+  std::shared_ptr<const LetterRuns> runs_;
   StringMap<std::string> reject_;
   AnswerCache known_{kMaxCached};
   StringMap<std::vector<std::string>> suggestions_;

@@ -395,6 +395,23 @@ TEST_CASE("speller: strings with a run of letters no word has are ruled out befo
   CHECK_FALSE(speller.may_know("zqxjvika"));  // One letter more, and "vika" is a run no word has.
 }
 
+TEST_CASE("speller: runs of five letters rule out more strings but spare affixed words",
+          "[spelling]") {
+  Speller speller("en-US", {});
+  // Every run of four of these is in some stem; "velom", "lopee" and "davel" are in none.
+  CHECK_FALSE(speller.may_know("develomment"));
+  CHECK_FALSE(speller.may_know("developeent"));
+  CHECK_FALSE(speller.may_know("davelopment"));
+  // Words an affix rule makes, whose runs across the join are in no stem ("cloni" of "clone"
+  // and "-ing", "^relo" of "re-" and "load", "booka" of "book" and "-able"), nor in the
+  // frequency list: asked of Hunspell, which knows them.
+  for (const char* word : {"cloning", "reloads", "bookable", "relearning", "developments"}) {
+    CAPTURE(word);
+    CHECK(speller.may_know(word));
+    CHECK(speller.known(word));
+  }
+}
+
 TEST_CASE("speller: the cache of answers stays bounded and answers stay right", "[spelling]") {
   // A speller serves its thread for a whole batch: its cache must not grow with the vocabulary.
   Speller speller("en-US", {});
