@@ -552,7 +552,11 @@ Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settin
   const auto start = std::chrono::steady_clock::now();
   Report report;
   report.tool_version = kVersion;
-  report.spool = spool ? std::move(spool) : std::make_shared<DocumentSpool>();
+  if (!spool) {
+    spool = std::make_shared<DocumentSpool>();
+    spool->expect(inputs.size());
+  }
+  report.spool = std::move(spool);
   report.documents.resize(inputs.size());
   const unsigned hardware = std::max(1U, std::thread::hardware_concurrency());
   const unsigned jobs = static_cast<unsigned>(std::min<std::size_t>(

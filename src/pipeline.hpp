@@ -20,7 +20,8 @@ using ProgressCallback = std::function<void(std::size_t, std::size_t)>;
 /// Problems with one input (unreadable, binary) are recorded in its DocumentReport and never
 /// stop the others. Throws LoadError only for problems with settings (rules, dictionaries) and
 /// for a spool that cannot be written. Documents beyond the budget of `spool` (a new one with
-/// kSpoolBudget when null) are spooled as they finish; the report holds the spool.
+/// kSpoolBudget when null, expecting these inputs; a caller's spool is told by the caller,
+/// DocumentSpool::expect) are spooled as they finish; the report holds the spool.
 Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settings,
                     const ProgressCallback& progress = {},
                     std::shared_ptr<DocumentSpool> spool = {});

@@ -43,6 +43,7 @@ ConfiguredRun run_configured(std::vector<InputFile> inputs, ConfigResolver& reso
   run.report.tool_version = kVersion;
   if (groups.size() > 1) run.report.documents.resize(kept.size());
   run.report.spool = std::make_shared<DocumentSpool>();  // One budget for the whole run.
+  run.report.spool->expect(kept.size());
   run.fail_on.resize(kept.size());
   std::size_t finished = 0;
   for (std::size_t group = 0; group < groups.size() && !run.report.interrupted; ++group) {

@@ -152,16 +152,23 @@ DocumentSpool::~DocumentSpool() {
 }
 
 void DocumentSpool::retain(DocumentReport& doc) {
-  if (doc.status != DocumentStatus::checked) return;
-  const std::size_t cost = retained_bytes(doc);
+  const bool checked = doc.status == DocumentStatus::checked;
+  const std::size_t cost = checked ? retained_bytes(doc) : 0;
   {
     const std::lock_guard lock(mutex_);
-    if (retained_ + cost <= budget_) {
+    ++finished_;
+    if (!checked) return;
+    if (retained_ + cost <= budget_ || finished_ == expected_) {
       retained_ += cost;
       return;
     }
   }
   store(doc);
+}
+
+void DocumentSpool::expect(std::size_t documents) {
+  const std::lock_guard lock(mutex_);
+  expected_ += documents;
 }
 
 // The file is unlinked at once: nothing to delete on exit, on a signal or after a crash.

@@ -30,8 +30,13 @@ class DocumentSpool {
   DocumentSpool& operator=(DocumentSpool&&) = delete;
 
   /// Leaves `doc` in memory while the budget allows, else spools it (store). Unchecked
-  /// documents hold a path and a problem only and are never spooled.
+  /// documents hold a path and a problem only and are never spooled. The last document a run
+  /// expects stays in memory whatever the budget (see expect).
   void retain(DocumentReport& doc);
+  /// Announces `documents` more calls of retain in this run. The last of them is never spooled:
+  /// the report is written next and would read it straight back (a single 16 MB document spent
+  /// a tenth of its run storing and loading itself).
+  void expect(std::size_t documents);
   /// Writes `doc` to the spool and leaves a stub in its place: format, language, words, status
   /// and the slot, nothing on the heap (a path per stub would pin memory between documents).
   /// Throws LoadError when the spool cannot be written (disk full).
@@ -45,6 +50,8 @@ class DocumentSpool {
  private:
   std::size_t budget_;
   std::size_t retained_ = 0;  ///< Bytes of the documents left in memory.
+  std::size_t expected_ = 0;  ///< Calls of retain announced by expect.
+  std::size_t finished_ = 0;  ///< Calls of retain so far.
   std::size_t stored_ = 0;
   int fd_ = -1;            ///< The unlinked file, opened on the first store.
   std::string directory_;  ///< Where it was made, for messages.

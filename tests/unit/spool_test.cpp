@@ -163,6 +163,34 @@ TEST_CASE("spool: a spool that cannot be made is a load error naming TMPDIR", "[
   std::filesystem::remove_all(dir);
 }
 
+TEST_CASE("spool: the last document a run expects stays in memory whatever the budget",
+          "[spool]") {
+  // The report is written as soon as the last document is done: spooling it would only mean
+  // writing it out and reading it straight back.
+  DocumentReport checked;
+  checked.status = DocumentStatus::checked;
+  checked.path = "a.md";
+  checked.source = SourceText("a.md", std::string("Text.\n"));
+  DocumentReport failed;
+  failed.status = DocumentStatus::failed;
+  failed.path = "missing.md";
+  DocumentSpool spool(0);
+  spool.expect(3);
+  DocumentReport first = checked;
+  spool.retain(first);
+  CHECK(first.spooled.has_value());
+  spool.retain(failed);  // Counted, though never spooled.
+  DocumentReport last = checked;
+  spool.retain(last);
+  CHECK_FALSE(last.spooled.has_value());
+  CHECK(last.source.bytes() == "Text.\n");
+  CHECK(spool.stored() == 1);
+  DocumentSpool unannounced(0);  // A spool told nothing spools every checked document.
+  DocumentReport only = checked;
+  unannounced.retain(only);
+  CHECK(only.spooled.has_value());
+}
+
 TEST_CASE("spool: a document reloads exactly as it was stored", "[spool]") {
   DocumentReport doc;
   doc.path = "a.md";
