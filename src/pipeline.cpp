@@ -208,6 +208,8 @@ void CheckSet::run_beside(const AnalyzedDocument& analyzed, std::vector<Finding>
   for (const Entry& entry : checks_) {
     if (!entry.spelling && !is_last(entry)) others.push_back(&entry);
   }
+  std::stable_partition(others.begin(), others.end(),
+                        [](const Entry* entry) { return entry->check->runs_long(); });
   std::vector<std::vector<Finding>> found_by_other(others.size());
   std::atomic<std::size_t> next_other{0};
   const auto run_next_others = [&] {

@@ -58,6 +58,10 @@ class Check {
   /// For a check that reads findings: the part of its work on `doc` that needs none of them. On
   /// a large document it runs while the spelling checks are still at work on another thread.
   virtual void prepare(const AnalyzedDocument& /*doc*/) {}
+  /// True for a check that takes several times what the short ones (typography) take on the
+  /// same document: where checks share two threads, it is started first and the short ones fill
+  /// in beside it, rather than it starting last on one thread while the other idles.
+  [[nodiscard]] virtual bool runs_long() const { return false; }
 };
 
 /// A check across all documents of a run (scope batch): it sees each document once, in input

@@ -18,6 +18,8 @@ class RulePackCheck final : public Check {
   /// Runs the enabled rules of `rules` (shared, compiled once per process).
   RulePackCheck(std::shared_ptr<const RuleSet> rules, const Settings& settings);
   void check(const AnalyzedDocument& doc, std::vector<Finding>& out) override;
+  /// Dozens of rules over every block: about four times the typography checks together.
+  [[nodiscard]] bool runs_long() const override { return true; }
 
  private:
   std::shared_ptr<const RuleSet> rules_;
