@@ -1,6 +1,7 @@
 #include "checks/speller.hpp"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
@@ -21,6 +22,7 @@
 #include "checks/word_index.hpp"
 #include "core/data_path.hpp"
 #include "core/load_error.hpp"
+#include "input/collect.hpp"
 
 namespace galley {
 namespace {
@@ -473,12 +475,20 @@ constexpr std::size_t kShortRun = 4;
 /// strings that pass the short runs.
 constexpr std::size_t kLongRun = 5;
 
+/// By byte: its symbol, or kSymbols for a character the runs do not cover.
+constexpr std::array<std::uint8_t, 256> kSymbolOf = [] {
+  std::array<std::uint8_t, 256> table{};
+  table.fill(kSymbols);
+  for (char c = 'a'; c <= 'z'; ++c) {
+    table[static_cast<unsigned char>(c)] = static_cast<std::uint8_t>(c - 'a' + 1);
+    table[static_cast<unsigned char>(c - 'a' + 'A')] = static_cast<std::uint8_t>(c - 'a' + 1);
+  }
+  table[static_cast<unsigned char>('\'')] = 27;
+  return table;
+}();
+
 /// The symbol of `c`, or kSymbols for a character the runs do not cover.
-std::size_t symbol_of(char c) {
-  if (c >= 'a' && c <= 'z') return static_cast<std::size_t>(c - 'a') + 1;
-  if (c >= 'A' && c <= 'Z') return static_cast<std::size_t>(c - 'A') + 1;
-  return c == '\'' ? 27 : kSymbols;
-}
+inline std::size_t symbol_of(char c) { return kSymbolOf[static_cast<unsigned char>(c)]; }
 
 /// Number of distinct codes of runs of `length` symbols.
 constexpr std::size_t run_codes(std::size_t length) {
@@ -523,22 +533,43 @@ std::size_t affix_length(const LetterRuns::Affixes& affixes, std::string_view wo
   return 0;
 }
 
-/// Calls `visit(code, last)` for each run of `length` symbols of `word` with an edge either
+/// Calls `visit(code, last)` for each run of `Length` symbols of `word` with an edge either
 /// side, `last` the index of its last symbol (word.size() for the trailing edge); false (and no
 /// calls) when the word has a character the runs do not cover.
-template <typename Visit>
-bool for_each_run(std::string_view word, std::size_t length, Visit visit) {
+/// (`Length` a constant: the modulo by a constant is a multiplication, where a variable one
+/// divided at every letter.)
+template <std::size_t Length, typename Visit>
+bool for_each_run(std::string_view word, Visit visit) {
   if (std::any_of(word.begin(), word.end(), [](char c) { return symbol_of(c) == kSymbols; })) {
     return false;
   }
-  const std::size_t codes = run_codes(length);
-  std::size_t code = 0;  // The last `length` symbols, oldest first; edges before the word.
+  constexpr std::size_t kCodes = run_codes(Length);
+  std::size_t code = 0;  // The last `Length` symbols, oldest first; edges before the word.
   for (std::size_t i = 0; i <= word.size(); ++i) {
     const std::size_t symbol = i < word.size() ? symbol_of(word[i]) : 0;
-    code = (code * kSymbols + symbol) % codes;
-    if (i + 2 >= length) visit(code, i);  // Runs starting at the leading edge or later.
+    code = (code * kSymbols + symbol) % kCodes;
+    if (i + 2 >= Length) visit(code, i);  // Runs starting at the leading edge or later.
   }
   return true;
+}
+
+/// Marks the runs of four and of five of `word` in `runs`, in one pass: the last four symbols
+/// of a run of five are a run of four. (Millions of letters: the words of a dictionary and the
+/// frequency list, for each variety a batch needs.)
+void add_runs(std::string_view word, LetterRuns& runs) {
+  static_assert(kLongRun == kShortRun + 1);
+  if (std::any_of(word.begin(), word.end(), [](char c) { return symbol_of(c) == kSymbols; })) {
+    return;
+  }
+  constexpr std::size_t kLongCodes = run_codes(kLongRun);
+  constexpr std::size_t kShortCodes = run_codes(kShortRun);
+  std::size_t code = 0;  // The last kLongRun symbols, oldest first; edges before the word.
+  for (std::size_t i = 0; i <= word.size(); ++i) {
+    const std::size_t symbol = i < word.size() ? symbol_of(word[i]) : 0;
+    code = (code * kSymbols + symbol) % kLongCodes;
+    if (i + 2 >= kShortRun) runs.short_runs[code % kShortCodes] = true;
+    if (i + 2 >= kLongRun) runs.long_runs[code] = true;
+  }
 }
 
 }  // namespace
@@ -570,22 +601,22 @@ void Speller::load_runs() {
     auto runs = std::make_shared<LetterRuns>();
     runs->short_runs.assign(run_codes(kShortRun), false);
     runs->long_runs.assign(run_codes(kLongRun), false);
-    const auto add = [&runs](std::string_view word) {
-      for_each_run(word, kShortRun,
-                   [&runs](std::size_t code, std::size_t) { runs->short_runs[code] = true; });
-      for_each_run(word, kLongRun,
-                   [&runs](std::size_t code, std::size_t) { runs->long_runs[code] = true; });
-    };
     for (const std::string& path : word_lists_) {
-      std::ifstream in(path, std::ios::binary);
-      std::string line;
-      while (std::getline(in, line)) {
-        const std::size_t end = line.find_first_of("/\t\r ");
-        add(std::string_view(line).substr(0, end));
+      std::string error;  // A list that cannot be read now was read by Hunspell: no runs.
+      const std::string text = read_file(path, error).value_or(std::string());
+      // Each line's word ends at its flags ("/"), a tab (morphology), a space or the line end.
+      for (std::size_t at = 0; at < text.size();) {
+        std::size_t end = at;
+        while (end < text.size() && text[end] != '/' && text[end] != '\t' && text[end] != '\r' &&
+               text[end] != ' ' && text[end] != '\n') {
+          ++end;
+        }
+        add_runs(std::string_view(text).substr(at, end - at), *runs);
+        at = std::min(text.find('\n', end), text.size()) + 1;
       }
     }
     const WordIndex& frequent = WordIndex::shared();
-    for (std::uint32_t id = 0; id < frequent.size(); ++id) add(frequent.word_at(id));
+    for (std::uint32_t id = 0; id < frequent.size(); ++id) add_runs(frequent.word_at(id), *runs);
     read_affix_strings(affixes_, *runs);
     shared = std::move(runs);
   }
@@ -598,13 +629,13 @@ void Speller::load_runs() {
 bool Speller::may_know(std::string_view word) {
   if (!runs_) load_runs();
   bool possible = true;
-  const bool covered = for_each_run(word, kShortRun, [&](std::size_t code, std::size_t) {
+  const bool covered = for_each_run<kShortRun>(word, [&](std::size_t code, std::size_t) {
     possible = possible && runs_->short_runs[code];
   });
   if (!covered || !possible || word.empty()) return possible;
   const std::size_t prefix = affix_length(runs_->prefixes, word, false);
   const std::size_t suffix = affix_length(runs_->suffixes, word, true);
-  for_each_run(word, kLongRun, [&](std::size_t code, std::size_t last) {
+  for_each_run<kLongRun>(word, [&](std::size_t code, std::size_t last) {
     const bool in_prefix = prefix > 0 && last < prefix + kLongRun - 1;
     const bool in_suffix = suffix > 0 && last >= word.size() - suffix;
     possible = possible && (in_prefix || in_suffix || runs_->long_runs[code]);
