@@ -9,6 +9,7 @@
 #include <array>
 #include <limits>
 #include <numeric>
+#include <span>
 #include <utility>
 
 #include "checks/duplicate_units.hpp"
@@ -56,7 +57,7 @@ GALLEY_AVX512_CLONES void lower_to_min(
   }
 }
 
-void sign(const std::vector<std::string>& words, Fingerprint& print) {
+void sign(std::span<const std::string> words, Fingerprint& print) {
   std::uint64_t exact = stable_hash("");  // The words joined, each ended by a unit separator.
   for (const std::string& word : words) exact = stable_hash("\x1f", stable_hash(word, exact));
   print.exact = exact;
@@ -150,17 +151,21 @@ std::vector<Fingerprint> DuplicateCrossDocumentCheck::fingerprints(std::size_t i
                                                                    const AnalyzedDocument& doc) {
   std::vector<Fingerprint> prints;
   const std::vector<bool> exempt = exempt_blocks(doc.doc);
+  // A block's words as make_unit() takes them, as text: the first `count` of `keys`, whose
+  // strings are reused from block to block (making them anew was a third of this function).
+  std::vector<std::string> keys;
   for (std::size_t b = 0; b < doc.doc.blocks.size(); ++b) {
     const Block& block = doc.doc.blocks[b];
     if (exempt[b]) continue;
     const std::string_view text = block.text;
     const Span trimmed = trim_span(text, {0, text.size()});
-    std::vector<std::string> words;  // The block's words as make_unit() takes them, as text.
+    std::size_t count = 0;
     for (const Token& token : doc.segments[b].tokens) {
-      if (trimmed.contains(token.span())) {
-        words.push_back(word_key(text.substr(token.span().begin, token.span().size())));
-      }
+      if (!trimmed.contains(token.span())) continue;
+      if (count == keys.size()) keys.emplace_back();
+      word_key_into(text.substr(token.span().begin, token.span().size()), keys[count++]);
     }
+    const std::span<const std::string> words(keys.data(), count);
     const bool caption = block.kind == BlockKind::caption;
     if (words.size() < (caption ? kMinCaptionWords : kMinParagraphWords)) continue;
     Fingerprint print;

@@ -115,12 +115,6 @@ std::vector<WordHunk> backtrace(const std::vector<std::size_t>& dp, std::size_t 
 
 }  // namespace
 
-std::string word_key(std::string_view word) {
-  std::string key;
-  word_key_into(word, key);
-  return key;
-}
-
 void word_key_into(std::string_view word, std::string& key) {
   fold_key_into(word, key);
   // Typographic and typewriter apostrophes compare equal ("don’t" == "don't").
@@ -318,8 +312,7 @@ std::size_t substantive_edits(const WordDiff& diff, const DuplicateUnit& a, cons
   return edits;
 }
 
-std::vector<std::uint64_t> shingle_hashes(const std::vector<std::string>& words,
-                                          std::size_t width) {
+std::vector<std::uint64_t> shingle_hashes(std::span<const std::string> words, std::size_t width) {
   std::vector<std::uint64_t> hashes;
   if (words.empty()) return hashes;
   const std::size_t count = words.size() < width ? 1 : words.size() - width + 1;

@@ -77,10 +77,8 @@ struct WordDiff {
 /// sections ("About ...", "Notes to editors", contacts) and anything after an end marker.
 std::vector<bool> exempt_blocks(const Document& doc);
 
-/// `word` (a token's text) as compared: NFC, case folded, apostrophes made alike.
-std::string word_key(std::string_view word);
-
-/// word_key() written over `key`, whose capacity serves again.
+/// `word` (a token's text) as compared, written over `key`, whose capacity serves again: NFC,
+/// case folded, apostrophes made alike.
 void word_key_into(std::string_view word, std::string& key);
 
 /// The id in `table` of each of `tokens` (the tokens of `block`), normalised.
@@ -126,6 +124,6 @@ std::size_t substantive_edits(const WordDiff& diff, const DuplicateUnit& a, cons
 
 
 /// Hashes of the `width`-word shingles of `words` (one hash of all words when there are fewer).
-std::vector<std::uint64_t> shingle_hashes(const std::vector<std::string>& words, std::size_t width);
+std::vector<std::uint64_t> shingle_hashes(std::span<const std::string> words, std::size_t width);
 
 }  // namespace galley
