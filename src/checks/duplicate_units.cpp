@@ -163,43 +163,6 @@ std::vector<Span> line_spans(std::string_view text) {
   return lines;
 }
 
-void WordTable::reserve(std::size_t words) {
-  std::size_t slots = 16;
-  while (slots < 2 * words) slots *= 2;
-  if (slots > slots_.size()) rehash(slots);
-  start_.reserve(words + 1);
-}
-
-std::uint32_t WordTable::intern(std::string_view word) {
-  if (2 * (size() + 1) > slots_.size()) rehash(std::max<std::size_t>(16, 2 * slots_.size()));
-  const auto hash = static_cast<std::uint32_t>(std::hash<std::string_view>{}(word));
-  const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
-    Slot& slot = slots_[i];
-    if (slot.id_plus_one == 0) {
-      const auto id = static_cast<std::uint32_t>(size());
-      chars_.append(word);
-      start_.push_back(static_cast<std::uint32_t>(chars_.size()));
-      slot = {hash, id + 1};
-      return id;
-    }
-    if (slot.hash == hash && text(slot.id_plus_one - 1) == word) return slot.id_plus_one - 1;
-  }
-}
-
-// Each word is placed again by the hash its slot keeps; the words stay where they are.
-void WordTable::rehash(std::size_t slots) {
-  std::vector<Slot> old(slots);
-  old.swap(slots_);
-  const std::size_t mask = slots_.size() - 1;
-  for (const Slot& slot : old) {
-    if (slot.id_plus_one == 0) continue;
-    std::size_t i = slot.hash & mask;
-    while (slots_[i].id_plus_one != 0) i = (i + 1) & mask;
-    slots_[i] = slot;
-  }
-}
-
 std::vector<std::uint32_t> token_ids(const Block& block, const std::vector<Token>& tokens,
                                      WordTable& table) {
   const std::string_view text = block.text;

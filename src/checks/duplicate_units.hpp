@@ -12,6 +12,7 @@
 #include "checks/check.hpp"
 #include "core/stable_hash.hpp"
 #include "core/string_hash.hpp"
+#include "core/string_index.hpp"
 
 namespace galley {
 
@@ -20,34 +21,7 @@ enum class UnitKind : std::uint8_t { block, lines, sentence };
 
 /// The distinct normalised words of one search, numbered from 0 in order of first use: units
 /// keep 4-byte ids, not a string per word (a word is in a block unit and a sentence unit).
-class WordTable {
- public:
-  /// Makes room for `words` distinct words without rehashing.
-  void reserve(std::size_t words);
-  /// The id of `word`, added if new.
-  std::uint32_t intern(std::string_view word);
-  /// The word of `id`; valid until the next intern().
-  [[nodiscard]] std::string_view text(std::uint32_t id) const {
-    return std::string_view(chars_).substr(start_[id], start_[id + 1] - start_[id]);
-  }
-  /// The number of distinct words.
-  [[nodiscard]] std::size_t size() const { return start_.size() - 1; }
-
- private:
-  /// A word's place in the open-addressed table: its hash, so that most probes compare no
-  /// text, and its id plus one (0: empty). Eight bytes, where std::unordered_map read a bucket
-  /// and two nodes for every token of the document.
-  struct Slot {
-    std::uint32_t hash = 0;
-    std::uint32_t id_plus_one = 0;
-  };
-  /// Moves the slots to a table of `slots` (a power of two, more than twice the words).
-  void rehash(std::size_t slots);
-
-  std::vector<Slot> slots_;               ///< A power of two, at most half full.
-  std::string chars_;                     ///< The words, one after another.
-  std::vector<std::uint32_t> start_{0};  ///< By id, one more at the end: where it starts.
-};
+using WordTable = StringIndex;
 
 /// A stretch of prose compared for duplicates, with its words normalised for comparison. A long
 /// document has about a million units: 40 bytes each, the words a view, not a copy.

@@ -162,9 +162,6 @@ std::string compound_of(std::string_view text, const std::vector<Token>& tokens,
                                  tokens[last].span().end - tokens[first].span().begin));
 }
 
-/// The document's forms, by their exact text.
-using FormTable = StringMap<FormFacts>;
-
 /// True when `[sic]` or `(sic)` follows the word ending at `end` (after spaces).
 bool followed_by_sic(std::string_view text, std::size_t end) {
   while (end < text.size() && text[end] == ' ') ++end;
@@ -176,7 +173,9 @@ bool followed_by_sic(std::string_view text, std::size_t end) {
 /// The facts of `word`, worked out on its first occurrence in the document.
 FormFacts& facts_of(FormTable& forms, std::string_view word,
                     const std::set<std::string, std::less<>>& defined, Speller& speller) {
-  if (const auto it = forms.find(word); it != forms.end()) return it->second;
+  if (const std::uint32_t id = forms.index.find(word); id != StringIndex::kAbsent) {
+    return forms.facts[id];
+  }
   FormFacts facts;
   facts.lower = fold_key(word);
   const Shape shape = shape_of(word);
@@ -187,7 +186,8 @@ FormFacts& facts_of(FormTable& forms, std::string_view word,
       (word.ends_with("s") && defined.contains(word.substr(0, word.size() - 1))) ||
       !variety_counterpart(word).first.empty();
   facts.known = !facts.always_skipped && speller.known(word);
-  return forms.emplace(std::string(word), std::move(facts)).first->second;
+  forms.index.intern(word);  // Its id is the facts' index.
+  return forms.facts.emplace_back(std::move(facts));
 }
 
 void collect_block(const AnalyzedDocument& doc, std::size_t b,
@@ -230,8 +230,10 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
 /// sort of the groups took three times as long).
 void index_words(SpellDocument& out) {
   std::vector<std::pair<std::string_view, std::string_view>> pairs;  // (lower, form)
-  pairs.reserve(out.forms.size());
-  for (const auto& [form, facts] : out.forms) pairs.emplace_back(facts.lower, form);
+  pairs.reserve(out.forms.facts.size());
+  for (std::uint32_t id = 0; id < out.forms.facts.size(); ++id) {
+    pairs.emplace_back(out.forms.facts[id].lower, out.forms.index.text(id));
+  }
   std::sort(pairs.begin(), pairs.end());
   out.surface_list.reserve(pairs.size());
   out.surface_start.reserve(pairs.size() + 1);
@@ -281,13 +283,13 @@ std::vector<std::uint32_t> near_document_words(const SpellDocument& words, std::
 }
 
 std::size_t SpellDocument::count(std::string_view form) const {
-  const auto it = forms.find(form);
-  return it == forms.end() ? 0 : it->second.count;
+  const std::uint32_t id = forms.index.find(form);
+  return id == StringIndex::kAbsent ? 0 : forms.facts[id].count;
 }
 
 std::size_t SpellDocument::mid_sentence_count(std::string_view form) const {
-  const auto it = forms.find(form);
-  return it == forms.end() ? 0 : it->second.mid_sentence;
+  const std::uint32_t id = forms.index.find(form);
+  return id == StringIndex::kAbsent ? 0 : forms.facts[id].mid_sentence;
 }
 
 bool SpellDocument::has_lower(std::string_view lower) const {
@@ -307,7 +309,9 @@ SpellDocument collect_spell_words(const AnalyzedDocument& doc, Speller& speller)
   }
   SpellDocument out;
   // Room for as many forms as words, up to 65,536, saves the rehashing (see find_pairs).
-  out.forms.reserve(std::min<std::size_t>(doc.word_count, std::size_t{1} << 16U));
+  const std::size_t room = std::min<std::size_t>(doc.word_count, std::size_t{1} << 16U);
+  out.forms.index.reserve(room);
+  out.forms.facts.reserve(room);
   for (std::size_t b = 0; b < blocks; ++b) collect_block(doc, b, defined, speller, out);
   index_words(out);
   return out;

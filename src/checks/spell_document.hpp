@@ -10,6 +10,7 @@
 #include "checks/check.hpp"
 #include "checks/word_index.hpp"
 #include "core/string_hash.hpp"
+#include "core/string_index.hpp"
 
 namespace galley {
 
@@ -40,9 +41,15 @@ struct FormFacts {
   bool known = false;            ///< The speller takes the form alone.
 };
 
+/// Every exact form of a document and what is known of it, by the form's id.
+struct FormTable {
+  StringIndex index;             ///< The forms.
+  std::vector<FormFacts> facts;  ///< By form id.
+};
+
 /// The words of a document as the spelling checks need them: candidates to look up (acronyms,
 /// defined abbreviations, numbers with units, markers, [sic] words and variety-specific spellings
-/// already removed) and counts of every word. Move-only: `surface_list` views the keys of
+/// already removed) and counts of every word. Move-only: `surface_list` views the forms of
 /// `forms`, which a move keeps in place and a copy would not.
 struct SpellDocument {
   SpellDocument() = default;
@@ -53,7 +60,7 @@ struct SpellDocument {
   ~SpellDocument() = default;
 
   std::vector<SpellWord> words;         ///< Candidates the dictionaries reject, in document order.
-  StringMap<FormFacts> forms;           ///< Every exact form of the text.
+  FormTable forms;                      ///< Every exact form of the text.
   std::vector<std::string> lower_list;  ///< The folded forms, sorted, unique: lower_index's ids.
   /// The exact forms grouped by the lower_list id they fold to, each group sorted.
   std::vector<std::string_view> surface_list;

@@ -71,23 +71,6 @@ std::vector<std::string> edited(std::vector<std::string> words, std::size_t edit
 
 }  // namespace
 
-TEST_CASE("duplicate words: ids in order of first use, one per distinct word, through growth",
-          "[duplicate]") {
-  WordTable table;
-  std::vector<std::string> words;
-  for (std::size_t n = 0; n < 5000; ++n) words.push_back("w" + std::to_string(n * 7919 % 5000));
-  words.push_back("");  // The empty word is a word like another.
-  for (std::size_t n = 0; n < words.size(); ++n) CHECK(table.intern(words[n]) == n);
-  REQUIRE(table.size() == words.size());
-  table.reserve(20000);  // Moves the slots; the ids stay.
-  for (std::size_t n = 0; n < words.size(); ++n) {
-    CHECK(table.intern(words[n]) == n);
-    CHECK(table.text(static_cast<std::uint32_t>(n)) == words[n]);
-  }
-  CHECK(table.intern("new") == words.size());
-  CHECK(table.size() == words.size() + 1);
-}
-
 TEST_CASE("duplicate: candidate pairs include every pair within the allowed edits",
           "[duplicate][scale]") {
   // Prefix filtering is exact: a copy with as many edits as allowed_edits() grants is always a
