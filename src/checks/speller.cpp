@@ -1,7 +1,6 @@
 #include "checks/speller.hpp"
 
 #include <algorithm>
-#include <array>
 #include <chrono>
 #include <condition_variable>
 #include <cstdlib>
@@ -14,15 +13,13 @@
 #include <mutex>
 #include <new>
 #include <optional>
-#include <sstream>
 #include <thread>
-#include <unordered_set>
 #include <utility>
 
+#include "checks/letter_runs.hpp"
 #include "checks/word_index.hpp"
 #include "core/data_path.hpp"
 #include "core/load_error.hpp"
-#include "input/collect.hpp"
 
 namespace galley {
 namespace {
@@ -450,197 +447,11 @@ const std::vector<std::string>& Speller::suggest(std::string_view word) {
   return suggestions_.emplace(std::move(key), std::move(list)).first->second;
 }
 
-/// The runs of letters the stems and the frequency list hold, by run code, and the strings the
-/// main dictionary's affix rules add (Speller::may_know).
-struct LetterRuns {
-  /// The strings one kind of affix rule adds, lowercase.
-  struct Affixes {
-    std::unordered_set<std::string, StringHash, std::equal_to<>> strings;
-    std::size_t longest = 0;  ///< The length of the longest.
-  };
-  std::vector<bool> short_runs;  ///< Runs of four.
-  std::vector<bool> long_runs;   ///< Runs of five.
-  Affixes prefixes;
-  Affixes suffixes;
-};
-
-namespace {
-
-/// Symbols of a letter run: 0 for a word edge, 1-26 for a-z, 27 for an apostrophe.
-constexpr std::size_t kSymbols = 28;
-/// The short runs, checked over the whole string (four letters: triples ruled out too few
-/// strings, 41% of a typo's one-edit strings, measured on bench/corpus).
-constexpr std::size_t kShortRun = 4;
-/// The long runs, checked only where no affix may be: five letters rule out about half the
-/// strings that pass the short runs.
-constexpr std::size_t kLongRun = 5;
-
-/// By byte: its symbol, or kSymbols for a character the runs do not cover.
-constexpr std::array<std::uint8_t, 256> kSymbolOf = [] {
-  std::array<std::uint8_t, 256> table{};
-  table.fill(kSymbols);
-  for (char c = 'a'; c <= 'z'; ++c) {
-    table[static_cast<unsigned char>(c)] = static_cast<std::uint8_t>(c - 'a' + 1);
-    table[static_cast<unsigned char>(c - 'a' + 'A')] = static_cast<std::uint8_t>(c - 'a' + 1);
-  }
-  table[static_cast<unsigned char>('\'')] = 27;
-  return table;
-}();
-
-/// The symbol of `c`, or kSymbols for a character the runs do not cover.
-inline std::size_t symbol_of(char c) { return kSymbolOf[static_cast<unsigned char>(c)]; }
-
-/// Number of distinct codes of runs of `length` symbols.
-constexpr std::size_t run_codes(std::size_t length) {
-  std::size_t codes = 1;
-  for (std::size_t i = 0; i < length; ++i) codes *= kSymbols;
-  return codes;
-}
-
-/// Adds to `out` (lowercase) the strings the prefix or suffix rules of Hunspell affix file
-/// `path` add to a stem: the "re" of "PFX A 0 re .", the "ing" of "SFX G e ing e".
-void read_affix_strings(const std::string& path, LetterRuns& out) {
-  std::ifstream in(path, std::ios::binary);
-  std::string line;
-  while (std::getline(in, line)) {
-    std::istringstream fields(line);
-    std::string kind, flag, strip, add, condition;
-    // A rule has five fields or more; its header ("SFX G Y 2") has four.
-    if (!(fields >> kind >> flag >> strip >> add >> condition) ||
-        (kind != "PFX" && kind != "SFX")) {
-      continue;
-    }
-    add = add.substr(0, add.find('/'));
-    if (add == "0") continue;
-    for (char& c : add) {
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
-    LetterRuns::Affixes& affixes = kind == "PFX" ? out.prefixes : out.suffixes;
-    affixes.longest = std::max(affixes.longest, add.size());
-    affixes.strings.insert(std::move(add));
-  }
-}
-
-/// The length of the longest of `affixes` that `word` starts (or, `at_end`, ends) with and that
-/// leaves a letter of the stem; 0 when none does.
-std::size_t affix_length(const LetterRuns::Affixes& affixes, std::string_view word,
-                         bool at_end) {
-  for (std::size_t length = std::min(affixes.longest, word.size() - 1); length > 0; --length) {
-    const std::string_view part =
-        at_end ? word.substr(word.size() - length) : word.substr(0, length);
-    if (affixes.strings.contains(part)) return length;
-  }
-  return 0;
-}
-
-/// Calls `visit(code, last)` for each run of `Length` symbols of `word` with an edge either
-/// side, `last` the index of its last symbol (word.size() for the trailing edge); false (and no
-/// calls) when the word has a character the runs do not cover.
-/// (`Length` a constant: the modulo by a constant is a multiplication, where a variable one
-/// divided at every letter.)
-template <std::size_t Length, typename Visit>
-bool for_each_run(std::string_view word, Visit visit) {
-  if (std::any_of(word.begin(), word.end(), [](char c) { return symbol_of(c) == kSymbols; })) {
-    return false;
-  }
-  constexpr std::size_t kCodes = run_codes(Length);
-  std::size_t code = 0;  // The last `Length` symbols, oldest first; edges before the word.
-  for (std::size_t i = 0; i <= word.size(); ++i) {
-    const std::size_t symbol = i < word.size() ? symbol_of(word[i]) : 0;
-    code = (code * kSymbols + symbol) % kCodes;
-    if (i + 2 >= Length) visit(code, i);  // Runs starting at the leading edge or later.
-  }
-  return true;
-}
-
-/// Marks the runs of four and of five of `word` in `runs`, in one pass: the last four symbols
-/// of a run of five are a run of four. (Millions of letters: the words of a dictionary and the
-/// frequency list, for each variety a batch needs.)
-void add_runs(std::string_view word, LetterRuns& runs) {
-  static_assert(kLongRun == kShortRun + 1);
-  if (std::any_of(word.begin(), word.end(), [](char c) { return symbol_of(c) == kSymbols; })) {
-    return;
-  }
-  constexpr std::size_t kLongCodes = run_codes(kLongRun);
-  constexpr std::size_t kShortCodes = run_codes(kShortRun);
-  std::size_t code = 0;  // The last kLongRun symbols, oldest first; edges before the word.
-  for (std::size_t i = 0; i <= word.size(); ++i) {
-    const std::size_t symbol = i < word.size() ? symbol_of(word[i]) : 0;
-    code = (code * kSymbols + symbol) % kLongCodes;
-    if (i + 2 >= kShortRun) runs.short_runs[code % kShortCodes] = true;
-    if (i + 2 >= kLongRun) runs.long_runs[code] = true;
-  }
-}
-
-}  // namespace
-
-// Hunspell's spell() takes microseconds on a string it rejects; a typo's one-edit strings are
-// hundreds a word and nearly all of them rejected. A run of letters that no stem of the
-// dictionary (and no word of the frequency list, for inflected forms) contains rules a string
-// out before Hunspell is asked. A word a dictionary makes only by affixes could in principle
-// be ruled out too; docs/spelling-evaluation.md measures what that costs the suggestions.
 // Every thread's speller for one variety reads the same lists: the runs are worked out once per
-// set of lists in the process (tens of milliseconds each) and shared read-only. A list is known
-// by its path, size and time of change, so that one rewritten in place is read again.
-void Speller::load_runs() {
-  static std::mutex mutex;
-  static std::map<std::string, std::shared_ptr<const LetterRuns>> made;
-  std::string key;
-  std::vector<std::string> files = word_lists_;
-  files.push_back(affixes_);
-  for (const std::string& path : files) {
-    std::error_code error;
-    const auto size = std::filesystem::file_size(path, error);
-    const auto changed = std::filesystem::last_write_time(path, error);
-    key += path + '\n' + std::to_string(size) + '\n' +
-           std::to_string(changed.time_since_epoch().count()) + '\n';
-  }
-  const std::lock_guard lock(mutex);
-  std::shared_ptr<const LetterRuns>& shared = made[key];
-  if (!shared) {
-    auto runs = std::make_shared<LetterRuns>();
-    runs->short_runs.assign(run_codes(kShortRun), false);
-    runs->long_runs.assign(run_codes(kLongRun), false);
-    for (const std::string& path : word_lists_) {
-      std::string error;  // A list that cannot be read now was read by Hunspell: no runs.
-      const std::string text = read_file(path, error).value_or(std::string());
-      // Each line's word ends at its flags ("/"), a tab (morphology), a space or the line end.
-      for (std::size_t at = 0; at < text.size();) {
-        std::size_t end = at;
-        while (end < text.size() && text[end] != '/' && text[end] != '\t' && text[end] != '\r' &&
-               text[end] != ' ' && text[end] != '\n') {
-          ++end;
-        }
-        add_runs(std::string_view(text).substr(at, end - at), *runs);
-        at = std::min(text.find('\n', end), text.size()) + 1;
-      }
-    }
-    const WordIndex& frequent = WordIndex::shared();
-    for (std::uint32_t id = 0; id < frequent.size(); ++id) add_runs(frequent.word_at(id), *runs);
-    read_affix_strings(affixes_, *runs);
-    shared = std::move(runs);
-  }
-  runs_ = shared;
-}
-
-// A string an affix rule makes ("reloads" from "load", "cloning" from "clone") has runs no stem
-// has where the affix meets the stem: the long runs are checked only between the longest prefix
-// and the longest suffix the string may have, which leaves the stem's own runs.
+// set of lists in the process and shared read-only (checks/letter_runs.hpp).
 bool Speller::may_know(std::string_view word) {
-  if (!runs_) load_runs();
-  bool possible = true;
-  const bool covered = for_each_run<kShortRun>(word, [&](std::size_t code, std::size_t) {
-    possible = possible && runs_->short_runs[code];
-  });
-  if (!covered || !possible || word.empty()) return possible;
-  const std::size_t prefix = affix_length(runs_->prefixes, word, false);
-  const std::size_t suffix = affix_length(runs_->suffixes, word, true);
-  for_each_run<kLongRun>(word, [&](std::size_t code, std::size_t last) {
-    const bool in_prefix = prefix > 0 && last < prefix + kLongRun - 1;
-    const bool in_suffix = suffix > 0 && last >= word.size() - suffix;
-    possible = possible && (in_prefix || in_suffix || runs_->long_runs[code]);
-  });
-  return possible;
+  if (!runs_) runs_ = LetterRuns::shared(word_lists_, affixes_);
+  return runs_->may_know(word);
 }
 
 }  // namespace galley

@@ -15,7 +15,7 @@ class Hunspell;
 
 namespace galley {
 
-struct LetterRuns;
+class LetterRuns;
 
 /// Where Hunspell dictionaries are looked for: $DICPATH (colon-separated), then Debian's
 /// /usr/share/hunspell and /usr/share/myspell/dicts.
@@ -76,7 +76,6 @@ class Speller {
   bool may_know(std::string_view word);
 
  private:
-  void load_runs();
   void load_word_list(const std::string& path, bool required);
   void load_reject_list(const std::string& path);
 

@@ -5,6 +5,7 @@
 
 #include "checks/check.hpp"
 #include "checks/language.hpp"
+#include "checks/letter_runs.hpp"
 #include "checks/registry.hpp"
 #include "checks/speller.hpp"
 #include "checks/word_index.hpp"
@@ -410,6 +411,34 @@ TEST_CASE("speller: runs of five letters rule out more strings but spare affixed
     CHECK(speller.may_know(word));
     CHECK(speller.known(word));
   }
+}
+
+TEST_CASE("letter runs: runs of five apply only where the affix rules leave them safe",
+          "[spelling]") {
+  // "qzvxabk" has every run of four of the two words, but its run of five "zvxab" is in neither.
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/words.txt", "qzvxa\nvxabk\n");
+  const std::vector<std::string> lists{dir + "/words.txt"};
+  test::write_file(dir + "/plain.aff", "SET UTF-8\nSFX A Y 1\nSFX A 0 ing .\n");
+  CHECK_FALSE(LetterRuns::shared(lists, dir + "/plain.aff")->may_know("qzvxabk"));
+  CHECK(LetterRuns::shared(lists, dir + "/plain.aff")->may_know("qzvxa"));
+  // A suffix rule that could end the string ("bk") leaves the runs that meet it to the runs of
+  // four: "zvxab" reaches into it.
+  test::write_file(dir + "/suffix.aff", "SET UTF-8\nSFX B Y 1\nSFX B 0 bk .\n");
+  CHECK(LetterRuns::shared(lists, dir + "/suffix.aff")->may_know("qzvxabk"));
+  // Compounds, a second suffix after the first, or a rule that only strips: runs of four only.
+  int unsafe = 0;
+  for (const char* rules : {"COMPOUNDFLAG X\nSFX A Y 1\nSFX A 0 ing .\n",
+                            "SFX A Y 1\nSFX A 0 ing/B .\n", "SFX A Y 1\nSFX A e 0 e\n"}) {
+    CAPTURE(rules);
+    const std::string aff = dir + "/unsafe-" + std::to_string(++unsafe) + ".aff";
+    test::write_file(aff, std::string("SET UTF-8\n") + rules);
+    CHECK(LetterRuns::shared(lists, aff)->may_know("qzvxabk"));
+  }
+  // An affix file that cannot be read: runs of four only.
+  CHECK(LetterRuns::shared(lists, dir + "/missing.aff")->may_know("qzvxabk"));
+  // A run of four in no word ("xaqk"), whatever the affixes.
+  CHECK_FALSE(LetterRuns::shared(lists, dir + "/plain.aff")->may_know("qzvxaqk"));
 }
 
 TEST_CASE("speller: the cache of answers stays bounded and answers stay right", "[spelling]") {

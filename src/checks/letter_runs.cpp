@@ -1,0 +1,210 @@
+// A typo's one-edit strings go to Hunspell only when every run of four letters in them (word
+// edges included) occurs in some word of the speller's lists, and every run of five away from
+// the affix zones too: a string made by affix rules ("reloads" from "load", "cloning" from
+// "clone") has runs no stem has only where an affix meets the stem, so the runs of five are
+// checked between the longest prefix and the longest suffix the string could have. A word a
+// dictionary makes only by affixes could in principle still be ruled out by a run of four;
+// docs/spelling-evaluation.md measures what the filter costs the suggestions.
+#include "checks/letter_runs.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <sstream>
+
+#include "checks/word_index.hpp"
+#include "input/collect.hpp"
+
+namespace galley {
+namespace {
+
+/// Symbols of a letter run: 0 for a word edge, 1-26 for a-z, 27 for an apostrophe.
+constexpr std::size_t kSymbols = 28;
+/// The short runs, checked over the whole string (four letters: triples ruled out too few
+/// strings, 41% of a typo's one-edit strings, measured on bench/corpus).
+constexpr std::size_t kShortRun = 4;
+/// The long runs, checked only where no affix may be: on big.txt they leave a quarter of the
+/// strings that pass the short runs (56,366 -> 15,342), the same 240 of them words.
+constexpr std::size_t kLongRun = 5;
+
+/// By byte: its symbol, or kSymbols for a character the runs do not cover.
+constexpr std::array<std::uint8_t, 256> kSymbolOf = [] {
+  std::array<std::uint8_t, 256> table{};
+  table.fill(kSymbols);
+  for (char c = 'a'; c <= 'z'; ++c) {
+    table[static_cast<unsigned char>(c)] = static_cast<std::uint8_t>(c - 'a' + 1);
+    table[static_cast<unsigned char>(c - 'a' + 'A')] = static_cast<std::uint8_t>(c - 'a' + 1);
+  }
+  table[static_cast<unsigned char>('\'')] = 27;
+  return table;
+}();
+
+/// The symbol of `c`, or kSymbols for a character the runs do not cover.
+std::size_t symbol_of(char c) { return kSymbolOf[static_cast<unsigned char>(c)]; }
+
+/// True when every character of `word` has a symbol.
+bool covered(std::string_view word) {
+  return std::none_of(word.begin(), word.end(), [](char c) { return symbol_of(c) == kSymbols; });
+}
+
+/// Number of distinct codes of runs of `length` symbols.
+constexpr std::size_t run_codes(std::size_t length) {
+  std::size_t codes = 1;
+  for (std::size_t i = 0; i < length; ++i) codes *= kSymbols;
+  return codes;
+}
+
+/// Calls `visit(code, last)` for each run of `Length` symbols of covered `word` with an edge
+/// either side, `last` the index of its last symbol (word.size() for the trailing edge).
+/// (`Length` a constant: the modulo by a constant is a multiplication, where a variable one
+/// divided at every letter.)
+template <std::size_t Length, typename Visit>
+void for_each_run(std::string_view word, Visit visit) {
+  constexpr std::size_t kCodes = run_codes(Length);
+  std::size_t code = 0;  // The last `Length` symbols, oldest first; edges before the word.
+  for (std::size_t i = 0; i <= word.size(); ++i) {
+    const std::size_t symbol = i < word.size() ? symbol_of(word[i]) : 0;
+    code = (code * kSymbols + symbol) % kCodes;
+    if (i + 2 >= Length) visit(code, i);  // Runs starting at the leading edge or later.
+  }
+}
+
+/// The length of the longest of `affixes` that `word` starts (or, `at_end`, ends) with and that
+/// leaves a letter of the stem; 0 when none does.
+std::size_t affix_length(const LetterRuns::Affixes& affixes, std::string_view word, bool at_end) {
+  for (std::size_t length = std::min(affixes.longest, word.size() - 1); length > 0; --length) {
+    const std::string_view part =
+        at_end ? word.substr(word.size() - length) : word.substr(0, length);
+    if (affixes.strings.contains(part)) return length;
+  }
+  return 0;
+}
+
+/// `text` with ASCII capitals lowered.
+std::string lower_ascii(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
+/// The key of a set of files: each one's path, size and time of change.
+std::string files_key(const std::vector<std::string>& paths) {
+  std::string key;
+  for (const std::string& path : paths) {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(path, error);
+    const auto changed = std::filesystem::last_write_time(path, error);
+    key += path + '\n' + std::to_string(size) + '\n' +
+           std::to_string(changed.time_since_epoch().count()) + '\n';
+  }
+  return key;
+}
+
+}  // namespace
+
+std::shared_ptr<const LetterRuns> LetterRuns::shared(const std::vector<std::string>& word_lists,
+                                                     const std::string& affix_file) {
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const LetterRuns>> made;
+  std::vector<std::string> files = word_lists;
+  files.push_back(affix_file);
+  const std::string key = files_key(files);
+  const std::lock_guard lock(mutex);
+  std::shared_ptr<const LetterRuns>& entry = made[key];
+  if (entry) return entry;
+  auto runs = std::make_shared<LetterRuns>();
+  runs->short_runs_.assign(run_codes(kShortRun), false);
+  runs->long_runs_.assign(run_codes(kLongRun), false);
+  for (const std::string& path : word_lists) {
+    std::string error;  // A list that cannot be read now was read by Hunspell: no runs.
+    const std::string text = read_file(path, error).value_or(std::string());
+    // Each line's word ends at its flags ("/"), a tab (morphology), a space or the line end.
+    for (std::size_t at = 0; at < text.size();) {
+      std::size_t end = at;
+      while (end < text.size() && text[end] != '/' && text[end] != '\t' && text[end] != '\r' &&
+             text[end] != ' ' && text[end] != '\n') {
+        ++end;
+      }
+      runs->add_runs(std::string_view(text).substr(at, end - at));
+      at = std::min(text.find('\n', end), text.size()) + 1;
+    }
+  }
+  const WordIndex& frequent = WordIndex::shared();
+  for (std::uint32_t id = 0; id < frequent.size(); ++id) runs->add_runs(frequent.word_at(id));
+  runs->read_affixes(affix_file);
+  entry = std::move(runs);
+  return entry;
+}
+
+// One pass for both lengths: the last four symbols of a run of five are a run of four. (Millions
+// of letters: the words of a dictionary and the frequency list, for each variety a batch needs.)
+void LetterRuns::add_runs(std::string_view word) {
+  static_assert(kLongRun == kShortRun + 1);
+  if (!covered(word)) return;
+  constexpr std::size_t kLongCodes = run_codes(kLongRun);
+  constexpr std::size_t kShortCodes = run_codes(kShortRun);
+  std::size_t code = 0;  // The last kLongRun symbols, oldest first; edges before the word.
+  for (std::size_t i = 0; i <= word.size(); ++i) {
+    const std::size_t symbol = i < word.size() ? symbol_of(word[i]) : 0;
+    code = (code * kSymbols + symbol) % kLongCodes;
+    if (i + 2 >= kShortRun) short_runs_[code % kShortCodes] = true;
+    if (i + 2 >= kLongRun) long_runs_[code] = true;
+  }
+}
+
+// The rules read are those with five fields or more ("SFX G e ing e"); a header ("SFX G Y 2")
+// has four.
+void LetterRuns::read_affixes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return;  // No affix zones known: runs of four only.
+  bool safe = true;
+  std::string line;
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    std::string kind;
+    fields >> kind;
+    // Rules that join a stem to another stem: the join's runs are in no list.
+    if (kind == "COMPOUNDFLAG" || kind == "COMPOUNDBEGIN" || kind == "COMPOUNDMIDDLE" ||
+        kind == "COMPOUNDEND") {
+      safe = false;
+    }
+    if (kind != "PFX" && kind != "SFX") continue;
+    std::string flag;
+    std::string strip;
+    std::string add;
+    std::string condition;
+    if (!(fields >> flag >> strip >> add >> condition)) continue;
+    // A second affix after this one, or letters taken away and none added: the zones below
+    // would not cover where the stem's runs end.
+    if (add.find('/') != std::string::npos || (add == "0" && strip != "0")) safe = false;
+    if (add == "0") continue;
+    Affixes& affixes = kind == "PFX" ? prefixes_ : suffixes_;
+    add = lower_ascii(std::move(add));
+    affixes.longest = std::max(affixes.longest, add.size());
+    affixes.strings.insert(std::move(add));
+  }
+  long_runs_apply_ = safe && (!prefixes_.strings.empty() || !suffixes_.strings.empty());
+}
+
+bool LetterRuns::may_know(std::string_view word) const {
+  if (word.empty() || !covered(word)) return true;
+  bool possible = true;
+  for_each_run<kShortRun>(
+      word, [&](std::size_t code, std::size_t) { possible = possible && short_runs_[code]; });
+  if (!possible || !long_runs_apply_) return possible;
+  const std::size_t prefix = affix_length(prefixes_, word, false);
+  const std::size_t suffix = affix_length(suffixes_, word, true);
+  for_each_run<kLongRun>(word, [&](std::size_t code, std::size_t last) {
+    const bool in_prefix = prefix > 0 && last < prefix + kLongRun - 1;
+    const bool in_suffix = suffix > 0 && last >= word.size() - suffix;
+    possible = possible && (in_prefix || in_suffix || long_runs_[code]);
+  });
+  return possible;
+}
+
+}  // namespace galley
