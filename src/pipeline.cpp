@@ -202,8 +202,9 @@ void CheckSet::run_spelling(const AnalyzedDocument& analyzed, std::vector<Findin
 // megabyte. A smaller document's checks run on one thread (begin and finish).
 void CheckSet::run_beside(const AnalyzedDocument& analyzed, std::vector<Finding>& findings) {
   const auto is_last = [](const Entry& entry) { return entry.check->reads_findings(); };
-  // Each of the other checks writes its own findings, merged below in check order: the same
-  // findings in the same order whichever thread ran what.
+  // Each of the other checks writes its own findings, merged below in a fixed order (the long
+  // checks first, then registry order): the same findings in the same order whichever thread
+  // ran what.
   std::vector<const Entry*> others;
   for (const Entry& entry : checks_) {
     if (!entry.spelling && !is_last(entry)) others.push_back(&entry);

@@ -6,12 +6,10 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "checks/check.hpp"
 #include "core/stable_hash.hpp"
-#include "core/string_hash.hpp"
 #include "core/string_index.hpp"
 
 namespace galley {

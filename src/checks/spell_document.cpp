@@ -7,14 +7,11 @@
 #include <algorithm>
 #include <array>
 #include <functional>
-#include <numeric>
 #include <set>
-#include <unordered_map>
 
 #include "checks/language.hpp"
 #include "checks/speller.hpp"
 #include "checks/word_index.hpp"
-#include "core/string_hash.hpp"
 #include "core/utf8.hpp"
 #include "segment/normalize.hpp"
 
@@ -186,8 +183,15 @@ FormFacts& facts_of(FormTable& forms, std::string_view word,
       (word.ends_with("s") && defined.contains(word.substr(0, word.size() - 1))) ||
       !variety_counterpart(word).first.empty();
   facts.known = !facts.always_skipped && speller.known(word);
-  forms.index.intern(word);  // Its id is the facts' index.
-  return forms.facts.emplace_back(std::move(facts));
+  // The facts first: should the index fail to grow, no id lacks its facts.
+  forms.facts.push_back(std::move(facts));
+  try {
+    forms.index.intern(word);  // Its id is the facts' index.
+  } catch (...) {
+    forms.facts.pop_back();
+    throw;
+  }
+  return forms.facts.back();
 }
 
 void collect_block(const AnalyzedDocument& doc, std::size_t b,

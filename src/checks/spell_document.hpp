@@ -9,7 +9,6 @@
 
 #include "checks/check.hpp"
 #include "checks/word_index.hpp"
-#include "core/string_hash.hpp"
 #include "core/string_index.hpp"
 
 namespace galley {

@@ -18,7 +18,7 @@ void StringIndex::reserve(std::size_t strings) {
   std::size_t slots = kFirstSlots;
   while (slots < 2 * strings) slots *= 2;
   if (slots > slots_.size()) rehash(slots);
-  start_.reserve(strings + 1);
+  end_.reserve(strings);
 }
 
 std::size_t StringIndex::slot_of(std::string_view text, std::uint32_t hash) const {
@@ -38,7 +38,7 @@ std::pair<std::uint32_t, bool> StringIndex::insert(std::string_view text) {
   if (slot.id_plus_one != 0) return {slot.id_plus_one - 1, false};
   const auto id = static_cast<std::uint32_t>(size());
   chars_.insert(chars_.end(), text.begin(), text.end());
-  start_.push_back(static_cast<std::uint32_t>(chars_.size()));
+  end_.push_back(static_cast<std::uint32_t>(chars_.size()));
   slot = {hash, id + 1};
   return {id, true};
 }

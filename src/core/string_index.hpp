@@ -11,8 +11,9 @@ namespace galley {
 /// Distinct strings numbered from 0 in order of first insertion, in one open-addressed table:
 /// a lookup reads an 8-byte slot (a 32-bit hash and the id) and, when the hash matches, the
 /// string, where std::unordered_map read a bucket and two nodes. The strings are kept one after
-/// another in one buffer, which a move of the index keeps in place. Asked for every token of a
-/// document (the spelling checks' forms, the duplicate search's words).
+/// another in one buffer, which a move of the index keeps in place; a moved-from index is empty.
+/// Asked for every token of a document (the spelling checks' forms, the duplicate search's
+/// words): offsets are 32-bit, and a document of 4 GiB or more is never checked.
 class StringIndex {
  public:
   /// Returned by find() for a string not in the index.
@@ -28,10 +29,11 @@ class StringIndex {
   [[nodiscard]] std::uint32_t find(std::string_view text) const;
   /// The string of `id`; valid until the next insertion.
   [[nodiscard]] std::string_view text(std::uint32_t id) const {
-    return {chars_.data() + start_[id], start_[id + 1] - start_[id]};
+    const std::uint32_t begin = id == 0 ? 0 : end_[id - 1];
+    return {chars_.data() + begin, end_[id] - begin};
   }
   /// The number of distinct strings.
-  [[nodiscard]] std::size_t size() const { return start_.size() - 1; }
+  [[nodiscard]] std::size_t size() const { return end_.size(); }
 
  private:
   struct Slot {
@@ -43,9 +45,9 @@ class StringIndex {
   /// Moves the slots to a table of `slots` (a power of two, more than twice the strings).
   void rehash(std::size_t slots);
 
-  std::vector<Slot> slots_;               ///< A power of two, at most half full.
-  std::vector<char> chars_;               ///< The strings, one after another.
-  std::vector<std::uint32_t> start_{0};  ///< By id, one more at the end: where it starts.
+  std::vector<Slot> slots_;         ///< A power of two, at most half full.
+  std::vector<char> chars_;         ///< The strings, one after another.
+  std::vector<std::uint32_t> end_;  ///< By id: where its string ends in chars_.
 };
 
 }  // namespace galley
