@@ -40,6 +40,11 @@ TEST_CASE("string index: a move keeps the strings where views of them point", "[
   const StringIndex moved = std::move(index);
   CHECK(moved.text(0).data() == before.data());
   CHECK(moved.text(0) == "a");
+  // The moved-from index is empty and serves again (NOLINT: use after move is the point).
+  CHECK(index.size() == 0);  // NOLINT(bugprone-use-after-move)
+  CHECK(index.find("a") == StringIndex::kAbsent);
+  CHECK(index.intern("b") == 0);
+  CHECK(index.text(0) == "b");
 }
 
 }  // namespace galley
