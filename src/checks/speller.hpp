@@ -68,11 +68,8 @@ class Speller {
   const std::vector<std::string>& suggest(std::string_view word);
   /// The number of answers cached by known() and suggest().
   [[nodiscard]] std::size_t cached() const { return known_.size() + suggestions_.size(); }
-  /// False when lowercase ASCII `word` holds a run of four letters (word edges included), or,
-  /// between the longest prefix and suffix the main dictionary's affix rules could have added,
-  /// a run of five, that no word of the dictionaries' stems or the frequency list holds:
-  /// Hunspell would all but surely reject it, so it is not asked. True for anything else,
-  /// non-ASCII words included.
+  /// False when lowercase ASCII `word` has a run of letters no word of this speller's lists has
+  /// (LetterRuns::may_know): Hunspell would all but surely reject it, so it is not asked.
   bool may_know(std::string_view word);
 
  private:
