@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <deque>
+#include <iterator>
 #include <random>
 #include <string>
 
@@ -69,7 +70,84 @@ std::vector<std::string> edited(std::vector<std::string> words, std::size_t edit
   return words;
 }
 
+/// The candidate pairs by their definition, over all pairs: `earlier` is not an exact copy of
+/// a unit beyond its first kMaxIndexedCopies (4) copies, both have 5 words or more, their
+/// lengths differ by at most e, and neither has more than 2e distinct bigrams the other lacks,
+/// e being allowed_edits() of the longer. Ordered by the later unit, then the earlier.
+std::vector<CandidatePair> all_pairs_within_reach(const std::vector<DuplicateUnit>& units) {
+  using Bigram = std::pair<std::uint32_t, std::uint32_t>;
+  std::vector<std::vector<Bigram>> bigrams(units.size());
+  std::vector<bool> indexed(units.size(), true);
+  for (std::size_t u = 0; u < units.size(); ++u) {
+    const std::span<const std::uint32_t> words = units[u].words;
+    for (std::size_t w = 1; w < words.size(); ++w) bigrams[u].emplace_back(words[w - 1], words[w]);
+    std::sort(bigrams[u].begin(), bigrams[u].end());
+    bigrams[u].erase(std::unique(bigrams[u].begin(), bigrams[u].end()), bigrams[u].end());
+    std::size_t copies = 0;
+    for (std::size_t v = 0; v < u; ++v) {
+      const bool same = std::equal(words.begin(), words.end(), units[v].words.begin(),
+                                   units[v].words.end()) &&
+                        units[v].kind == units[u].kind && units[v].caption == units[u].caption;
+      if (same) ++copies;
+    }
+    indexed[u] = copies < 4;
+  }
+  std::vector<CandidatePair> pairs;
+  for (std::size_t later = 0; later < units.size(); ++later) {
+    for (std::size_t earlier = 0; earlier < later; ++earlier) {
+      const std::size_t a = units[earlier].words.size();
+      const std::size_t b = units[later].words.size();
+      if (!indexed[earlier] || std::min(a, b) < 5) continue;
+      const std::size_t edits = allowed_edits(std::max(a, b), 0);
+      if (std::max(a, b) - std::min(a, b) > edits) continue;
+      std::vector<Bigram> shared;
+      std::set_intersection(bigrams[earlier].begin(), bigrams[earlier].end(),
+                            bigrams[later].begin(), bigrams[later].end(),
+                            std::back_inserter(shared));
+      const std::size_t most = std::max(bigrams[earlier].size(), bigrams[later].size());
+      if (shared.size() + 2 * edits >= most) pairs.emplace_back(earlier, later);
+    }
+  }
+  return pairs;
+}
+
 }  // namespace
+
+TEST_CASE("duplicate: candidate pairs are exactly the pairs their definition names",
+          "[duplicate][scale]") {
+  // Blocks of a few common words with sentences inside them (views of the block's ids, as
+  // DuplicateCheck makes them), near and exact copies, a unit copied seven times, and units too
+  // short to pair: the index finds what a comparison of all pairs finds, in the same order.
+  Words draw(40, 5);
+  WordTable table;
+  std::deque<std::vector<std::uint32_t>> store;
+  std::vector<DuplicateUnit> units;
+  std::vector<std::vector<std::string>> blocks;
+  for (std::size_t b = 0; b < 160; ++b) {
+    if (b % 5 == 4) {
+      blocks.push_back(edited(blocks[draw.below(blocks.size())], draw.below(4), draw));
+    } else if (b % 23 == 7) {
+      blocks.push_back(blocks[3]);
+    } else {
+      blocks.emplace_back(3 + draw.below(60));
+      for (std::string& word : blocks.back()) word = draw.next();
+    }
+  }
+  for (std::ptrdiff_t copy = 0; copy < 7; ++copy) blocks.insert(blocks.begin() + 20 * copy, blocks[9]);
+  for (const std::vector<std::string>& words : blocks) {
+    const DuplicateUnit block = unit_of(words, table, store);
+    units.push_back(block);
+    for (std::size_t at = 0; at + 6 < words.size(); at += 6 + draw.below(20)) {
+      DuplicateUnit sentence = block;
+      sentence.kind = UnitKind::sentence;
+      sentence.words = block.words.subspan(at, std::min(words.size() - at, 6 + draw.below(20)));
+      units.push_back(sentence);
+    }
+  }
+  const std::vector<CandidatePair> expected = all_pairs_within_reach(units);
+  REQUIRE(expected.size() > 100);
+  CHECK(candidate_pairs(units) == expected);
+}
 
 TEST_CASE("duplicate: candidate pairs include every pair within the allowed edits",
           "[duplicate][scale]") {
