@@ -12,6 +12,7 @@
 #include <bit>
 #include <cassert>
 #include <cstdint>
+#include <limits>
 #include <numeric>
 #include <span>
 
@@ -120,15 +121,14 @@ struct Nesting {
   }
 };
 
-/// The distinct bigrams, sorted, and where the bigrams of each first word start: a lookup
-/// searches the few bigrams of one first word, not the whole table (on a long document, a
-/// binary search of it missed the cache at every step and was a fifth of the whole run).
-class BigramTable {
+/// Each bigram of the outermost units of `nesting`, unit after unit, as an id: its rank among
+/// the distinct bigrams in sorted order. The occurrences are counting-sorted by first word, and
+/// each first word's (second word, occurrence) keys sorted, which numbers them without a lookup
+/// (a binary search of each occurrence in the table of distinct bigrams, a cache miss at most of
+/// its steps, was half the shingling on a long document) and without a sort of the whole.
+class BigramIds {
  public:
-  /// The bigrams of the outermost units of `nesting`: a counting sort by first word, then each
-  /// first word's second words sorted and made unique. No table of 8-byte bigrams is made, and
-  /// no sort of the whole (that sort was most of the search's work).
-  BigramTable(const std::vector<DuplicateUnit>& units, const Nesting& nesting) {
+  BigramIds(const std::vector<DuplicateUnit>& units, const Nesting& nesting) {
     const auto each_bigram = [&](const auto& visit) {
       for (const std::uint32_t u : nesting.order) {
         if (!nesting.outermost[u]) continue;
@@ -137,71 +137,68 @@ class BigramTable {
       }
     };
     std::size_t words = 0;  // One more than the largest first word.
+    std::size_t count = 0;
     each_bigram([&](std::uint32_t first, std::uint32_t) {
       words = std::max<std::size_t>(words, std::size_t{first} + 1);
+      ++count;
     });
-    first_.assign(words + 1, 0);
-    each_bigram([&](std::uint32_t first, std::uint32_t) { ++first_[first + 1]; });
-    std::partial_sum(first_.begin(), first_.end(), first_.begin());
-    second_.resize(first_.back());
-    std::vector<std::uint32_t> next(first_.begin(), first_.end() - 1);
-    each_bigram([&](std::uint32_t first, std::uint32_t second) { second_[next[first]++] = second; });
-    std::size_t kept = 0;
+    assert(count <= std::numeric_limits<std::uint32_t>::max());
+    std::vector<std::uint32_t> start(words + 1, 0);  // By first word: where its keys start.
+    each_bigram([&](std::uint32_t first, std::uint32_t) { ++start[first + 1]; });
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    std::vector<std::uint64_t> keys(count);  // (second word << 32 | occurrence), by first word.
+    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+    std::uint64_t occurrence = 0;
+    each_bigram([&](std::uint32_t first, std::uint32_t second) {
+      keys[next[first]++] = std::uint64_t{second} << 32U | occurrence++;
+    });
+    id_.resize(count);
+    std::uint32_t distinct = 0;
     for (std::size_t word = 0; word < words; ++word) {
-      const auto begin = second_.begin() + first_[word];
-      const auto end = second_.begin() + first_[word + 1];
+      const auto begin = keys.begin() + start[word];
+      const auto end = keys.begin() + start[word + 1];
       std::sort(begin, end);
-      const auto last = std::unique(begin, end);
-      first_[word] = static_cast<std::uint32_t>(kept);  // Read above before it is moved down.
-      const auto to = second_.begin() + static_cast<std::ptrdiff_t>(kept);
-      // Moved down only once something before was dropped: std::move may not start in place.
-      if (to != begin) std::move(begin, last, to);
-      kept += static_cast<std::size_t>(last - begin);
+      for (auto key = begin; key != end; ++key) {
+        if (key == begin || (*key >> 32U) != (key[-1] >> 32U)) ++distinct;
+        id_[*key & 0xFFFF'FFFFU] = distinct - 1;
+      }
     }
-    first_[words] = static_cast<std::uint32_t>(kept);
-    second_.resize(kept);
-    second_.shrink_to_fit();
+    distinct_ = distinct;
   }
 
   /// The number of distinct bigrams.
-  [[nodiscard]] std::size_t size() const { return second_.size(); }
+  [[nodiscard]] std::size_t distinct() const { return distinct_; }
 
-  /// The id (sorted position) of the bigram of words `first` and `second`, which is in the table.
-  [[nodiscard]] std::uint32_t id(std::uint32_t first, std::uint32_t second) const {
-    const auto begin = second_.begin() + first_[first];
-    const auto end = second_.begin() + first_[first + 1];
-    const auto at = std::lower_bound(begin, end, second);
-    assert(at != end && *at == second);  // An outermost unit has it too.
-    return static_cast<std::uint32_t>(at - second_.begin());
-  }
+  /// The ids of the bigrams of the outermost units, unit after unit in nesting order.
+  [[nodiscard]] const std::vector<std::uint32_t>& ids() const { return id_; }
 
  private:
-  std::vector<std::uint32_t> first_;   ///< By first word id, one more: where its bigrams start.
-  std::vector<std::uint32_t> second_;  ///< The bigrams' second word ids, in sorted order.
+  std::vector<std::uint32_t> id_;  ///< By occurrence.
+  std::size_t distinct_ = 0;
 };
 
 /// Each unit's bigrams as ids into the table of distinct bigrams, and the number of units each
-/// bigram occurs in. Each bigram is looked up once, at its place in the outermost unit holding
+/// bigram occurs in. Each bigram is numbered once, at its place in the outermost unit holding
 /// it; the units inside take their ids from there.
 Shingles shingle_units(const std::vector<DuplicateUnit>& units) {
   const Nesting nesting(units);
-  const BigramTable distinct(units, nesting);
+  const BigramIds bigrams(units, nesting);
   Shingles shingles;
-  shingles.units.assign(distinct.size(), 0);
+  shingles.units.assign(bigrams.distinct(), 0);
   shingles.begin.assign(units.size(), 0);
   shingles.end.assign(units.size(), 0);
   shingles.id.reserve(bigram_bound(units));
-  std::vector<std::uint32_t> at;  // The bigram id at each word but the first of `outer`.
+  auto at = bigrams.ids().begin();  // The bigram id at each word but the first of `outer`.
+  std::size_t outer_bigrams = 0;
   const std::uint32_t* outer = nullptr;
   for (const std::uint32_t u : nesting.order) {
     const std::span<const std::uint32_t> words = units[u].words;
     if (nesting.outermost[u]) {
+      at += static_cast<std::ptrdiff_t>(outer_bigrams);
       outer = words.data();
-      at.clear();
-      for (std::size_t w = 1; w < words.size(); ++w)
-        at.push_back(distinct.id(words[w - 1], words[w]));
+      outer_bigrams = words.size() - 1;
     }
-    const auto from = at.begin() + (words.data() - outer);
+    const auto from = at + (words.data() - outer);
     const auto first = static_cast<std::ptrdiff_t>(shingles.id.size());
     shingles.id.insert(shingles.id.end(), from,
                        from + static_cast<std::ptrdiff_t>(words.size() - 1));
