@@ -26,9 +26,8 @@ constexpr std::size_t kMinWords = 5;
 // unit repeated thousands of times from making every pair of its copies a candidate.
 constexpr std::size_t kMaxIndexedCopies = 4;
 
-/// The word bigrams of all units, each as the id of the bigram in the sorted table of distinct
-/// bigrams (ids keep the bigrams' order, so a unit's sorted ids are its sorted bigrams): unit
-/// u's are [begin[u], end[u]), sorted, unique. 4-byte ids rather than the 8-byte bigrams: this
+/// The word bigrams of all units, each as the id of one distinct bigram: unit u's are
+/// [begin[u], end[u]), sorted, unique. 4-byte ids rather than the 8-byte bigrams: this
 /// is the search's peak of memory on a long document.
 struct Shingles {
   std::vector<std::uint32_t> id;     ///< Bigram ids, a unit's after another's.
@@ -121,11 +120,12 @@ struct Nesting {
   }
 };
 
-/// Each bigram of the outermost units of `nesting`, unit after unit, as an id: its rank among
-/// the distinct bigrams in sorted order. The occurrences are counting-sorted by first word, and
-/// each first word's (second word, occurrence) keys sorted, which numbers them without a lookup
-/// (a binary search of each occurrence in the table of distinct bigrams, a cache miss at most of
-/// its steps, was half the shingling on a long document) and without a sort of the whole.
+/// Each bigram of the outermost units of `nesting`, unit after unit, as an id: one per distinct
+/// bigram, numbered as met in the occurrences counting-sorted by first word. Within a first
+/// word, the second words are told apart by a table by word id, so that no occurrence is looked
+/// up (a binary search of each in a sorted table of distinct bigrams, a cache miss at most of its
+/// steps, was half the shingling on a long document) and nothing is sorted. Prefix filtering
+/// needs one order of the bigrams, not a particular one.
 class BigramIds {
  public:
   BigramIds(const std::vector<DuplicateUnit>& units, const Nesting& nesting) {
@@ -136,10 +136,10 @@ class BigramIds {
         for (std::size_t w = 1; w < words.size(); ++w) visit(words[w - 1], words[w]);
       }
     };
-    std::size_t words = 0;  // One more than the largest first word.
+    std::size_t words = 0;  // One more than the largest word id in a bigram.
     std::size_t count = 0;
-    each_bigram([&](std::uint32_t first, std::uint32_t) {
-      words = std::max<std::size_t>(words, std::size_t{first} + 1);
+    each_bigram([&](std::uint32_t first, std::uint32_t second) {
+      words = std::max<std::size_t>(words, std::size_t{std::max(first, second)} + 1);
       ++count;
     });
     assert(count <= std::numeric_limits<std::uint32_t>::max());
@@ -153,14 +153,16 @@ class BigramIds {
       keys[next[first]++] = std::uint64_t{second} << 32U | occurrence++;
     });
     id_.resize(count);
+    // By second word: one more than the id of the bigram it last made, which is one of the
+    // current first word's when larger than the ids before that first word's.
+    std::vector<std::uint32_t> made(words, 0);
     std::uint32_t distinct = 0;
     for (std::size_t word = 0; word < words; ++word) {
-      const auto begin = keys.begin() + start[word];
-      const auto end = keys.begin() + start[word + 1];
-      std::sort(begin, end);
-      for (auto key = begin; key != end; ++key) {
-        if (key == begin || (*key >> 32U) != (key[-1] >> 32U)) ++distinct;
-        id_[*key & 0xFFFF'FFFFU] = distinct - 1;
+      const std::uint32_t before = distinct;
+      for (std::size_t k = start[word]; k < start[word + 1]; ++k) {
+        std::uint32_t& last = made[keys[k] >> 32U];
+        if (last <= before) last = ++distinct;
+        id_[keys[k] & 0xFFFF'FFFFU] = last - 1;
       }
     }
     distinct_ = distinct;
@@ -177,9 +179,9 @@ class BigramIds {
   std::size_t distinct_ = 0;
 };
 
-/// Each unit's bigrams as ids into the table of distinct bigrams, and the number of units each
-/// bigram occurs in. Each bigram is numbered once, at its place in the outermost unit holding
-/// it; the units inside take their ids from there.
+/// Each unit's bigrams as ids of distinct bigrams, and the number of units each bigram occurs
+/// in. Each bigram is numbered once, at its place in the outermost unit holding it; the units
+/// inside take their ids from there.
 Shingles shingle_units(const std::vector<DuplicateUnit>& units) {
   const Nesting nesting(units);
   const BigramIds bigrams(units, nesting);
@@ -260,36 +262,44 @@ class SharedPrefixes {
   std::vector<std::uint32_t> offset_;  ///< Where each unit's start; one more at the end.
 };
 
+/// An indexed unit in a posting list, with its length: most units met in a list are too long or
+/// too short to pair, and their lengths read from the units were a cache miss each.
+struct Posting {
+  std::uint32_t unit = 0;   ///< Unit number.
+  std::uint32_t words = 0;  ///< Its number of words.
+};
+
 /// For each bigram in more than one unit, the indexed units whose prefix holds it, in unit
-/// order: compressed rows of 4-byte unit numbers, with no (bigram, unit) table to sort. Rows
+/// order: compressed rows of postings, with no (bigram, unit) table to sort. Rows
 /// are numbered by rank among the shared bigrams (a bit per bigram and a count per 64 bits),
 /// not by bigram id: on a long document most bigrams are in one unit.
 class Postings {
  public:
   /// The postings of the prefixes of the `indexed` units: counted, then filled.
-  Postings(const Shingles& shingles, const SharedPrefixes& prefixes,
-           const std::vector<bool>& indexed) {
+  Postings(const std::vector<DuplicateUnit>& units, const Shingles& shingles,
+           const SharedPrefixes& prefixes, const std::vector<bool>& indexed) {
     rank_shared(shingles);
     for (std::size_t u = 0; u < indexed.size(); ++u) {
       if (!indexed[u]) continue;
       for (const std::uint32_t bigram : prefixes.of(u)) ++start_[row(bigram) + 1];
     }
     std::partial_sum(start_.begin(), start_.end(), start_.begin());
-    unit_.resize(start_.back());
+    posting_.resize(start_.back());
     // Each row's start serves as its cursor, which leaves it at the next row's start.
     for (std::size_t u = 0; u < indexed.size(); ++u) {
       if (!indexed[u]) continue;
+      const auto words = static_cast<std::uint32_t>(units[u].words.size());
       for (const std::uint32_t bigram : prefixes.of(u))
-        unit_[start_[row(bigram)]++] = static_cast<std::uint32_t>(u);
+        posting_[start_[row(bigram)]++] = {static_cast<std::uint32_t>(u), words};
     }
     std::copy_backward(start_.begin(), start_.end() - 1, start_.end());
     start_[0] = 0;
   }
 
   /// The units of `bigram`, a shared one, in order.
-  [[nodiscard]] std::span<const std::uint32_t> of(std::uint32_t bigram) const {
+  [[nodiscard]] std::span<const Posting> of(std::uint32_t bigram) const {
     const std::uint32_t r = row(bigram);
-    return std::span<const std::uint32_t>(unit_).subspan(start_[r], start_[r + 1] - start_[r]);
+    return std::span<const Posting>(posting_).subspan(start_[r], start_[r + 1] - start_[r]);
   }
 
  private:
@@ -318,7 +328,7 @@ class Postings {
   std::vector<std::uint64_t> shared_;  ///< A bit per bigram id: set when in more than one unit.
   std::vector<std::uint32_t> rank_;    ///< Per 64 bigram ids: the shared bigrams before them.
   std::vector<std::uint32_t> start_;   ///< By row, one more at the end: where its units start.
-  std::vector<std::uint32_t> unit_;    ///< Unit numbers, row after row.
+  std::vector<Posting> posting_;       ///< Row after row.
 };
 
 /// Equal for units with the same words that accept() treats alike (caption, sentence or not).
@@ -350,18 +360,18 @@ std::vector<bool> indexed_units(const std::vector<DuplicateUnit>& units) {
 std::vector<CandidatePair> candidate_pairs(const std::vector<DuplicateUnit>& units) {
   const Shingles shingles = shingle_units(units);
   const SharedPrefixes prefixes(units, shingles);
-  const Postings postings(shingles, prefixes, indexed_units(units));
+  const Postings postings(units, shingles, prefixes, indexed_units(units));
   std::vector<CandidatePair> pairs;
   std::vector<std::uint32_t> earlier;  // Indexed units before `later` sharing a prefix bigram.
   for (std::size_t later = 0; later < units.size(); ++later) {
     earlier.clear();
     const std::size_t words = units[later].words.size();
     for (const std::uint32_t bigram : prefixes.of(later)) {
-      for (const std::uint32_t unit : postings.of(bigram)) {
-        if (unit >= later) break;
+      for (const Posting posting : postings.of(bigram)) {
+        if (posting.unit >= later) break;
         // Nine in ten units met here differ too much in length (big.txt): they go before
         // the sort, not after it.
-        if (lengths_close(units[unit].words.size(), words)) earlier.push_back(unit);
+        if (lengths_close(posting.words, words)) earlier.push_back(posting.unit);
       }
     }
     std::sort(earlier.begin(), earlier.end());
