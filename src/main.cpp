@@ -11,6 +11,7 @@
 #include "checks/registry.hpp"
 #include "checks/rule_pack_check.hpp"
 #include "config/configured_run.hpp"
+#include "core/allocator_tuning.hpp"
 #include "core/interrupt.hpp"
 #include "core/load_error.hpp"
 #include "pipeline.hpp"
@@ -349,6 +350,7 @@ int main_impl(int argc, char** argv) {
 }  // namespace galley
 
 int main(int argc, char** argv) {
+  galley::restart_with_tuned_allocator(argv);
   galley::install_interrupt_handlers();
   try {
     return galley::main_impl(argc, argv);

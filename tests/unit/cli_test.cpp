@@ -10,6 +10,7 @@
 namespace galley {
 
 using test::run_galley;
+using test::run_galley_with;
 using test::Scratch;
 
 TEST_CASE("cli: --version and usage errors", "[cli]") {
@@ -93,6 +94,21 @@ TEST_CASE("cli: stdin with --input-format", "[cli]") {
   const auto run = run_galley("check --input-format markdown - < " + input);
   CHECK(run.exit_code == 1);
   CHECK(run.out.find("-:1:7: error: Repeated word") != std::string::npos);
+}
+
+TEST_CASE("cli: the restart with malloc tuned keeps arguments and stdin and exit code", "[cli]") {
+  // galley starts itself again with GLIBC_TUNABLES set (core/allocator_tuning.cpp) unless the
+  // variable is set already; an empty one turns the restart off. Same report either way.
+  const Scratch scratch;
+  const std::string input = scratch.file("in", "A report with the the word repeated.\n");
+  const std::string args = "check --format xml --input-format text - < " + input;
+  const auto restarted = run_galley_with("env -u GLIBC_TUNABLES -u LD_PRELOAD", args);
+  const auto as_started = run_galley_with("env GLIBC_TUNABLES=", args);
+  CHECK(restarted.exit_code == 1);
+  CHECK(restarted.out.find("rule=\"typography.repeated-word\"") != std::string::npos);
+  CHECK(restarted.exit_code == as_started.exit_code);
+  CHECK(restarted.out == as_started.out);
+  CHECK(restarted.err == as_started.err);
 }
 
 TEST_CASE("cli: a 50 MB single-line file is checked", "[cli][bad-input][slow]") {

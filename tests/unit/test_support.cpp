@@ -67,12 +67,15 @@ std::string Scratch::file(const std::string& name, std::string_view bytes) const
   return path;
 }
 
-RunResult run_galley(const std::string& args) {
+RunResult run_galley(const std::string& args) { return run_galley_with("", args); }
+
+RunResult run_galley_with(const std::string& prefix, const std::string& args) {
   const std::string dir = temp_dir();
   const std::string out_path = dir + "/out";
   const std::string err_path = dir + "/err";
-  const std::string command = std::string("cd '") + GALLEY_SOURCE_DIR + "' && '" + GALLEY_BINARY +
-                              "' " + args + " >'" + out_path + "' 2>'" + err_path + "'";
+  const std::string command = std::string("cd '") + GALLEY_SOURCE_DIR + "' && " + prefix + " '" +
+                              GALLEY_BINARY + "' " + args + " >'" + out_path + "' 2>'" +
+                              err_path + "'";
   const int status = std::system(command.c_str());
   RunResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

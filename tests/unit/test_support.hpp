@@ -34,6 +34,9 @@ struct RunResult {
 /// Runs the galley binary with `args` (a shell-quoted string) in the source tree.
 RunResult run_galley(const std::string& args);
 
+/// Runs galley as run_galley() does, with `prefix` (such as "env VAR=value") before it.
+RunResult run_galley_with(const std::string& prefix, const std::string& args);
+
 /// A fresh empty directory under the system's temporary directory.
 std::string temp_dir();
 

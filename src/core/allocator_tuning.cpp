@@ -1,0 +1,48 @@
+// Why a restart: page faults. galley's memory is mostly touched once (a document's blocks,
+// tokens and tables), and every first touch of a 4 KB page is a fault; on a virtual machine like
+// the project's, where a fault costs about 20 us, they were a quarter of the time on a 16 MB
+// file and nearly half of it on one release (docs/performance.md, "Page faults"). glibc's malloc
+// can ask for transparent huge pages (2 MB, a fault each) and grow its heap in large steps, but
+// takes those settings from GLIBC_TUNABLES at start-up only, before main; no mallopt() sets them.
+#include "core/allocator_tuning.hpp"
+
+#include <cstdlib>
+#include <unistd.h>
+
+namespace galley {
+namespace {
+
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+constexpr bool kOwnAllocator = true;  // The sanitizer replaces malloc.
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(thread_sanitizer)
+constexpr bool kOwnAllocator = true;
+#else
+constexpr bool kOwnAllocator = false;
+#endif
+#else
+constexpr bool kOwnAllocator = false;
+#endif
+
+// Huge pages where the kernel grants them on request ("madvise" mode), and the heap grown 64 MB
+// at a time (reserved, not touched: untouched pages cost no memory), so that its growth is in
+// whole huge pages rather than the default 128 KB steps, which rarely make one.
+constexpr const char* kTunables = "glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864";
+
+}  // namespace
+
+void restart_with_tuned_allocator(char** argv) {
+#if defined(__GLIBC__) && defined(__linux__)
+  if (kOwnAllocator || std::getenv("GLIBC_TUNABLES") != nullptr ||
+      std::getenv("LD_PRELOAD") != nullptr) {
+    return;
+  }
+  if (setenv("GLIBC_TUNABLES", kTunables, 0) != 0) return;
+  execv("/proc/self/exe", argv);
+  unsetenv("GLIBC_TUNABLES");  // No restart: run as started, and leave children as they were.
+#else
+  static_cast<void>(argv);
+#endif
+}
+
+}  // namespace galley
