@@ -38,12 +38,35 @@ std::size_t url_end(std::string_view text, std::size_t pos) {
   return trim_trailing(text, pos, end);
 }
 
+/// True when `prefix` (lower case ASCII) is at `pos`, in any case. ASCII folded by hand, not by
+/// std::tolower, a call per byte.
 bool has_prefix_ci(std::string_view text, std::size_t pos, std::string_view prefix) {
   if (text.size() - pos < prefix.size()) return false;
   for (std::size_t i = 0; i < prefix.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(text[pos + i])) != prefix[i]) return false;
+    char c = text[pos + i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != prefix[i]) return false;
   }
   return true;
+}
+
+/// True when a URL starts at `pos`: "http://", "https://", "ftp://" or "www." at the start of a
+/// token, in any case. Asked about every byte: the first letter decides which prefix to try.
+bool url_starts(std::string_view text, std::size_t pos) {
+  switch (text[pos]) {
+    case 'h':
+    case 'H':
+      return starts_token(text, pos) &&
+             (has_prefix_ci(text, pos, "http://") || has_prefix_ci(text, pos, "https://"));
+    case 'w':
+    case 'W':
+      return starts_token(text, pos) && has_prefix_ci(text, pos, "www.");
+    case 'f':
+    case 'F':
+      return starts_token(text, pos) && has_prefix_ci(text, pos, "ftp://");
+    default:
+      return false;
+  }
 }
 
 /// The e-mail address around the '@' at `at`, or an empty span.
@@ -76,16 +99,21 @@ Span tag_at(std::string_view text, std::size_t pos) {
 }  // namespace
 
 std::vector<Token> find_nonwords(std::string_view text) {
+  // The bytes a non-word can start with; the others, nearly all, are passed over in a tight loop.
+  static constexpr std::array<bool, 256> kMayStart = [] {
+    std::array<bool, 256> may{};
+    for (const char c : std::string_view("hHwWfF@#")) may[static_cast<unsigned char>(c)] = true;
+    return may;
+  }();
   std::vector<Token> out;
   std::size_t pos = 0;
   while (pos < text.size()) {
+    while (pos < text.size() && !kMayStart[static_cast<unsigned char>(text[pos])]) ++pos;
+    if (pos == text.size()) break;
     const char c = text[pos];
     Span span;
     TokenKind kind = TokenKind::url;
-    if ((c == 'h' || c == 'H' || c == 'w' || c == 'W' || c == 'f' || c == 'F') &&
-        starts_token(text, pos) &&
-        (has_prefix_ci(text, pos, "https://") || has_prefix_ci(text, pos, "http://") ||
-         has_prefix_ci(text, pos, "ftp://") || has_prefix_ci(text, pos, "www."))) {
+    if (url_starts(text, pos)) {
       span = {pos, url_end(text, pos)};
     } else if (c == '@' && starts_token(text, pos)) {
       span = tag_at(text, pos);
