@@ -278,12 +278,24 @@ void CheckSet::segment(AnalyzedDocument& analyzed) {
       seen += blocks[half].text.size();
   }
   if (half < blocks.size()) {
+    // The variety-specific words decide the language before any check can start: each thread
+    // finds those of its half, rather than the main thread all of them after.
+    const bool find_varieties = settings_.language == "auto" || settings_.language.empty();
+    std::vector<VarietyForm> second_forms;
     auto second = std::async(std::launch::async, [&] {
       Segmenter segmenter;
       segment_blocks(segmenter, analyzed, half, blocks.size());
+      if (find_varieties) second_forms = find_variety_forms(analyzed, half, blocks.size());
     });
     segment_blocks(*segmenter_, analyzed, 0, half);
+    std::vector<VarietyForm> forms;
+    if (find_varieties) forms = find_variety_forms(analyzed, 0, half);
     second.get();
+    if (find_varieties) {
+      forms.insert(forms.end(), std::make_move_iterator(second_forms.begin()),
+                   std::make_move_iterator(second_forms.end()));
+      analyzed.varieties = std::make_shared<const std::vector<VarietyForm>>(std::move(forms));
+    }
   } else {
     segment_blocks(*segmenter_, analyzed, 0, blocks.size());
   }

@@ -225,11 +225,10 @@ std::pair<std::string, Variety> variety_counterpart(std::string_view word) {
   return {with_case_of(entry->counterpart, word), entry->variety};
 }
 
-const std::vector<VarietyForm>& variety_forms(const AnalyzedDocument& doc) {
-  if (doc.varieties) return *doc.varieties;
-  auto forms = std::make_shared<std::vector<VarietyForm>>();
-  std::vector<VarietyForm>& out = *forms;
-  for (std::size_t b = 0; b < doc.doc.blocks.size() && b < doc.segments.size(); ++b) {
+std::vector<VarietyForm> find_variety_forms(const AnalyzedDocument& doc, std::size_t from,
+                                            std::size_t to) {
+  std::vector<VarietyForm> out;
+  for (std::size_t b = from; b < to && b < doc.doc.blocks.size() && b < doc.segments.size(); ++b) {
     const std::string_view text = doc.doc.blocks[b].text;
     for (const Token& token : doc.segments[b].tokens) {
       if (token.kind() != TokenKind::word) continue;
@@ -239,7 +238,13 @@ const std::vector<VarietyForm>& variety_forms(const AnalyzedDocument& doc) {
       out.push_back({b, token.span(), variety, std::move(counterpart)});
     }
   }
-  doc.varieties = std::move(forms);
+  return out;
+}
+
+const std::vector<VarietyForm>& variety_forms(const AnalyzedDocument& doc) {
+  if (doc.varieties) return *doc.varieties;
+  doc.varieties = std::make_shared<const std::vector<VarietyForm>>(
+      find_variety_forms(doc, 0, doc.doc.blocks.size()));
   return *doc.varieties;
 }
 

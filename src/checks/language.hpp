@@ -28,6 +28,10 @@ std::pair<std::string, Variety> variety_counterpart(std::string_view word);
 /// on `doc` (AnalyzedDocument::varieties).
 const std::vector<VarietyForm>& variety_forms(const AnalyzedDocument& doc);
 
+/// The variety-specific words of blocks [from, to) of `doc`, which are segmented, in order.
+std::vector<VarietyForm> find_variety_forms(const AnalyzedDocument& doc, std::size_t from,
+                                            std::size_t to);
+
 /// "en-GB" or "en-US".
 std::string_view language_of(Variety variety);
 

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "checks/language.hpp"
 #include "test_support.hpp"
 
 namespace galley {
@@ -77,6 +78,51 @@ TEST_CASE("pipeline: documents that wait for a speller come out as if checked al
     }
     CHECK(british == 8);
   }
+}
+
+TEST_CASE("pipeline: a large document's halves find their variety spellings in order",
+          "[pipeline][spelling]") {
+  // From 1 MB a document is segmented in two halves on two threads, and each half finds its
+  // variety-specific words there: together, the words one pass over the whole finds, in order.
+  // The first half is American, the second British and larger: British wins, and each American
+  // spelling is reported.
+  std::string text;
+  std::size_t american = 0;
+  for (std::size_t n = 0; text.size() < (std::size_t{1} << 20U); ++n) {
+    if (n < 2'000) {
+      ++american;
+      text += "Paragraph color " + std::to_string(n) + " holds the plain words of a report.\n\n";
+    } else {
+      text += "Paragraph colour and centre " + std::to_string(n) + " in the later part.\n\n";
+    }
+  }
+  Settings settings;
+  // Paragraphs this alike are near-duplicates of each other: the search would pair them all.
+  for (const char* rule : {"duplicate.paragraph", "duplicate.sentence", "duplicate.caption"})
+    settings.overrides[rule] = std::nullopt;
+  CheckSet checks(settings);
+  std::vector<std::string> found;     // As the pipeline found them.
+  std::vector<std::string> one_pass;  // As one pass over the whole document finds them.
+  const auto describe = [](const std::vector<VarietyForm>& forms) {
+    std::vector<std::string> out;
+    for (const VarietyForm& form : forms) {
+      out.push_back(std::to_string(form.block) + ":" + std::to_string(form.span.begin) + " " +
+                    form.counterpart);
+    }
+    return out;
+  };
+  const DocumentReport report = checks.check(
+      test::read(text, InputFormat::text), "big.txt", [&](const AnalyzedDocument& doc) {
+        REQUIRE(doc.varieties);  // Found while segmenting, not on demand.
+        found = describe(*doc.varieties);
+        one_pass = describe(find_variety_forms(doc, 0, doc.doc.blocks.size()));
+      });
+  CHECK(found.size() > 2 * american);
+  CHECK(found == one_pass);
+  CHECK(report.language == "en-GB");
+  CHECK(std::count_if(report.findings.begin(), report.findings.end(), [](const Finding& f) {
+          return f.rule == "spelling.mixed-variety";
+        }) == static_cast<std::ptrdiff_t>(american));
 }
 
 }  // namespace galley
