@@ -72,8 +72,9 @@ std::vector<std::string> edited(std::vector<std::string> words, std::size_t edit
 
 /// The candidate pairs by their definition, over all pairs: `earlier` is not an exact copy of
 /// a unit beyond its first kMaxIndexedCopies (4) copies, both have 5 words or more, their
-/// lengths differ by at most e, and neither has more than 2e distinct bigrams the other lacks,
-/// e being allowed_edits() of the longer. Ordered by the later unit, then the earlier.
+/// lengths differ by at most e, they share a bigram, and neither has more than 2e distinct
+/// bigrams the other lacks, e being allowed_edits() of the longer. Ordered by the later unit,
+/// then the earlier.
 std::vector<CandidatePair> all_pairs_within_reach(const std::vector<DuplicateUnit>& units) {
   using Bigram = std::pair<std::uint32_t, std::uint32_t>;
   std::vector<std::vector<Bigram>> bigrams(units.size());
@@ -105,7 +106,9 @@ std::vector<CandidatePair> all_pairs_within_reach(const std::vector<DuplicateUni
                             bigrams[later].begin(), bigrams[later].end(),
                             std::back_inserter(shared));
       const std::size_t most = std::max(bigrams[earlier].size(), bigrams[later].size());
-      if (shared.size() + 2 * edits >= most) pairs.emplace_back(earlier, later);
+      // Units that share no bigram are never within reach; the bound alone can pass them when
+      // their words repeat ("a a a a a" has one bigram).
+      if (!shared.empty() && shared.size() + 2 * edits >= most) pairs.emplace_back(earlier, later);
     }
   }
   return pairs;
