@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <sstream>
 
+#include "core/allocator_tuning.hpp"
 #include "core/utf8.hpp"
 #include "test_support.hpp"
 
@@ -101,14 +102,33 @@ TEST_CASE("cli: the restart with malloc tuned keeps arguments and stdin and exit
   // variable is set already; an empty one turns the restart off. Same report either way.
   const Scratch scratch;
   const std::string input = scratch.file("in", "A report with the the word repeated.\n");
-  const std::string args = "check --format xml --input-format text - < " + input;
-  const auto restarted = run_galley_with("env -u GLIBC_TUNABLES -u LD_PRELOAD", args);
-  const auto as_started = run_galley_with("env GLIBC_TUNABLES=", args);
+  const std::string args = "check --format xml --input-format text -";
+  const std::string pipe = "cat '" + input + "' | ";  // stdin a pipe: nothing read twice or lost
+  const auto restarted = run_galley_with(pipe + "env -u GLIBC_TUNABLES -u LD_PRELOAD", args);
+  const auto as_started = run_galley_with(pipe + "env GLIBC_TUNABLES=", args);
   CHECK(restarted.exit_code == 1);
   CHECK(restarted.out.find("rule=\"typography.repeated-word\"") != std::string::npos);
   CHECK(restarted.exit_code == as_started.exit_code);
   CHECK(restarted.out == as_started.out);
   CHECK(restarted.err == as_started.err);
+}
+
+TEST_CASE("cli: galley starts once more with malloc tuned unless GLIBC_TUNABLES is set", "[cli]") {
+  // The dynamic loader says "transferring control" each time a program starts (LD_DEBUG=files):
+  // twice with the restart, once without. A sanitizer's build never restarts.
+  const auto starts = [](const std::string& environment) {
+    const auto run = run_galley_with("env " + environment + " LD_DEBUG=files", "--version");
+    CHECK(run.exit_code == 0);
+    std::size_t count = 0;
+    for (std::size_t at = run.err.find("transferring control"); at != std::string::npos;
+         at = run.err.find("transferring control", at + 1)) {
+      ++count;
+    }
+    return count;
+  };
+  CHECK(starts("-u GLIBC_TUNABLES -u LD_PRELOAD") == (allocator_restart_supported() ? 2U : 1U));
+  CHECK(starts("-u LD_PRELOAD GLIBC_TUNABLES=") == 1U);
+  CHECK(starts("-u LD_PRELOAD GLIBC_TUNABLES=glibc.malloc.hugetlb=0") == 1U);
 }
 
 TEST_CASE("cli: a 50 MB single-line file is checked", "[cli][bad-input][slow]") {
