@@ -159,5 +159,3 @@ BENCHMARK(BM_WithinDocument)
 
 }  // namespace
 }  // namespace galley
-
-BENCHMARK_MAIN();

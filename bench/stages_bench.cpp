@@ -150,5 +150,3 @@ BENCHMARK(BM_XmlReport)->Apply(sizes);
 
 }  // namespace
 }  // namespace galley
-
-BENCHMARK_MAIN();
