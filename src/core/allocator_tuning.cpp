@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #if defined(__GLIBC__) && defined(__linux__)
+#include <link.h>
 #include <sys/auxv.h>
 #endif
 
@@ -38,6 +39,22 @@ constexpr bool kOwnAllocator = false;
 constexpr const char* kTunables =
     "glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864:glibc.malloc.mmap_threshold=33554432";
 
+#if defined(__GLIBC__) && defined(__linux__)
+/// True when this program names an interpreter (the dynamic loader) in its program headers.
+bool has_interpreter() {
+  bool found = false;
+  dl_iterate_phdr(
+      [](dl_phdr_info* info, std::size_t /*size*/, void* data) -> int {
+        for (std::size_t i = 0; i < info->dlpi_phnum; ++i) {
+          if (info->dlpi_phdr[i].p_type == PT_INTERP) *static_cast<bool*>(data) = true;
+        }
+        return 1;  // The first object is the program itself.
+      },
+      &found);
+  return found;
+}
+#endif
+
 }  // namespace
 
 bool allocator_restart_supported() {
@@ -55,9 +72,10 @@ void restart_with_tuned_allocator(char** argv) {
     return;
   }
   // Set-user-ID (glibc may drop the variable, and the restart would repeat), or started as an
-  // argument of the dynamic loader (/proc/self/exe is then the loader, and no interpreter was
-  // loaded for this program): run as started.
-  if (getauxval(AT_SECURE) != 0 || getauxval(AT_BASE) == 0) return;
+  // argument of the dynamic loader (/proc/self/exe is then the loader; the kernel loaded no
+  // interpreter, AT_BASE, for a program that names one): run as started. A static build names
+  // none and restarts.
+  if (getauxval(AT_SECURE) != 0 || (getauxval(AT_BASE) == 0 && has_interpreter())) return;
   // The program's own path, not /proc/self/exe: the kernel names a process after the file it
   // executes, and ps, pgrep and killall look for "galley", not "exe".
   std::array<char, 4096> path{};

@@ -116,9 +116,11 @@ TEST_CASE("cli: the restart with malloc tuned keeps arguments and stdin and exit
 TEST_CASE("cli: galley starts once more with malloc tuned unless GLIBC_TUNABLES is set", "[cli]") {
   // The dynamic loader says "transferring control" each time a program starts (LD_DEBUG=files):
   // twice with the restart, once without. A sanitizer's build never restarts.
-  const auto starts = [](const std::string& environment) {
-    const auto run = run_galley_with("env " + environment + " LD_DEBUG=files", "--version");
+  const auto starts = [](const std::string& environment, const std::string& launcher = "") {
+    const auto run =
+        run_galley_with("env " + environment + " LD_DEBUG=files " + launcher, "--version");
     CHECK(run.exit_code == 0);
+    CHECK(run.out.starts_with("galley "));  // Not the loader's own --version.
     std::size_t count = 0;
     for (std::size_t at = run.err.find("transferring control"); at != std::string::npos;
          at = run.err.find("transferring control", at + 1)) {
@@ -129,6 +131,12 @@ TEST_CASE("cli: galley starts once more with malloc tuned unless GLIBC_TUNABLES 
   CHECK(starts("-u GLIBC_TUNABLES -u LD_PRELOAD") == (allocator_restart_supported() ? 2U : 1U));
   CHECK(starts("-u LD_PRELOAD GLIBC_TUNABLES=") == 1U);
   CHECK(starts("-u LD_PRELOAD GLIBC_TUNABLES=glibc.malloc.hugetlb=0") == 1U);
+  // Started as the dynamic loader's argument, /proc/self/exe is the loader: no restart, and
+  // the run goes on as started (exec'ing the loader again once took "--version" for a program).
+  const std::string loader = test::interpreter_path();
+  if (allocator_restart_supported() && !loader.empty()) {
+    CHECK(starts("-u GLIBC_TUNABLES -u LD_PRELOAD", "'" + loader + "'") == 1U);
+  }
 }
 
 TEST_CASE("cli: a 50 MB single-line file is checked", "[cli][bad-input][slow]") {
