@@ -280,7 +280,7 @@ void CheckSet::segment(AnalyzedDocument& analyzed) {
   if (half < blocks.size()) {
     // The variety-specific words decide the language before any check can start: each thread
     // finds those of its half, rather than the main thread all of them after.
-    const bool find_varieties = settings_.language == "auto" || settings_.language.empty();
+    const bool find_varieties = language_from_document(settings_.language);
     std::vector<VarietyForm> second_forms;
     auto second = std::async(std::launch::async, [&] {
       Segmenter segmenter;

@@ -252,8 +252,12 @@ std::string_view language_of(Variety variety) {
   return variety == Variety::british ? "en-GB" : "en-US";
 }
 
+bool language_from_document(std::string_view requested) {
+  return requested == "auto" || requested.empty();
+}
+
 std::string decide_language(const AnalyzedDocument& doc, std::string_view requested) {
-  if (requested != "auto" && !requested.empty()) return std::string(requested);
+  if (!language_from_document(requested)) return std::string(requested);
   std::size_t british = 0;
   std::size_t american = 0;
   for (const VarietyForm& form : variety_forms(doc)) {

@@ -35,6 +35,9 @@ std::vector<VarietyForm> find_variety_forms(const AnalyzedDocument& doc, std::si
 /// "en-GB" or "en-US".
 std::string_view language_of(Variety variety);
 
+/// True when `requested` (a --lang value) leaves the variety to the document: "auto" or empty.
+bool language_from_document(std::string_view requested);
+
 /// The variety to check `doc` in: `requested` unless it is "auto", in which case the document's
 /// own spellings decide (en-US when they say nothing or are tied).
 std::string decide_language(const AnalyzedDocument& doc, std::string_view requested);
