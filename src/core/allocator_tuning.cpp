@@ -39,23 +39,24 @@ constexpr bool kOwnAllocator = false;
 constexpr const char* kTunables =
     "glibc.malloc.hugetlb=1:glibc.malloc.top_pad=67108864:glibc.malloc.mmap_threshold=33554432";
 
+}  // namespace
+
+std::string program_interpreter() {
+  std::string path;
 #if defined(__GLIBC__) && defined(__linux__)
-/// True when this program names an interpreter (the dynamic loader) in its program headers.
-bool has_interpreter() {
-  bool found = false;
   dl_iterate_phdr(
       [](dl_phdr_info* info, std::size_t /*size*/, void* data) -> int {
         for (std::size_t i = 0; i < info->dlpi_phnum; ++i) {
-          if (info->dlpi_phdr[i].p_type == PT_INTERP) *static_cast<bool*>(data) = true;
+          if (info->dlpi_phdr[i].p_type != PT_INTERP) continue;
+          *static_cast<std::string*>(data) =
+              reinterpret_cast<const char*>(info->dlpi_addr + info->dlpi_phdr[i].p_vaddr);
         }
         return 1;  // The first object is the program itself.
       },
-      &found);
-  return found;
-}
+      &path);
 #endif
-
-}  // namespace
+  return path;
+}
 
 bool allocator_restart_supported() {
 #if defined(__GLIBC__) && defined(__linux__)
@@ -75,7 +76,9 @@ void restart_with_tuned_allocator(char** argv) {
   // argument of the dynamic loader (/proc/self/exe is then the loader; the kernel loaded no
   // interpreter, AT_BASE, for a program that names one): run as started. A static build names
   // none and restarts.
-  if (getauxval(AT_SECURE) != 0 || (getauxval(AT_BASE) == 0 && has_interpreter())) return;
+  if (getauxval(AT_SECURE) != 0 || (getauxval(AT_BASE) == 0 && !program_interpreter().empty())) {
+    return;
+  }
   // The program's own path, not /proc/self/exe: the kernel names a process after the file it
   // executes, and ps, pgrep and killall look for "galley", not "exe".
   std::array<char, 4096> path{};

@@ -133,7 +133,7 @@ TEST_CASE("cli: galley starts once more with malloc tuned unless GLIBC_TUNABLES 
   CHECK(starts("-u LD_PRELOAD GLIBC_TUNABLES=glibc.malloc.hugetlb=0") == 1U);
   // Started as the dynamic loader's argument, /proc/self/exe is the loader: no restart, and
   // the run goes on as started (exec'ing the loader again once took "--version" for a program).
-  const std::string loader = test::interpreter_path();
+  const std::string loader = program_interpreter();  // The test program's, galley's too.
   if (allocator_restart_supported() && !loader.empty()) {
     CHECK(starts("-u GLIBC_TUNABLES -u LD_PRELOAD", "'" + loader + "'") == 1U);
   }

@@ -1,6 +1,5 @@
 #include "test_support.hpp"
 
-#include <link.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -84,21 +83,6 @@ RunResult run_galley_with(const std::string& prefix, const std::string& args) {
   result.err = read_file_text(err_path);
   std::filesystem::remove_all(dir);
   return result;
-}
-
-std::string interpreter_path() {
-  std::string path;
-  dl_iterate_phdr(
-      [](dl_phdr_info* info, std::size_t /*size*/, void* data) -> int {
-        for (std::size_t i = 0; i < info->dlpi_phnum; ++i) {
-          if (info->dlpi_phdr[i].p_type != PT_INTERP) continue;
-          *static_cast<std::string*>(data) =
-              reinterpret_cast<const char*>(info->dlpi_addr + info->dlpi_phdr[i].p_vaddr);
-        }
-        return 1;  // The first object is the program itself.
-      },
-      &path);
-  return path;
 }
 
 }  // namespace galley::test

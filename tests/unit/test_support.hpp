@@ -37,9 +37,6 @@ RunResult run_galley(const std::string& args);
 /// Runs galley as run_galley() does, with `prefix` (such as "env VAR=value") before it.
 RunResult run_galley_with(const std::string& prefix, const std::string& args);
 
-/// The dynamic loader this test program names (PT_INTERP), or empty for a static one.
-std::string interpreter_path();
-
 /// A fresh empty directory under the system's temporary directory.
 std::string temp_dir();
 
