@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <functional>
 #include <set>
 
@@ -22,6 +23,8 @@ namespace galley {
 // longer document is indexed at its first query.
 constexpr std::size_t kUnindexedWords = 4096;
 constexpr std::size_t kUnindexedQueries = 16;
+/// The farthest near_document_words looks.
+constexpr std::size_t kMaxNear = 2;
 
 namespace {
 
@@ -259,6 +262,7 @@ void index_words(SpellDocument& out) {
 
 std::vector<std::uint32_t> near_document_words(const SpellDocument& words, std::string_view query,
                                                std::size_t max_distance) {
+  assert(max_distance <= kMaxNear);
   std::vector<std::uint32_t> out;
   const auto keep_if_near = [&](std::uint32_t id) {
     const std::string& other = words.lower_list[id];
@@ -280,9 +284,29 @@ std::vector<std::uint32_t> near_document_words(const SpellDocument& words, std::
   if (!words.indexed) {
     words.lower_index.build(
         count, [&](std::size_t id) -> std::string_view { return words.lower_list[id]; });
+    if (words.letter_sets.size() != count) {
+      words.letter_sets.clear();
+      words.letter_sets.reserve(count);
+      for (const std::string& word : words.lower_list) words.letter_sets.push_back(letter_set(word));
+    }
     words.indexed = true;
   }
-  for (const std::uint32_t id : words.lower_index.candidates(query, max_distance)) keep_if_near(id);
+  // A word is asked about by each check that judges it, at distances 1 and 2: its words within
+  // two edits are found once, with their distances, and the nearer ones taken from them (the
+  // index offers a query's deletes at depth 1 within those at depth 2).
+  auto [cached, added] = words.near_cache.try_emplace(std::string(query));
+  if (added) {
+    const std::uint64_t letters = letter_set(query);
+    for (const std::uint32_t id : words.lower_index.candidates(query, kMaxNear)) {
+      const std::string& other = words.lower_list[id];
+      if (!letter_sets_close(letters, words.letter_sets[id], kMaxNear) || other == query) continue;
+      const std::size_t distance = edit_distance(query, other, kMaxNear);
+      if (distance <= kMaxNear) cached->second.push_back({id, static_cast<std::uint8_t>(distance)});
+    }
+  }
+  for (const SpellDocument::NearId near : cached->second) {
+    if (near.distance <= max_distance) out.push_back(near.id);
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "checks/check.hpp"
@@ -64,13 +65,21 @@ struct SpellDocument {
   /// The exact forms grouped by the lower_list id they fold to, each group sorted.
   std::vector<std::string_view> surface_list;
   std::vector<std::uint32_t> surface_start;  ///< Per lower_list id, and one more: its group.
-  /// Per lower_list id, its letter_set(); only for a document compared word by word.
-  std::vector<std::uint64_t> letter_sets;
+  /// Per lower_list id, its letter_set(): made with the lists for a document compared word by
+  /// word, with lower_index for a longer one.
+  mutable std::vector<std::uint64_t> letter_sets;
   /// Finds the words of the document near a query; made by near_document_words when first
   /// needed (a cache: only the spelling checks' thread touches it).
   mutable DeleteIndex lower_index;
   mutable bool indexed = false;     ///< lower_index is made.
   mutable std::size_t queries = 0;  ///< near_document_words calls so far.
+  /// A lower_list id near a query, and its distance from it.
+  struct NearId {
+    std::uint32_t id;
+    std::uint8_t distance;
+  };
+  /// The words within two edits of each query asked of lower_index, in ascending id order.
+  mutable std::unordered_map<std::string, std::vector<NearId>> near_cache;
 
   /// Occurrences of exact form `form`; 0 when it does not occur.
   [[nodiscard]] std::size_t count(std::string_view form) const;

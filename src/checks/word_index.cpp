@@ -72,6 +72,14 @@ std::size_t common_subsequence(std::u32string_view a, std::u32string_view b) {
   return row[b.size()];
 }
 
+/// How many hashes deletes_of(word, depth) gives: the word, its n single deletes and its
+/// n(n-1)/2 double ones, as deep as delete_depth allows. Sizes an index without hashing twice.
+std::size_t delete_count(std::string_view word, std::size_t depth) {
+  const std::size_t n = utf8::count_code_points(word);
+  depth = delete_depth(n, depth);
+  return 1 + (depth >= 1 ? n : 0) + (depth >= 2 ? n * (n - 1) / 2 : 0);
+}
+
 /// Hashes of `word` and of every string made by deleting up to `depth` (at most 2) of its code
 /// points, never down to the empty string. Repeats are left in: the index's queries drop them.
 /// Each hash is the polynomial hash of the shorter string, assembled in constant time from the
@@ -187,12 +195,8 @@ void DeleteIndex::build(std::size_t count,
                         const std::function<std::string_view(std::size_t)>& word_at) {
   viewed_starts_ = {};
   viewed_entries_ = {};
-  std::vector<std::uint64_t> hashes;
   std::size_t total = 0;
-  for (std::size_t id = 0; id < count; ++id) {
-    deletes_of(word_at(id), 2, hashes);
-    total += hashes.size();
-  }
+  for (std::size_t id = 0; id < count; ++id) total += delete_count(word_at(id), 2);
   // About four entries a bucket: a lookup reads a few 8-byte entries more, and the bucket
   // starts take a quarter of the memory (a large document's index is alive at the run's peak).
   constexpr std::size_t kEntriesPerBucket = 4;
@@ -201,13 +205,14 @@ void DeleteIndex::build(std::size_t count,
     ++bucket_bits_;
   }
   owned_starts_.assign((std::size_t{1} << bucket_bits_) + 1, 0);
-  owned_entries_.assign(total, Entry{0, 0});
   // Pass 1 counts each bucket; pass 2 hashes again (cheaper than keeping them) and places.
+  std::vector<std::uint64_t> hashes;
   for (std::size_t id = 0; id < count; ++id) {
     deletes_of(word_at(id), 2, hashes);
     for (const std::uint64_t hash : hashes) ++owned_starts_[bucket_of(hash) + 1];
   }
   for (std::size_t b = 1; b < owned_starts_.size(); ++b) owned_starts_[b] += owned_starts_[b - 1];
+  owned_entries_.assign(owned_starts_.back(), Entry{0, 0});  // `total` sized the buckets only.
   std::vector<std::uint32_t> next(owned_starts_.begin(), owned_starts_.end() - 1);
   for (std::size_t id = 0; id < count; ++id) {
     deletes_of(word_at(id), 2, hashes);

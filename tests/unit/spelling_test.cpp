@@ -310,6 +310,19 @@ TEST_CASE("word index: words compared one by one are the ones the index finds", 
     }
   }
   CHECK(compared == 2 * words.size());
+  // near_document_words answers distance 1 from what it found at distance 2: the same words.
+  for (const std::string& query : words) {
+    std::vector<std::uint32_t> at_one;
+    for (const std::uint32_t id : index.candidates(query, 1)) {
+      if (edit_distance(query, words[id], 1) <= 1) at_one.push_back(id);
+    }
+    std::vector<std::uint32_t> from_two;
+    for (const std::uint32_t id : index.candidates(query, 2)) {
+      if (edit_distance(query, words[id], 2) <= 1) from_two.push_back(id);
+    }
+    INFO("query " << query);
+    CHECK(at_one == from_two);
+  }
   CHECK(DeleteIndex::left_out("mv", "to", 2));  // Two substitutions: no shared delete.
   CHECK_FALSE(DeleteIndex::left_out("mv", "my", 2));
 }
