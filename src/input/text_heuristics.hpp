@@ -19,7 +19,7 @@ bool looks_like_caption(std::string_view text);
 /// True when a short line reads as a heading: few words and no closing punctuation.
 bool looks_like_heading(std::string_view text);
 /// True when `text` has more than `most` words (runs between spaces, tabs and line breaks); reads
-/// no further than the word after them.
+/// at most 64 bytes past the start of the word after them.
 bool more_words_than(std::string_view text, std::size_t most);
 /// The kind of a plain-text block of `line_count` lines.
 BlockKind classify_text_block(std::string_view text, std::size_t line_count);

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "input/text_heuristics.hpp"
 #include "test_support.hpp"
 
 namespace galley {
@@ -53,6 +54,45 @@ TEST_CASE("plain text: caption candidates", "[reader][text]") {
   CHECK(read("The ferry docks at noon. (Photo: Jo Park)\n", InputFormat::text).blocks[0].kind == BlockKind::caption);
   CHECK(read("The photographer Jo Park opened the show, which runs until May.\n", InputFormat::text)
             .blocks[0].kind == BlockKind::paragraph);
+}
+
+TEST_CASE("plain text: how a block reads as a caption or a heading", "[reader][text]") {
+  // Credits anywhere, in any case; the word limit whichever test marked the block.
+  CHECK(looks_like_caption("The crew at dawn (PHOTO: Ana Ruiz)"));
+  CHECK(looks_like_caption("The crew at dawn. Photo Credit: Ana Ruiz"));
+  CHECK(looks_like_caption("Pier 4 at low tide (credit: Harbour Trust)"));
+  CHECK(looks_like_caption("Dancers rehearse. pHoTo CoUrTeSy of the Lisle Ballet"));
+  CHECK(looks_like_caption("(Photo) The new ferry"));
+  CHECK_FALSE(looks_like_caption("Photos of the crew at dawn are online"));
+  CHECK_FALSE(looks_like_caption("The crew at dawn, (cred: Ana Ruiz)"));
+  CHECK_FALSE(looks_like_caption("Prices, plans and people in port"));
+  std::string long_caption = "Photo: the board";
+  for (int i = 0; i < 78; ++i) long_caption += " member";  // 81 words.
+  CHECK_FALSE(looks_like_caption(long_caption));
+  long_caption.erase(long_caption.rfind(' '));  // 80 words.
+  CHECK(looks_like_caption(long_caption));
+  // Headings: a few words, no sentence end, whichever is tested first.
+  CHECK(looks_like_heading("Ferry service resumes on the north route"));
+  CHECK_FALSE(looks_like_heading("Ferry service resumes on the north route."));
+  CHECK_FALSE(looks_like_heading("\"Ferry service resumes\""));
+  CHECK_FALSE(looks_like_heading("one two three four five six seven eight nine ten 11 12 13 14 15 16"));
+  CHECK(looks_like_heading("one two three four five six seven eight nine ten 11 12 13 14 15"));
+}
+
+TEST_CASE("plain text: words counted across spaces, tabs and line breaks", "[reader][text]") {
+  CHECK_FALSE(more_words_than("", 0));
+  CHECK(more_words_than("a", 0));
+  CHECK_FALSE(more_words_than("  \t\r\n ", 0));
+  CHECK_FALSE(more_words_than(" one\ttwo\r\nthree\n", 3));
+  CHECK(more_words_than(" one\ttwo\r\nthree\nfour", 3));
+  // Long words and long gaps, so that words straddle the 64-byte steps the count is tested at.
+  for (std::size_t width = 1; width <= 70; width += 23) {
+    std::string text;
+    for (std::size_t n = 0; n < 40; ++n) text += std::string(width, 'w') + std::string(width % 5 + 1, ' ');
+    INFO("width " << width);
+    CHECK(more_words_than(text, 39));
+    CHECK_FALSE(more_words_than(text, 40));
+  }
 }
 
 TEST_CASE("plain text: CRLF and a byte-order mark keep exact spans", "[reader][text]") {
