@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -58,25 +59,41 @@ constexpr std::size_t run_codes(std::size_t length) {
   return codes;
 }
 
-/// Calls `visit(code, last)` for each run of `Length` symbols of covered `word` with an edge
-/// either side, `last` the index of its last symbol (word.size() for the trailing edge).
-/// (`Length` a constant: the modulo by a constant is a multiplication, where a variable one
-/// divided at every letter.)
-template <std::size_t Length, typename Visit>
-void for_each_run(std::string_view word, Visit visit) {
+/// True when `accept(code, last)` holds for each run of `Length` symbols of covered `word` with
+/// an edge either side, `last` the index of its last symbol (word.size() for the trailing
+/// edge); stops at the first that does not. (`Length` a constant: the modulo by a constant is a
+/// multiplication, where a variable one divided at every letter.)
+template <std::size_t Length, typename Accept>
+bool every_run(std::string_view word, Accept accept) {
   constexpr std::size_t kCodes = run_codes(Length);
   std::size_t code = 0;  // The last `Length` symbols, oldest first; edges before the word.
   for (std::size_t i = 0; i <= word.size(); ++i) {
     const std::size_t symbol = i < word.size() ? symbol_of(word[i]) : 0;
     code = (code * kSymbols + symbol) % kCodes;
-    if (i + 2 >= Length) visit(code, i);  // Runs starting at the leading edge or later.
+    // Runs starting at the leading edge or later.
+    if (i + 2 >= Length && !accept(code, i)) return false;
   }
+  return true;
 }
 
 /// The length of the longest of `affixes` that `word` starts (or, `at_end`, ends) with and that
 /// leaves a letter of the stem; 0 when none does.
 std::size_t affix_length(const LetterRuns::Affixes& affixes, std::string_view word, bool at_end) {
-  for (std::size_t length = std::min(affixes.longest, word.size() - 1); length > 0; --length) {
+  const std::size_t most = std::min(affixes.longest, word.size() - 1);
+  if (affixes.longest < 64) {  // Only the lengths of affixes with the word's edge byte.
+    const auto edge = static_cast<unsigned char>(at_end ? word.back() : word.front());
+    std::uint64_t lengths = affixes.lengths_by_edge[edge];
+    if (most < 63) lengths &= (std::uint64_t{2} << most) - 1;
+    while (lengths != 0) {
+      const auto length = static_cast<std::size_t>(63 - std::countl_zero(lengths));
+      const std::string_view part =
+          at_end ? word.substr(word.size() - length) : word.substr(0, length);
+      if (affixes.strings.contains(part)) return length;
+      lengths &= ~(std::uint64_t{1} << length);
+    }
+    return 0;
+  }
+  for (std::size_t length = most; length > 0; --length) {
     const std::string_view part =
         at_end ? word.substr(word.size() - length) : word.substr(0, length);
     if (affixes.strings.contains(part)) return length;
@@ -186,6 +203,10 @@ void LetterRuns::read_affixes(const std::string& path) {
     Affixes& affixes = kind == "PFX" ? prefixes_ : suffixes_;
     add = lower_ascii(std::move(add));
     affixes.longest = std::max(affixes.longest, add.size());
+    if (add.size() < 64) {
+      const auto edge = static_cast<unsigned char>(kind == "PFX" ? add.front() : add.back());
+      affixes.lengths_by_edge[edge] |= std::uint64_t{1} << add.size();
+    }
     affixes.strings.insert(std::move(add));
   }
   long_runs_apply_ = safe && (!prefixes_.strings.empty() || !suffixes_.strings.empty());
@@ -193,18 +214,17 @@ void LetterRuns::read_affixes(const std::string& path) {
 
 bool LetterRuns::may_know(std::string_view word) const {
   if (word.empty() || !covered(word)) return true;
-  bool possible = true;
-  for_each_run<kShortRun>(
-      word, [&](std::size_t code, std::size_t) { possible = possible && short_runs_[code]; });
-  if (!possible || !long_runs_apply_) return possible;
+  // Most one-edit strings fail at the first run holding the edit: the rest are not looked at.
+  if (!every_run<kShortRun>(word, [&](std::size_t code, std::size_t) { return short_runs_[code]; }))
+    return false;
+  if (!long_runs_apply_) return true;
   const std::size_t prefix = affix_length(prefixes_, word, false);
   const std::size_t suffix = affix_length(suffixes_, word, true);
-  for_each_run<kLongRun>(word, [&](std::size_t code, std::size_t last) {
+  return every_run<kLongRun>(word, [&](std::size_t code, std::size_t last) {
     const bool in_prefix = prefix > 0 && last < prefix + kLongRun - 1;
     const bool in_suffix = suffix > 0 && last >= word.size() - suffix;
-    possible = possible && (in_prefix || in_suffix || long_runs_[code]);
+    return in_prefix || in_suffix || long_runs_[code];
   });
-  return possible;
 }
 
 }  // namespace galley

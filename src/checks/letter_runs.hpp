@@ -1,6 +1,8 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -32,6 +34,9 @@ class LetterRuns {
   struct Affixes {
     std::unordered_set<std::string, StringHash, std::equal_to<>> strings;
     std::size_t longest = 0;  ///< The length of the longest.
+    /// By the byte at an affix's outer edge (a prefix's first, a suffix's last): bit n set when
+    /// some affix of n bytes (n < 64) has it there. Most lengths are then never looked up.
+    std::array<std::uint64_t, 256> lengths_by_edge{};
   };
 
  private:
