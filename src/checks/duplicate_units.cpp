@@ -116,6 +116,16 @@ std::vector<WordHunk> backtrace(const std::vector<std::size_t>& dp, std::size_t 
 }  // namespace
 
 void word_key_into(std::string_view word, std::string& key) {
+  // Every token of a document comes here: an ASCII word, nearly every one, is lower-cased in one
+  // pass, and holds no typographic apostrophe to look for.
+  key.resize(word.size());
+  bool ascii = true;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const char c = word[i];
+    ascii = ascii && static_cast<unsigned char>(c) < 0x80U;
+    key[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+  }
+  if (ascii) return;
   fold_key_into(word, key);
   // Typographic and typewriter apostrophes compare equal ("don’t" == "don't").
   constexpr std::string_view kApostrophe = "\xE2\x80\x99";

@@ -3,13 +3,15 @@
 #include <algorithm>
 #include <functional>
 
+#include "core/string_hash.hpp"
+
 namespace galley {
 namespace {
 
 constexpr std::size_t kFirstSlots = 16;
 
 std::uint32_t hash_of(std::string_view text) {
-  return static_cast<std::uint32_t>(std::hash<std::string_view>{}(text));
+  return static_cast<std::uint32_t>(word_hash(text));
 }
 
 }  // namespace

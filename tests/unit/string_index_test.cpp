@@ -1,8 +1,10 @@
 // StringIndex numbers strings for the spelling checks' forms and the duplicate search's words:
 // ids in order of first insertion, one per distinct string, whatever the table's growth.
 #include "core/string_index.hpp"
+#include "core/string_hash.hpp"
 
 #include <catch2/catch.hpp>
+#include <set>
 #include <string>
 #include <utility>
 #include <vector>
@@ -45,6 +47,33 @@ TEST_CASE("string index: a move keeps the strings where views of them point", "[
   CHECK(index.find("a") == StringIndex::kAbsent);
   CHECK(index.intern("b") == 0);
   CHECK(index.text(0) == "b");
+}
+
+}  // namespace galley
+
+namespace galley {
+
+// The tables asked about every token hash with word_hash: each byte of a key must count, at
+// every length, through the overlapping 8-byte and 4-byte steps and the 1-3 byte tail.
+TEST_CASE("word hash: every byte and the length count", "[core]") {
+  std::set<std::uint64_t> seen;
+  std::size_t keys = 0;
+  for (std::size_t length = 0; length <= 20; ++length) {
+    const std::string base(length, 'a');
+    seen.insert(word_hash(base));
+    ++keys;
+    for (std::size_t at = 0; at < length; ++at) {
+      for (const char c : {'b', 'A', '\0', '\xC3'}) {
+        std::string changed = base;
+        changed[at] = c;
+        seen.insert(word_hash(changed));
+        ++keys;
+      }
+    }
+  }
+  CHECK(seen.size() == keys);  // No two of these keys alike: every byte and length counted.
+  CHECK(word_hash("colour") == word_hash(std::string("colour")));
+  CHECK(StringHash{}(std::string_view("harbour")) == word_hash("harbour"));
 }
 
 }  // namespace galley
