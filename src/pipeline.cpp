@@ -7,6 +7,7 @@
 #include <chrono>
 #include <deque>
 #include <exception>
+#include <filesystem>
 #include <future>
 #include <map>
 #include <mutex>
@@ -15,6 +16,7 @@
 
 #include "checks/language.hpp"
 #include "checks/registry.hpp"
+#include "checks/rule_pack_check.hpp"
 #include "checks/spell_analysis.hpp"
 #include "checks/speller.hpp"
 #include "checks/suppressions.hpp"
@@ -112,6 +114,37 @@ bool spelling_enabled(const Settings& settings) {
   return std::any_of(check_registry().begin(), check_registry().end(), [&](const CheckInfo& info) {
     return info.id.starts_with("spelling.") && enabled(settings, info);
   });
+}
+
+/// True when the rule packs' check is on, with the rules it would load.
+bool rule_packs_enabled(const Settings& settings) {
+  const CheckInfo* info = find_check(kRulePacksId);
+  return info != nullptr && enabled(settings, *info);
+}
+
+/// True when `inputs` hold a megabyte or more, by their sizes on disk (stdin counts nothing).
+bool at_least_a_megabyte(const std::vector<InputFile>& inputs) {
+  constexpr std::uintmax_t kMegabyte = std::uintmax_t{1} << 20U;
+  std::uintmax_t bytes = 0;
+  for (const InputFile& input : inputs) {
+    std::error_code error;
+    const std::uintmax_t size = std::filesystem::file_size(input.path, error);
+    if (!error && (bytes += size) >= kMegabyte) return true;
+  }
+  return false;
+}
+
+/// What a run loads before its first document needs it, on other threads: the speller and
+/// word index of its spelling checks, and, for a megabyte of input or more, the rule packs.
+/// A smaller run compiles them on the thread that checks (while another loads the speller):
+/// on a third thread they took a core from the speller's load, a release 48 -> 53 ms.
+std::vector<std::shared_future<void>> loads_for(const Settings& settings,
+                                                const std::vector<InputFile>& inputs) {
+  std::vector<std::shared_future<void>> loads;
+  if (spelling_enabled(settings)) loads = load_spelling_ahead(settings);
+  if (rule_packs_enabled(settings) && at_least_a_megabyte(inputs))
+    loads.push_back(load_rules_ahead(settings));
+  return loads;
 }
 
 /// Waits for loads started ahead of need before the run returns, whether or not a check took
@@ -581,9 +614,7 @@ Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settin
   std::exception_ptr failure;
   std::mutex failure_mutex;
   BatchRun batch(settings, inputs.size());
-  const LoadsAhead loads_ahead(spelling_enabled(settings)
-                                   ? load_spelling_ahead(settings)
-                                   : std::vector<std::shared_future<void>>{});
+  const LoadsAhead loads_ahead(loads_for(settings, inputs));
   // A load error (a dictionary, a rule file) stops every worker and is rethrown to the caller.
   const auto worker = [&] {
     try {
@@ -619,6 +650,9 @@ Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settin
     for (unsigned t = 0; t < jobs; ++t) threads.emplace_back(worker);
   }
   Speller::settle();  // Loads a worker started and no document came to need.
+  // The rule packs load at a document's check: a run that checked none still reports a broken
+  // rule file, as it did when the rules loaded with the checks.
+  if (!failure && rule_packs_enabled(settings)) static_cast<void>(pack_rules(settings));
   if (failure) std::rethrow_exception(failure);
   report.interrupted = interrupt_requested();
   batch.finish(report);

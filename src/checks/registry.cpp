@@ -127,7 +127,7 @@ const std::vector<CheckInfo>& table() {
        {{"«Photo: Mayor Ada Kent opens the new Harbour Development centre in Leeds.» (in two "
          "documents)", true, "-"},
         {"Photo: Mayor Ada Kent opens the new Harbour Development centre in Leeds.", false, "-"}}},
-      {"rules.packs", "Runs the rule packs (rules/*.xml, --rules); `galley rules` lists each rule",
+      {kRulePacksId, "Runs the rule packs (rules/*.xml, --rules); `galley rules` lists each rule",
        Severity::error, Scope::document,
        "Rules written as data: editorial markers, house style and users' own packs. Each rule "
        "reports under its own id (marker.tk, style.utilize) and carries its examples, which "

@@ -19,22 +19,31 @@ std::shared_ptr<const RuleSet> pack_rules(const Settings& settings) {
   return rules;
 }
 
-std::unique_ptr<Check> RulePackCheck::make(const Settings& settings) {
-  return std::make_unique<RulePackCheck>(pack_rules(settings), settings);
+std::shared_future<void> load_rules_ahead(const Settings& settings) {
+  return std::async(std::launch::async, [settings] { static_cast<void>(pack_rules(settings)); })
+      .share();
 }
 
-RulePackCheck::RulePackCheck(std::shared_ptr<const RuleSet> rules, const Settings& settings)
-    : rules_(std::move(rules)), runner_(*rules_) {
-  for (std::size_t i = 0; i < rules_->rules.size(); ++i) {
-    const Rule& rule = rules_->rules[i];
-    if (effective_severity(settings.overrides, rule.id, rule.severity)) enabled_.push_back(i);
-  }
+std::unique_ptr<Check> RulePackCheck::make(const Settings& settings) {
+  return std::make_unique<RulePackCheck>(settings);
 }
+
+RulePackCheck::RulePackCheck(const Settings& settings) : settings_(settings) {}
 
 // Severity overrides are applied by the pipeline to every finding, by id or category; rules
 // switched off are not even run.
+void RulePackCheck::load() {
+  rules_ = pack_rules(settings_);
+  for (std::size_t i = 0; i < rules_->rules.size(); ++i) {
+    const Rule& rule = rules_->rules[i];
+    if (effective_severity(settings_.overrides, rule.id, rule.severity)) enabled_.push_back(i);
+  }
+  runner_ = std::make_unique<RuleRunner>(*rules_);
+}
+
 void RulePackCheck::check(const AnalyzedDocument& doc, std::vector<Finding>& out) {
-  runner_.run(enabled_, doc.doc, out);
+  if (!runner_) load();
+  runner_->run(enabled_, doc.doc, out);
 }
 
 }  // namespace galley

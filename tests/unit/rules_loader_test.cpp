@@ -129,6 +129,16 @@ TEST_CASE("galley check --rules reports a broken pack and exits 2", "[rules][cli
   CHECK(result.exit_code == 2);
   CHECK_THAT(result.err, Catch::Contains("bad.xml:2:69: error: invalid regular expression"));
   CHECK_THAT(result.err, Catch::Contains("^"));
+  // The rules load at the first document's check: with no document checked (a binary file,
+  // skipped), and with several workers, the broken pack is still the error.
+  test::write_file(dir + "/image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0", 11));
+  const test::RunResult none = test::run_galley("check --rules '" + dir + "/bad.xml' '" + dir + "/image.txt'");
+  CHECK(none.exit_code == 2);
+  CHECK_THAT(none.err, Catch::Contains("bad.xml:2:69: error: invalid regular expression"));
+  const test::RunResult many =
+      test::run_galley("check --jobs 2 --rules '" + dir + "/bad.xml' samples");
+  CHECK(many.exit_code == 2);
+  CHECK_THAT(many.err, Catch::Contains("bad.xml:2:69: error: invalid regular expression"));
 }
 
 TEST_CASE("user packs add rules; --disable and --severity work by id and category",
