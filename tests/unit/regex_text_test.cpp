@@ -2,6 +2,8 @@
 // is in bytes of the UTF-8 text, whether the text is ASCII, has 2-, 3- and 4-byte sequences, or
 // has ill-formed bytes; windows given in bytes select the same matches.
 #include <catch2/catch.hpp>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
 #include <string>
 #include <vector>
 
@@ -108,6 +110,33 @@ TEST_CASE("IcuText maps byte and unit offsets both ways, asked in any order",
   CHECK_FALSE(prepared.well_formed());
   CHECK(prepared.native(3) == 3);
   CHECK(prepared.byte_offset(3) == 3);
+}
+
+// ASCII is converted eight bytes at a time: a non-ASCII letter or an ill-formed byte at any
+// place, before, across or after an eight-byte step, must read back as ICU reads the UTF-8.
+TEST_CASE("IcuText reads back every code point wherever ASCII steps stop", "[segment][regex-text]") {
+  for (std::size_t length = 0; length <= 26; ++length) {
+    for (std::size_t at = 0; at <= length; ++at) {
+      for (const std::string& insert : {std::string("\xC3\xA9"), std::string("\xFF"), std::string("Q")}) {
+        std::string text;
+        for (std::size_t i = 0; i < length; ++i) text += static_cast<char>('a' + i % 26);
+        text.insert(at, insert);
+        IcuText prepared;
+        prepared.assign(text);
+        std::u32string read;
+        utext_setNativeIndex(prepared.utext(), 0);
+        for (UChar32 c = utext_next32(prepared.utext()); c >= 0; c = utext_next32(prepared.utext()))
+          read.push_back(static_cast<char32_t>(c));
+        std::u32string expected;
+        const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(text);
+        for (int32_t i = 0; i < unicode.length(); i = unicode.moveIndex32(i, 1))
+          expected.push_back(static_cast<char32_t>(unicode.char32At(i)));
+        INFO("length " << length << ", insert at " << at << ", " << insert.size() << " bytes");
+        CHECK(read == expected);
+        CHECK(prepared.byte_offset(prepared.native(text.size())) == text.size());
+      }
+    }
+  }
 }
 
 }  // namespace galley
