@@ -354,9 +354,61 @@ void add_case_variants(icu::UnicodeSet& set) {
   set.addAll(variants);
 }
 
+namespace {
+
+/// True when `source` opens with `(?m)^` and has no `|` outside groups and classes. Escapes
+/// skip a character, classes may nest ([a[b]]); quoting (\Q) and anything unbalanced give false.
+bool opens_at_line_start(std::u32string_view source) {
+  constexpr std::u32string_view kOpening = U"(?m)^";
+  if (source.substr(0, kOpening.size()) != kOpening) return false;
+  std::size_t depth = 0;    // Open groups.
+  std::size_t classes = 0;  // Open character classes.
+  for (std::size_t i = kOpening.size(); i < source.size(); ++i) {
+    const char32_t c = source[i];
+    if (c == U'\\') {
+      if (i + 1 < source.size() && (source[i + 1] == U'Q' || source[i + 1] == U'E')) return false;
+      ++i;
+    } else if (c == U'[') {
+      ++classes;
+    } else if (c == U']' && classes > 0) {
+      --classes;
+    } else if (classes > 0) {
+      continue;
+    } else if (c == U'(') {
+      ++depth;
+    } else if (c == U')') {
+      if (depth == 0) return false;
+      --depth;
+    } else if (c == U'|' && depth == 0) {
+      return false;
+    }
+  }
+  return depth == 0 && classes == 0;
+}
+
+}  // namespace
+
+void to_line_starts(std::string_view text, std::vector<ScanWindow>& windows) {
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const auto line_start = [&](std::size_t p) {
+    return p == 0 || (byte(p - 1) >= 0x0A && byte(p - 1) <= 0x0D) ||
+           (p >= 2 && byte(p - 2) == 0xC2 && byte(p - 1) == 0x85) ||
+           (p >= 3 && byte(p - 3) == 0xE2 && byte(p - 2) == 0x80 &&
+            (byte(p - 1) == 0xA8 || byte(p - 1) == 0xA9));
+  };
+  std::vector<ScanWindow> out;
+  for (const ScanWindow& window : windows) {
+    for (std::size_t p = window.starts.begin; p < window.starts.end && p <= text.size(); ++p) {
+      if (line_start(p)) out.push_back({{p, p + 1}, window.limit});
+    }
+  }
+  windows = std::move(out);
+}
+
 RegexShape regex_shape(const icu::RegexPattern& pattern, const std::vector<std::string>& literals) {
   RegexShape shape;
   if ((pattern.flags() & ~static_cast<uint32_t>(UREGEX_CASE_INSENSITIVE)) != 0) return shape;
+  shape.line_start = opens_at_line_start(to_utf32(pattern.pattern()));
   ShapeReader reader(to_utf32(pattern.pattern()), literals, shape);
   shape.known = reader.read();
   // Case-insensitive parts match the case variants too; adding them always is only cautious.

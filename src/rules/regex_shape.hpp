@@ -21,7 +21,17 @@ struct RegexShape {
   bool holds_literal = false;  ///< Every match contains one of the literals (ASCII in any case).
   icu::UnicodeSet consumed;    ///< A superset of what a match can consume, case variants included.
   std::array<bool, 128> ascii{};  ///< `consumed` for ASCII, looked up without ICU.
+  /// Every match starts at a line start: the expression opens with `(?m)^` and has no
+  /// alternative at its top level (found whether or not the rest is read).
+  bool line_start = false;
 };
+
+/// Each of `windows` of `text` replaced by a window for each line start among its starts (with
+/// the window's limit), for RegexScanner::reset_at_starts and an expression whose matches start
+/// only at line starts. A line start follows a line terminator ICU knows (LF, VT, FF, CR, NEL,
+/// LS, PS) or opens the text; the place between CR and LF is kept too: a superset is safe, since
+/// a match is tried, not assumed, at each.
+void to_line_starts(std::string_view text, std::vector<ScanWindow>& windows);
 
 /// Adds the case variants of its members to `set`, as UnicodeSet::closeOver does, working only
 /// on the members that have any: a class like [^\n] holds a million code points.

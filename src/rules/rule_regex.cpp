@@ -127,6 +127,7 @@ struct RegexScanner::Impl {
   std::vector<ScanWindow> given;  // Windows chosen by the caller (reset with windows), in order.
   std::size_t next_given = 0;     // The next of `given` to visit.
   bool use_given = false;
+  bool at_starts = false;  // Matches are tried at the given windows' first bytes only.
   bool exhausted = false;  // No window left to visit.
 
   [[nodiscard]] std::size_t window_end() const { return window_end_; }
@@ -148,6 +149,28 @@ struct RegexScanner::Impl {
                     text->native(std::max(window, resume_at)), status);
     matcher->useTransparentBounds(true);
     matcher->useAnchoringBounds(false);
+  }
+
+  /// The next match starting at the first byte of a given window (reset_at_starts).
+  ScanResult next_at_start(RegexScanner& scanner) {
+    while (next_given < given.size()) {
+      const ScanWindow next = given[next_given++];
+      if (next.starts.begin < resume_at) continue;
+      const std::size_t limit = boundary(std::min(bytes.size(), next.limit));
+      UErrorCode status = U_ZERO_ERROR;
+      matcher->region(text->native(next.starts.begin), text->native(limit), status);
+      matcher->useTransparentBounds(true);
+      matcher->useAnchoringBounds(false);
+      const bool found = matcher->lookingAt(status);
+      if (status == U_REGEX_TIME_OUT || status == U_REGEX_STACK_OVERFLOW) return ScanResult::timeout;
+      if (U_FAILURE(status)) break;
+      const std::optional<Span> whole = found ? scanner.span(0) : std::nullopt;
+      if (!whole || whole->empty()) continue;
+      resume_at = whole->end;
+      return ScanResult::match;
+    }
+    exhausted = true;
+    return ScanResult::done;
   }
 
   /// Goes on to the next window; false after the last.
@@ -186,11 +209,21 @@ void RegexScanner::reset(const IcuText& prepared) {
   impl_->bytes = text;
   impl_->resume_at = 0;
   impl_->use_given = false;
+  impl_->at_starts = false;
   impl_->exhausted = false;
   impl_->window_end_ = text.size();
   if (!impl_->matcher) return;
   impl_->matcher->reset(prepared.utext());
   if (text.size() > Impl::kWindow) impl_->set_window(0, Impl::kWindow);
+}
+
+void RegexScanner::reset_at_starts(const IcuText& text, const std::vector<ScanWindow>& windows) {
+  reset(text);
+  if (!impl_->matcher) return;
+  impl_->matcher->reset(text.utext());
+  impl_->at_starts = true;
+  impl_->given.assign(windows.begin(), windows.end());
+  impl_->next_given = 0;
 }
 
 void RegexScanner::reset(const IcuText& text, const std::vector<ScanWindow>& windows) {
@@ -204,6 +237,7 @@ void RegexScanner::reset(const IcuText& text, const std::vector<ScanWindow>& win
 
 ScanResult RegexScanner::next() {
   if (!impl_->matcher || impl_->exhausted) return ScanResult::done;
+  if (impl_->at_starts) return impl_->next_at_start(*this);
   const bool windowed = impl_->use_given || impl_->bytes.size() > Impl::kWindow;
   for (;;) {
     UErrorCode status = U_ZERO_ERROR;

@@ -73,6 +73,10 @@ class RegexScanner {
   /// Starts over on `text`, looking only for matches inside `windows` (sorted by their starts,
   /// which are disjoint).
   void reset(const IcuText& text, const std::vector<ScanWindow>& windows);
+  /// Starts over on `text`, trying a match only at the first byte of each of `windows` (sorted,
+  /// disjoint), for an expression whose every match starts at one of them: no search runs on
+  /// from a place where none starts.
+  void reset_at_starts(const IcuText& text, const std::vector<ScanWindow>& windows);
   /// Looks for the next non-empty match; `timeout` when ICU gave up (time or stack limit).
   ScanResult next();
   /// Bytes of `text` covered by capture `group` of the last match; nullopt if it took no part.

@@ -16,6 +16,7 @@ namespace {
 constexpr std::size_t kWholeSource = std::numeric_limits<std::size_t>::max();
 /// Texts shorter than this are searched whole: windows would not save ICU any work.
 constexpr std::size_t kWindowedFrom = 256;
+
 /// A runner keeps the ICU copy of texts up to this size between documents, not of larger ones.
 
 std::string replace_all(std::string text, std::string_view from, std::string_view to) {
@@ -209,6 +210,13 @@ void RuleRunner::reset_scanner(std::size_t index, RegexScanner& scanner) {
       !required_->folds_to_ascii()) {
     windows_.clear();
     shape_windows(*shape, text, required_->occurrences(index), windows_);
+    if (shape->line_start) {
+      // Tried only where a line starts: a search from each window's first byte ran on to its
+      // end (a line-long window, for a pattern of whole lines) looking for one.
+      to_line_starts(text, windows_);
+      scanner.reset_at_starts(text_, windows_);
+      return;
+    }
     scanner.reset(text_, windows_);
     return;
   }

@@ -18,6 +18,12 @@ bool is_well_formed(std::string_view text) {
   const auto length = static_cast<int32_t>(text.size());
   const auto* data = reinterpret_cast<const uint8_t*>(text.data());
   for (int32_t pos = 0; pos < length;) {
+    std::uint64_t eight = 0;  // ASCII is passed over eight bytes at a time.
+    if (pos + 8 <= length) std::memcpy(&eight, data + pos, 8);
+    if (pos + 8 <= length && (eight & 0x8080808080808080ULL) == 0) {
+      pos += 8;
+      continue;
+    }
     UChar32 c = 0;
     U8_NEXT(data, pos, length, c);
     if (c < 0) return false;

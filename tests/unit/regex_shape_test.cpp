@@ -82,12 +82,53 @@ TEST_CASE("the shape of an expression: what it consumes and the literal it holds
   CHECK_FALSE(shape_of("(a)\\1", {"a"}).known);
   CHECK_FALSE(shape_of("[\\s\\w]+a", {"a"}).known);
   CHECK_FALSE(shape_of("(?x) a b", {"a"}).known);
+  // Matches only at line starts: (?m)^ first, and no alternative at the top level.
+  CHECK(shape_of("(?m)^(?:a|b)$", {"a"}).line_start);
+  CHECK(shape_of("(?m)^[|(]a", {"a"}).line_start);
+  CHECK(shape_of("(?m)^\\|a\\)", {"a"}).line_start);
+  CHECK(shape_of("(?m)^a[[b][|]]", {"a"}).line_start);
+  CHECK_FALSE(shape_of("(?m)^a|b", {"a"}).line_start);
+  CHECK_FALSE(shape_of("(?m)^a[b]|c", {"a"}).line_start);
+  CHECK_FALSE(shape_of("^a", {"a"}).line_start);  // Without (?m), ^ is the text's start.
+  CHECK_FALSE(shape_of("a(?m)^b", {"a"}).line_start);
+  CHECK_FALSE(shape_of("(?m)^a\\Q|\\E", {"a"}).line_start);
+}
+
+TEST_CASE("line starts: one window per line start within each window's starts", "[rules][shape]") {
+  // LF, CR LF, CR, VT, FF, NEL, LS and PS end lines for ICU.
+  const std::string text = "a\nb\r\nc\rd\ve\ff\xC2\x85g\xE2\x80\xA8h\xE2\x80\xA9i";
+  std::vector<ScanWindow> windows{{{0, text.size()}, text.size()}};
+  to_line_starts(text, windows);
+  std::vector<std::size_t> starts;
+  for (const ScanWindow& window : windows) {
+    CHECK(window.starts.size() == 1);
+    CHECK(window.limit == text.size());
+    starts.push_back(window.starts.begin);
+  }
+  // The place between CR and LF (4) is kept: a match is tried there, and ^ refuses it.
+  CHECK(starts == std::vector<std::size_t>{0, 2, 4, 5, 7, 9, 11, 14, 18, 22});
+  std::vector<ScanWindow> inner{{{1, 3}, 4}, {{9, 11}, 14}};
+  to_line_starts(text, inner);
+  REQUIRE(inner.size() == 2);
+  CHECK(inner[0].starts.begin == 2);
+  CHECK(inner[0].limit == 4);
+  CHECK(inner[1].starts.begin == 9);
 }
 
 TEST_CASE("shaped windows find what a whole search finds for every built-in pattern rule",
           "[rules][shape]") {
   const RuleSet set = load_rule_set(true, {});
   std::vector<std::string> pieces = {" ",
+                                     "\r\n",
+                                     "\r",
+                                     "\f",
+                                     "\xE2\x80\xA8",
+                                     "\n###\n",
+                                     "\n-30-",
+                                     "\nENDS\n",
+                                     "<p>",
+                                     "</p>",
+                                     "**",
                                      " ",
                                      "  ",
                                      "\n",
@@ -144,6 +185,8 @@ TEST_CASE("shaped windows find what a whole search finds for every built-in patt
   std::size_t compared = 0;
   std::size_t matched = 0;  // Texts with at least one match.
   std::size_t long_texts = 0;
+  std::size_t at_line_starts = 0;  // Texts of rules that match only at line starts.
+  std::size_t matched_at_line_starts = 0;
   for (std::size_t index = 0; index < set.rules.size(); ++index) {
     const Rule& rule = set.rules[index];
     if (rule.kind != RuleKind::pattern) continue;
@@ -170,6 +213,13 @@ TEST_CASE("shaped windows find what a whole search finds for every built-in patt
       INFO(rule.id << " on: " << text);
       const std::vector<Span> expected = all_spans(whole);
       CHECK(all_spans(shaped) == expected);
+      if (shape.line_start) {  // As the runner scans such a rule: at line starts only.
+        to_line_starts(text, windows);
+        shaped.reset_at_starts(prepared, windows);
+        CHECK(all_spans(shaped) == expected);
+        ++at_line_starts;
+        if (!expected.empty()) ++matched_at_line_starts;
+      }
       ++compared;
       if (!expected.empty()) ++matched;
       if (text.size() > kScanWindow) ++long_texts;
@@ -178,6 +228,8 @@ TEST_CASE("shaped windows find what a whole search finds for every built-in patt
   CHECK(compared > 500);
   CHECK(matched > 100);
   CHECK(long_texts >= 12);
+  CHECK(at_line_starts > 100);
+  CHECK(matched_at_line_starts > 10);
 }
 
 }  // namespace galley
