@@ -259,8 +259,12 @@ class ShapeReader {
         return Part{false, true, std::nullopt};
       case 's':
         return from_set_text(U"[\\t\\n\\f\\r\\p{Z}\\p{White_Space}]");
+      case 'S':  // Not the white space of every definition of \s: a superset of what \S takes.
+        return from_set_text(U"[^\\t\\n\\f\\r\\p{Z}]");
       case 'd':
         return from_set_text(U"[\\p{Nd}]");
+      case 'D':
+        return from_set_text(U"[^\\p{Nd}]");
       case 'n':
         return literal('\n');
       case 't':
