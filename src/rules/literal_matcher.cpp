@@ -49,6 +49,7 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals) {
     }
     own[state].push_back(static_cast<std::uint32_t>(i));
     lengths_.push_back(literals[i].size());
+    longest_ = std::max(longest_, literals[i].size());
   }
   // Breadth first: a state's failure link is shallower, so complete before the state itself.
   const std::size_t states = own.size();
@@ -89,18 +90,64 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals) {
   }
 }
 
-void LiteralMatcher::find_all(std::string_view text, std::vector<LiteralHit>& out) const {
+void LiteralMatcher::scan(std::string_view text, std::vector<LiteralHit>& out) const {
+  const std::uint8_t* const classes = byte_class_.data();
+  const std::uint32_t* const next = next_.data();
   std::uint32_t row = 0;
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
-    const std::uint32_t next = next_[row + byte_class_[static_cast<std::uint8_t>(text[pos])]];
-    row = next & ~kHasOutput;
-    if ((next & kHasOutput) == 0) continue;
+    const std::uint32_t target = next[row + classes[static_cast<std::uint8_t>(text[pos])]];
+    row = target & ~kHasOutput;
+    if ((target & kHasOutput) == 0) continue;
     const std::size_t state = row / classes_;
     for (std::uint32_t o = first_out_[state]; o < first_out_[state + 1]; ++o) {
       const std::uint32_t literal = outputs_[o];
       out.push_back({literal, pos + 1 - lengths_[literal]});
     }
   }
+}
+
+// A long text is searched as two halves in one loop: each byte's transition waits for the one
+// before, and two independent searches keep the core busy while each waits. The second half's
+// search starts a literal's length before its half, in the root state, and so is in the state a
+// single search would be in from the half's first byte on; it reports only from there.
+void LiteralMatcher::find_all(std::string_view text, std::vector<LiteralHit>& out) const {
+  constexpr std::size_t kHalvesFrom = 256;
+  if (text.size() < kHalvesFrom || longest_ == 0) {
+    scan(text, out);
+    return;
+  }
+  const std::size_t middle = text.size() / 2;
+  const std::size_t second_from = middle - std::min(middle, longest_ - 1);
+  thread_local std::vector<LiteralHit> second_hits;
+  second_hits.clear();
+  const std::uint8_t* const classes = byte_class_.data();
+  const std::uint32_t* const next = next_.data();
+  const auto emit = [&](std::uint32_t row, std::size_t pos, std::vector<LiteralHit>& hits) {
+    const std::size_t state = row / classes_;
+    for (std::uint32_t o = first_out_[state]; o < first_out_[state + 1]; ++o) {
+      const std::uint32_t literal = outputs_[o];
+      hits.push_back({literal, pos + 1 - lengths_[literal]});
+    }
+  };
+  std::uint32_t first_row = 0;
+  std::uint32_t second_row = 0;
+  const std::size_t steps = middle;  // The second search has at least as many bytes.
+  for (std::size_t step = 0; step < steps; ++step) {
+    const std::size_t a = step;
+    const std::size_t b = second_from + step;
+    const std::uint32_t first = next[first_row + classes[static_cast<std::uint8_t>(text[a])]];
+    const std::uint32_t second = next[second_row + classes[static_cast<std::uint8_t>(text[b])]];
+    first_row = first & ~kHasOutput;
+    second_row = second & ~kHasOutput;
+    if ((first & kHasOutput) != 0) emit(first_row, a, out);
+    if ((second & kHasOutput) != 0 && b >= middle) emit(second_row, b, second_hits);
+  }
+  for (std::size_t b = second_from + steps; b < text.size(); ++b) {
+    const std::uint32_t second = next[second_row + classes[static_cast<std::uint8_t>(text[b])]];
+    second_row = second & ~kHasOutput;
+    if ((second & kHasOutput) != 0 && b >= middle) emit(second_row, b, second_hits);
+  }
+  out.insert(out.end(), second_hits.begin(), second_hits.end());
 }
 
 }  // namespace galley

@@ -38,8 +38,11 @@ class LiteralMatcher {
   std::vector<std::uint32_t> first_out_;  ///< Per state, where its outputs start in `outputs_`.
   std::vector<std::uint32_t> outputs_;    ///< Literal indexes ending at each state, suffixes too.
   std::vector<std::size_t> lengths_;      ///< Byte length of each literal.
+  std::size_t longest_ = 0;               ///< The longest literal's length.
 
   void build_classes(const std::vector<std::string>& literals);
+  /// find_all in one search from the first byte to the last.
+  void scan(std::string_view text, std::vector<LiteralHit>& out) const;
 };
 
 }  // namespace galley

@@ -165,3 +165,38 @@ TEST_CASE("a list rule looks only where all words of one entry fit", "[rules][li
 }
 
 }  // namespace galley
+
+namespace galley {
+
+// A text of 256 bytes or more is searched as two halves at once, the second starting a
+// literal's length early: the hits, in order, must be a single search's, at every length and
+// with literals across the middle.
+TEST_CASE("the literal matcher's two halves give one search's hits in order", "[rules][literals]") {
+  const std::vector<std::string> literals = {"abcabcabcab", "ab", "bca", "c", "cab", "aaaa", "b\xC3\xA9"};
+  const std::string alphabet = "abcABCa\xC3\xA9 ";
+  const LiteralMatcher matcher(literals);
+  std::uint32_t seed = 11;
+  std::size_t long_texts = 0;
+  for (std::size_t length = 200; length <= 700; length += 7) {
+    std::string text;
+    while (text.size() < length) {
+      seed = seed * 1103515245U + 12345U;
+      // Runs of "abc" now and then, so that the longest literal crosses the middle.
+      text += (seed >> 28U) == 0 ? std::string("abcabcabcabc") : std::string(1, alphabet[(seed >> 16U) % alphabet.size()]);
+    }
+    std::vector<LiteralHit> hits;
+    matcher.find_all(text, hits);
+    std::vector<std::pair<std::size_t, std::size_t>> found;  // (last byte, literal)
+    for (const LiteralHit& hit : hits) found.emplace_back(hit.begin + literals[hit.literal].size() - 1, hit.literal);
+    std::vector<std::pair<std::size_t, std::size_t>> expected;
+    for (const auto& [literal, begin] : brute_hits(literals, text))
+      expected.emplace_back(begin + literals[literal].size() - 1, literal);
+    std::sort(expected.begin(), expected.end());
+    INFO("length " << text.size());
+    CHECK(found == expected);  // Unsorted: find_all's own order.
+    if (text.size() >= 256) ++long_texts;
+  }
+  CHECK(long_texts > 50);
+}
+
+}  // namespace galley
