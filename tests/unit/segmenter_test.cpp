@@ -204,6 +204,20 @@ TEST_CASE("comparison is NFC- and case-aware", "[segment]") {
   CHECK(same_word("STRASSE",
                   "stra\xC3\x9F"
                   "e"));  // One side ASCII: full case folding.
+  // An ASCII first letter composed with a mark after it matches the composed letter.
+  CHECK(same_word("E\xCC\x81t\xC3\xA9", "\xC3\xA9t\xC3\xA9"));
+  CHECK_FALSE(same_word("et\xC3\xA9", "\xC3\xA9t\xC3\xA9"));
+  // Whatever the first bytes, the answer is that of the folded, composed forms.
+  const std::vector<std::string> words{"the", "The", "THE", "then", "a", "A", "caf\xC3\xA9",
+                                       "CAFE\xCC\x81", "cafe", "safe", "\xC3\xA9t\xC3\xA9",
+                                       "e\xCC\x81t\xC3\xA9", "ete", "\xC3\x89T\xC3\x89",
+                                       "<\xCC\xB8", "\xE2\x89\xAE", "=\xCC\xB8", "1", "-"};
+  for (const std::string& x : words) {
+    for (const std::string& y : words) {
+      INFO(x << " / " << y);
+      CHECK(same_word(x, y) == (fold_key(x) == fold_key(y)));
+    }
+  }
 }
 
 }  // namespace galley
