@@ -73,6 +73,11 @@ void InvisibleCharacterCheck::check(const AnalyzedDocument& doc, std::vector<Fin
     const std::string_view text = block.text;
     std::size_t pos = 0;
     while (pos < text.size()) {
+      const auto byte = static_cast<unsigned char>(text[pos]);
+      if (byte >= 0x20U && byte < 0x7FU) {  // Printable ASCII, nearly all of a text: visible.
+        ++pos;
+        continue;
+      }
       const std::size_t length = utf8::sequence_length(text, pos);
       if (length == 0) {
         ++pos;  // Invalid bytes are typography.invalid-utf8's.
