@@ -35,6 +35,19 @@ pugi::xml_document parse(const std::string& xml) {
   return doc;
 }
 
+/// The XML report of `inputs` run on `jobs` workers, after checking that the same run with
+/// every document spooled (its report built on one thread) gives the same bytes.
+std::string kept_matching_spooled(const std::vector<InputFile>& inputs, unsigned jobs) {
+  Settings settings;
+  settings.jobs = jobs;
+  std::ostringstream kept;
+  write_xml(run_pipeline(inputs, settings), kept);
+  std::ostringstream spooled;
+  write_xml(run_pipeline(inputs, settings, {}, std::make_shared<DocumentSpool>(0)), spooled);
+  CHECK(spooled.str() == kept.str());
+  return kept.str();
+}
+
 /// Walks a document's text element: checks that it reproduces `source` and that every mark covers
 /// the bytes its findings name.
 void check_reproduction(pugi::xml_node document, const std::string& source) {
@@ -127,14 +140,7 @@ TEST_CASE("xml report: a large batch comes out in input order, spooled or not", 
         {dir.file("note-" + id + ".txt", "Notice " + id + ": the the hall opens at " + id + ".\n"),
          std::nullopt});
   }
-  Settings settings;
-  settings.jobs = 2;
-  std::ostringstream kept;
-  write_xml(run_pipeline(inputs, settings), kept);
-  std::ostringstream spooled;
-  write_xml(run_pipeline(inputs, settings, {}, std::make_shared<DocumentSpool>(0)), spooled);
-  CHECK(spooled.str() == kept.str());
-  const pugi::xml_document xml = parse(kept.str());
+  const pugi::xml_document xml = parse(kept_matching_spooled(inputs, 2));
   std::size_t n = 0;
   for (pugi::xml_node document : xml.child("galley-report").children("document")) {
     REQUIRE(n < inputs.size());
@@ -167,14 +173,7 @@ TEST_CASE("xml report: a large document built in two halves matches one built wh
     paragraph += "Notice " + std::to_string(n) + " says the the hall opens at " + std::to_string(n) + ". ";
   }
   inputs.push_back({dir.file("large-paragraph.txt", "Heading\n\n" + paragraph + "\n"), std::nullopt});
-  Settings settings;
-  settings.jobs = 1;
-  std::ostringstream kept;
-  write_xml(run_pipeline(inputs, settings), kept);
-  std::ostringstream spooled;
-  write_xml(run_pipeline(inputs, settings, {}, std::make_shared<DocumentSpool>(0)), spooled);
-  CHECK(spooled.str() == kept.str());
-  const pugi::xml_document xml = parse(kept.str());
+  const pugi::xml_document xml = parse(kept_matching_spooled(inputs, 1));
   std::size_t documents = 0;
   for (pugi::xml_node document : xml.child("galley-report").children("document")) {
     INFO(document.attribute("path").value());
