@@ -4,10 +4,8 @@
 #include "report/xml_writer.hpp"
 
 #include <algorithm>
-#include <cassert>
 #include <future>
 #include <optional>
-#include <span>
 #include <sstream>
 #include <thread>
 
@@ -17,12 +15,6 @@
 
 namespace galley {
 namespace {
-
-/// From this size a document's text is built on two threads (print_large_document); a spooled
-/// one, in a run that bounds its memory, never is.
-constexpr std::size_t kLargeDocument = std::size_t{1} << 20U;
-/// What goes before each container element (block, gap) of a document's text.
-constexpr std::string_view kContainerIndent = "\n      ";
 
 std::string finding_id(std::size_t doc_index, std::size_t finding_index) {
   return "d" + std::to_string(doc_index + 1) + "f" + std::to_string(finding_index + 1);
@@ -65,23 +57,16 @@ void add_finding(pugi::xml_node parent, const DocumentReport& doc, const Finding
   }
 }
 
-/// True when run `i` of `runs` begins a new container element (a block or a gap).
-bool opens_container(std::span<const AnnotatedRun> runs, std::size_t i) {
-  if (i == 0) return true;
-  const AnnotatedRun& run = runs[i];
-  const AnnotatedRun& before = runs[i - 1];
-  return run.block != before.block || (run.block == nullptr) != (before.block == nullptr) ||
-         run.starts_container;
-}
-
-/// Appends to `text` the container elements of `runs`, whose first run begins one.
-void add_runs(pugi::xml_node text, const DocumentReport& doc, std::size_t doc_index,
-              std::span<const AnnotatedRun> runs) {
+void add_text(pugi::xml_node parent, const DocumentReport& doc, std::size_t doc_index) {
+  pugi::xml_node text = parent.append_child("text");
   pugi::xml_node container;
-  for (std::size_t i = 0; i < runs.size(); ++i) {
-    const AnnotatedRun& run = runs[i];
-    if (opens_container(runs, i)) {
-      if (run.block == nullptr) {
+  const BlockRecord* container_block = nullptr;
+  bool container_is_gap = false;
+  for (const AnnotatedRun& run : annotate(doc)) {
+    const bool is_gap = run.block == nullptr;
+    if (!container || run.block != container_block || is_gap != container_is_gap ||
+        run.starts_container) {
+      if (is_gap) {
         container = text.append_child("gap");
       } else {
         container = text.append_child("block");
@@ -90,6 +75,8 @@ void add_runs(pugi::xml_node text, const DocumentReport& doc, std::size_t doc_in
         set_position(container, doc.source, run.block->span);
         if (run.continued) container.append_attribute("continued").set_value("true");
       }
+      container_block = run.block;
+      container_is_gap = is_gap;
     }
     const std::string_view bytes = doc.source.slice(run.span);
     if (run.findings.empty()) {
@@ -107,10 +94,6 @@ void add_runs(pugi::xml_node text, const DocumentReport& doc, std::size_t doc_in
   }
 }
 
-void add_text(pugi::xml_node parent, const DocumentReport& doc, std::size_t doc_index) {
-  add_runs(parent.append_child("text"), doc, doc_index, annotate(doc));
-}
-
 /// Puts each element child of an element-only node on its own line. The report is printed raw
 /// (pugixml's indentation would add white space inside source text made only of elements).
 void indent_children(pugi::xml_node node, std::size_t depth) {
@@ -121,16 +104,13 @@ void indent_children(pugi::xml_node node, std::size_t depth) {
   node.append_child(pugi::node_pcdata).set_value(("\n" + std::string(2 * depth, ' ')).c_str());
 }
 
-/// The `document` element of `doc` with its attributes and findings, its text not yet added;
-/// null for a document that was not checked, complete as it is.
-pugi::xml_node add_document_head(pugi::xml_node parent, const DocumentReport& doc,
-                                 std::size_t doc_index) {
+void add_document(pugi::xml_node parent, const DocumentReport& doc, std::size_t doc_index) {
   pugi::xml_node node = parent.append_child("document");
   node.append_attribute("path").set_value(xml_safe(doc.path).c_str());
   node.append_attribute("status").set_value(std::string(to_string(doc.status)).c_str());
   if (doc.status != DocumentStatus::checked) {
     node.append_child("problem").text().set(xml_safe(doc.problem).c_str());
-    return {};
+    return;
   }
   node.append_attribute("format").set_value(doc.format.c_str());
   node.append_attribute("language").set_value(doc.language.c_str());
@@ -140,12 +120,6 @@ pugi::xml_node add_document_head(pugi::xml_node parent, const DocumentReport& do
   for (std::size_t i = 0; i < doc.findings.size(); ++i) {
     add_finding(node, doc, doc.findings[i], finding_id(doc_index, i));
   }
-  return node;
-}
-
-void add_document(pugi::xml_node parent, const DocumentReport& doc, std::size_t doc_index) {
-  const pugi::xml_node node = add_document_head(parent, doc, doc_index);
-  if (!node) return;
   add_text(node, doc, doc_index);
   indent_children(node.child("text"), 2);
   indent_children(node, 1);
@@ -206,62 +180,6 @@ class StringWriter final : public pugi::xml_writer {
   std::string text;  ///< What was printed.
 };
 
-/// The container elements of `runs` (of document `doc_index`) as add_document prints them,
-/// each on its own line.
-std::string printed_containers(const DocumentReport& doc, std::size_t doc_index,
-                               std::span<const AnnotatedRun> runs) {
-  pugi::xml_document tree;
-  const pugi::xml_node text = tree.append_child("text");
-  add_runs(text, doc, doc_index, runs);
-  StringWriter printed;
-  for (pugi::xml_node child = text.first_child(); child; child = child.next_sibling()) {
-    printed.text += kContainerIndent;
-    child.print(printed, "", pugi::format_raw, pugi::encoding_utf8);
-  }
-  return std::move(printed.text);
-}
-
-/// Prints the element of a large checked document, as add_document builds it, with the second
-/// half of its text built and printed on another thread: on one core, a 16 MB document's
-/// report took a tenth of a second with the other core idle. The halves meet at a container
-/// boundary, so each builds the elements the whole would.
-template <typename Writer>
-void print_large_document(const DocumentReport& doc, std::size_t doc_index, Writer& writer) {
-  const std::vector<AnnotatedRun> runs = annotate(doc);
-  const std::span<const AnnotatedRun> all(runs);
-  std::size_t middle = 0;
-  while (middle < runs.size() &&
-         (runs[middle].span.begin < doc.source.bytes().size() / 2 || !opens_container(all, middle))) {
-    ++middle;
-  }
-  auto second = std::async(std::launch::async, [&] {
-    return printed_containers(doc, doc_index, all.subspan(middle));
-  });
-  const std::string first = printed_containers(doc, doc_index, all.first(middle));
-  pugi::xml_document tree;
-  pugi::xml_node node = add_document_head(tree, doc, doc_index);
-  node.append_child("text").append_child(pugi::node_pcdata).set_value(" ");
-  indent_children(node, 1);
-  StringWriter head;
-  node.print(head, "", pugi::format_raw, pugi::encoding_utf8);
-  // The text element is the document's last child: nothing printed after it can hold this.
-  constexpr std::string_view kStandIn = "<text> </text>";
-  const std::size_t at = head.text.rfind(kStandIn);
-  assert(at != std::string::npos);
-  const std::string_view printed(head.text);
-  writer.write("  ", 2);
-  writer.write(printed.data(), at);
-  writer.write("<text>", 6);
-  writer.write(first.data(), first.size());
-  const std::string rest = second.get();
-  writer.write(rest.data(), rest.size());
-  const std::string_view close = "\n    </text>";
-  writer.write(close.data(), close.size());
-  const std::string_view after = printed.substr(at + kStandIn.size());
-  writer.write(after.data(), after.size());
-  writer.write("\n", 1);
-}
-
 /// Prints the elements of documents [first, last) of `report` to `writer`, each built and
 /// printed on its own (a spooled one reloaded just before), so that memory holds one
 /// document's tree at a time.
@@ -270,14 +188,7 @@ void print_documents(const Report& report, std::size_t first, std::size_t last, 
   for (std::size_t i = first; i < last; ++i) {
     const DocumentReport* doc = &report.documents[i];
     std::optional<DocumentReport> full;
-    if (doc->spooled) {
-      doc = &full.emplace(report.spool->load(*doc->spooled));
-    } else if (doc->status == DocumentStatus::checked &&
-               doc->source.bytes().size() >= kLargeDocument &&
-               std::thread::hardware_concurrency() >= 2) {
-      print_large_document(*doc, i, writer);
-      continue;
-    }
+    if (doc->spooled) doc = &full.emplace(report.spool->load(*doc->spooled));
     pugi::xml_document tree;
     add_document(tree, *doc, i);
     writer.write("  ", 2);

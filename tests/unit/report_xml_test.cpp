@@ -154,34 +154,4 @@ TEST_CASE("xml report: a large batch comes out in input order, spooled or not", 
   CHECK(n == inputs.size());
 }
 
-// From a megabyte a kept document's text is built in two halves on two threads, meeting at a
-// block or gap; a spooled one's on one thread: the same bytes either way, for text with nested
-// blocks, markup gaps and findings on both sides of the middle.
-TEST_CASE("xml report: a large document built in two halves matches one built whole", "[xml][spool]") {
-  const test::Scratch dir;
-  std::vector<InputFile> inputs;
-  for (const std::string name : {"solar-cooperative.md", "museum-reopening.html"}) {
-    const std::string sample =
-        test::read_file_text(std::string(GALLEY_SOURCE_DIR) + "/samples/" + name);
-    std::string large;
-    while (large.size() < (std::size_t{3} << 19U)) large += sample + "\n\n";  // 1.5 MB.
-    inputs.push_back({dir.file("large-" + name, large), std::nullopt});
-  }
-  // One paragraph past the middle: no block begins after it, so the first half takes it all.
-  std::string paragraph;
-  for (std::size_t n = 0; paragraph.size() < (std::size_t{3} << 19U); ++n) {
-    paragraph += "Notice " + std::to_string(n) + " says the the hall opens at " + std::to_string(n) + ". ";
-  }
-  inputs.push_back({dir.file("large-paragraph.txt", "Heading\n\n" + paragraph + "\n"), std::nullopt});
-  const pugi::xml_document xml = parse(kept_matching_spooled(inputs, 1));
-  std::size_t documents = 0;
-  for (pugi::xml_node document : xml.child("galley-report").children("document")) {
-    INFO(document.attribute("path").value());
-    CHECK(document.child("finding"));
-    check_reproduction(document, test::read_file_text(document.attribute("path").value()));
-    ++documents;
-  }
-  CHECK(documents == inputs.size());
-}
-
 }  // namespace galley
