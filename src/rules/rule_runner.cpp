@@ -17,8 +17,6 @@ constexpr std::size_t kWholeSource = std::numeric_limits<std::size_t>::max();
 /// Texts shorter than this are searched whole: windows would not save ICU any work.
 constexpr std::size_t kWindowedFrom = 256;
 
-/// A runner keeps the ICU copy of texts up to this size between documents, not of larger ones.
-
 std::string replace_all(std::string text, std::string_view from, std::string_view to) {
   for (std::size_t pos = text.find(from); pos != std::string::npos;
        pos = text.find(from, pos + to.size())) {
