@@ -97,12 +97,15 @@ void LiteralMatcher::scan(std::string_view text, std::vector<LiteralHit>& out) c
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
     const std::uint32_t target = next[row + classes[static_cast<std::uint8_t>(text[pos])]];
     row = target & ~kHasOutput;
-    if ((target & kHasOutput) == 0) continue;
-    const std::size_t state = row / classes_;
-    for (std::uint32_t o = first_out_[state]; o < first_out_[state + 1]; ++o) {
-      const std::uint32_t literal = outputs_[o];
-      out.push_back({literal, pos + 1 - lengths_[literal]});
-    }
+    if ((target & kHasOutput) != 0) emit(row, pos, out);
+  }
+}
+
+void LiteralMatcher::emit(std::uint32_t row, std::size_t pos, std::vector<LiteralHit>& out) const {
+  const std::size_t state = row / classes_;
+  for (std::uint32_t o = first_out_[state]; o < first_out_[state + 1]; ++o) {
+    const std::uint32_t literal = outputs_[o];
+    out.push_back({literal, pos + 1 - lengths_[literal]});
   }
 }
 
@@ -122,13 +125,6 @@ void LiteralMatcher::find_all(std::string_view text, std::vector<LiteralHit>& ou
   second_hits.clear();
   const std::uint8_t* const classes = byte_class_.data();
   const std::uint32_t* const next = next_.data();
-  const auto emit = [&](std::uint32_t row, std::size_t pos, std::vector<LiteralHit>& hits) {
-    const std::size_t state = row / classes_;
-    for (std::uint32_t o = first_out_[state]; o < first_out_[state + 1]; ++o) {
-      const std::uint32_t literal = outputs_[o];
-      hits.push_back({literal, pos + 1 - lengths_[literal]});
-    }
-  };
   std::uint32_t first_row = 0;
   std::uint32_t second_row = 0;
   const std::size_t steps = middle;  // The second search has at least as many bytes.

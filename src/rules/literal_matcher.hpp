@@ -43,6 +43,8 @@ class LiteralMatcher {
   void build_classes(const std::vector<std::string>& literals);
   /// find_all in one search from the first byte to the last.
   void scan(std::string_view text, std::vector<LiteralHit>& out) const;
+  /// Appends the literals ending at byte `pos`, whose search has reached row `row`.
+  void emit(std::uint32_t row, std::size_t pos, std::vector<LiteralHit>& out) const;
 };
 
 }  // namespace galley
