@@ -12,11 +12,13 @@ namespace galley {
 /// A hash of a short string (a word, a key) for the tables asked about every token: eight bytes
 /// a step, the last one or two steps overlapping (wyhash's trick), so that a word of up to eight
 /// bytes is one multiplication and a finish, inline, where std::hash made an out-of-line call
-/// and walked the bytes in a loop. The same in every run; not a stable file format.
-inline std::uint64_t word_hash(std::string_view text) noexcept {
+/// and walked the bytes in a loop. The same in every run; not a stable file format. The bits of
+/// `set_bits` are set in every step before it is mixed: 0x20 in each byte hashes a word the same
+/// in any ASCII letter case, without a lower-cased copy (the variety table's filter).
+inline std::uint64_t word_hash(std::string_view text, std::uint64_t set_bits = 0) noexcept {
   constexpr std::uint64_t kMultiplier = 0x9E3779B97F4A7C15ULL;
-  const auto step = [](std::uint64_t hash, std::uint64_t chunk) {
-    hash = (hash ^ chunk) * kMultiplier;
+  const auto step = [set_bits](std::uint64_t hash, std::uint64_t chunk) {
+    hash = (hash ^ (chunk | set_bits)) * kMultiplier;
     return hash ^ (hash >> 32U);
   };
   const char* at = text.data();
