@@ -24,6 +24,43 @@ std::unique_ptr<icu::BreakIterator> make_iterator(bool sentences) {
   return iterator;
 }
 
+bool is_ascii_letter(unsigned char c) { return static_cast<unsigned>((c | 0x20U) - 'a') < 26U; }
+
+/// ASCII that is in no word or number of its own: space, controls and punctuation but '_' and
+/// '@' (a letter to ICU, which keeps e-mail addresses whole). Those of it that join letters,
+/// ':' '.' '\'', are taken care of by plain_word.
+bool is_separator(unsigned char c) {
+  return c < 0x80U && !is_ascii_letter(c) && !(c >= '0' && c <= '9') && c != '_' && c != '@';
+}
+
+/// The word-break classes (UAX #29) of ASCII between two letters: MidLetter, MidNumLet and
+/// Single_Quote join them ("e.g", "don't"), and so does nothing else that is a separator.
+bool joins_letters(unsigned char c) { return c == ':' || c == '.' || c == '\''; }
+
+// A run of ASCII letters is one ICU word, and its bounds are ICU boundaries, whatever comes
+// before and after its neighbours, when the byte before it is a separator that cannot join
+// letters, or none, and the byte after it is a separator that cannot join letters, or one that
+// can but is not followed by a letter, or none. Rules WB5-WB13b of UAX #29 (as ICU's word rules
+// have them, '@' a letter) join a letter only to letters, digits, '_' and, with a letter on its
+// other side, a MidLetter or MidNumLet; a separator is ASCII, so no Extend or Format character
+// lies between (WB4). The segmenter test holds this against ICU's own boundaries on many texts.
+
+/// The end of the plain word that starts at byte `pos` of `bytes`, or `pos` when there is none.
+std::size_t plain_word(std::string_view bytes, std::size_t pos) {
+  const auto at = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
+  if (!is_ascii_letter(at(pos))) return pos;
+  if (pos > 0 && (!is_separator(at(pos - 1)) || joins_letters(at(pos - 1)))) return pos;
+  std::size_t end = pos + 1;
+  while (end < bytes.size() && is_ascii_letter(at(end))) ++end;
+  if (end == bytes.size()) return end;
+  if (!is_separator(at(end))) return pos;
+  if (joins_letters(at(end)) && end + 1 < bytes.size() &&
+      !(is_separator(at(end + 1)) || (at(end + 1) >= '0' && at(end + 1) <= '9'))) {
+    return pos;
+  }
+  return end;
+}
+
 }  // namespace
 
 struct Segmenter::Impl {
@@ -53,30 +90,88 @@ struct Segmenter::Impl {
     return out;
   }
 
-  /// The tokens of the text made ready, `bytes`.
+  /// The tokens of the text made ready, `bytes`: ICU's, except that the plain words (plain_word)
+  /// are taken without it. ICU iterates from the first boundary before what is not plain to the
+  /// first boundary after it where plain text starts again.
   std::vector<Token> tokens_of(std::string_view bytes) {
-    std::vector<Token> out;
-    const std::vector<Token> nonwords = find_nonwords(bytes);
-    auto next_nonword = nonwords.begin();
+    TokenSink sink(bytes);
+    point(*words);
+    std::size_t pos = 0;
+    while (pos < bytes.size()) {
+      const auto c = static_cast<unsigned char>(bytes[pos]);
+      if (is_separator(c)) {
+        ++pos;
+        continue;
+      }
+      if (const std::size_t end = plain_word(bytes, pos); end > pos) {
+        sink.add(Span{pos, end}, UBRK_WORD_LETTER);
+        pos = end;
+        continue;
+      }
+      pos = iterate_from(bytes, pos, sink);
+    }
+    return sink.finish();
+  }
+
+  /// The tokens of the text made ready, `bytes`, every boundary found by ICU.
+  std::vector<Token> icu_tokens_of(std::string_view bytes) {
+    TokenSink sink(bytes);
     point(*words);
     icu::BreakIterator& it = *words;
     int32_t begin = it.first();
     for (int32_t end = it.next(); end != icu::BreakIterator::DONE; begin = end, end = it.next()) {
-      const Span word = span(begin, end);
-      while (next_nonword != nonwords.end() && next_nonword->span().end <= word.begin) {
-        out.push_back(*next_nonword++);
-      }
-      if (next_nonword != nonwords.end() && next_nonword->span().begin < word.end) continue;
-      if (word.size() > Token::kMaxLength) continue;  // 256 MiB without a break is no word.
-      const int32_t status = it.getRuleStatus();
+      sink.add(span(begin, end), it.getRuleStatus());
+    }
+    return sink.finish();
+  }
+
+ private:
+  /// Tokens from ICU's segments in order, with the non-words (URLs, addresses) put in their
+  /// place: a segment that overlaps one is dropped.
+  class TokenSink {
+   public:
+    explicit TokenSink(std::string_view bytes)
+        : bytes_(bytes), nonwords_(find_nonwords(bytes)), next_(nonwords_.begin()) {}
+
+    /// Adds the segment `word` of rule status `status`, if it is a word or a number.
+    void add(Span word, int32_t status) {
+      while (next_ != nonwords_.end() && next_->span().end <= word.begin) out_.push_back(*next_++);
+      if (next_ != nonwords_.end() && next_->span().begin < word.end) return;
+      if (word.size() > Token::kMaxLength) return;  // 256 MiB without a break is no word.
       if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) {
-        out.push_back({word, TokenKind::number});
+        out_.push_back({word, TokenKind::number});
       } else if (status >= UBRK_WORD_LETTER) {
-        out.push_back({word, classify_word(bytes.substr(word.begin, word.size()))});
+        out_.push_back({word, classify_word(bytes_.substr(word.begin, word.size()))});
       }
     }
-    out.insert(out.end(), next_nonword, nonwords.end());
-    return out;
+
+    /// The tokens, the non-words after the last segment included.
+    std::vector<Token> finish() {
+      out_.insert(out_.end(), next_, nonwords_.cend());
+      return std::move(out_);
+    }
+
+   private:
+    std::string_view bytes_;
+    std::vector<Token> nonwords_;
+    std::vector<Token>::const_iterator next_;
+    std::vector<Token> out_;
+  };
+
+  /// Adds ICU's segments from the boundary at or before byte `from` on, up to a boundary where a
+  /// plain word starts; returns that boundary (or the end). What lies between that first
+  /// boundary and `from` is separators, since a plain word ends at a separator or the end: no
+  /// token is added twice.
+  std::size_t iterate_from(std::string_view bytes, std::size_t from, TokenSink& sink) {
+    icu::BreakIterator& it = *words;
+    int32_t begin = it.preceding(static_cast<int32_t>(text.native(from)) + 1);
+    if (begin == icu::BreakIterator::DONE) begin = it.first();
+    for (int32_t end = it.next(); end != icu::BreakIterator::DONE; begin = end, end = it.next()) {
+      sink.add(span(begin, end), it.getRuleStatus());
+      const std::size_t at = text.byte_offset(end);
+      if (at > from && at < bytes.size() && plain_word(bytes, at) > at) return at;
+    }
+    return bytes.size();
   }
 };
 
@@ -93,6 +188,12 @@ std::vector<Token> Segmenter::tokens(std::string_view text) {
   if (text.empty()) return {};
   impl_->text.assign(text);
   return impl_->tokens_of(text);
+}
+
+std::vector<Token> Segmenter::icu_tokens(std::string_view text) {
+  if (text.empty()) return {};
+  impl_->text.assign(text);
+  return impl_->icu_tokens_of(text);
 }
 
 Segments Segmenter::segments(std::string_view text, bool want_sentences, bool want_tokens) {

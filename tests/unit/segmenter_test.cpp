@@ -4,9 +4,13 @@
 #include <unicode/utext.h>
 
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <random>
 #include <set>
+#include <sstream>
+#include <tuple>
 
 #include "segment/normalize.hpp"
 
@@ -86,6 +90,87 @@ std::string random_text(std::mt19937& random, bool ill_formed) {
     text +=
         ill_formed && percent(random) < 5 ? broken[pick_broken(random)] : well_formed[pick(random)];
   }
+  return text;
+}
+
+/// Tokens as (begin, end, kind): two lists compare equal only with the same spans and kinds.
+std::vector<std::tuple<std::size_t, std::size_t, TokenKind>> listed(
+    const std::vector<Token>& tokens) {
+  std::vector<std::tuple<std::size_t, std::size_t, TokenKind>> out;
+  for (const Token& token : tokens)
+    out.emplace_back(token.span().begin, token.span().end, token.kind());
+  return out;
+}
+
+/// A random text of single characters from both sides of the plain-word test: ASCII letters,
+/// digits, every ASCII class of UAX #29 word breaks, and the non-ASCII that joins or extends
+/// (MidLetter and MidNumLet, Extend, Format, ZWJ, Hebrew letters, Katakana, regional indicators).
+std::string random_edges(std::mt19937& random) {
+  static const std::vector<std::string> pieces = {
+      "a",
+      "b",
+      "Z",
+      "abc",
+      "0",
+      "7",
+      "_",
+      ":",
+      ".",
+      "'",
+      ",",
+      ";",
+      "\"",
+      " ",
+      "  ",
+      "\t",
+      "\n",
+      "\r\n",
+      "\r",
+      "\v",
+      "\f",
+      "!",
+      "#",
+      "$",
+      "%",
+      "&",
+      "(",
+      ")",
+      "*",
+      "+",
+      "-",
+      "/",
+      "<",
+      "=",
+      ">",
+      "?",
+      "@",
+      "[",
+      "\\",
+      "]",
+      "^",
+      "`",
+      "{",
+      "|",
+      "}",
+      "~",
+      "\x7F",
+      "\xC3\xA9",          // e acute
+      "\xCC\x81",          // combining acute accent (Extend)
+      "\xC2\xAD",          // soft hyphen (Format)
+      "\xE2\x80\x8D",      // zero width joiner
+      "\xE2\x80\x99",      // right single quotation mark (MidNumLet)
+      "\xC2\xB7",          // middle dot (MidLetter)
+      "\xC2\xA0",          // no-break space
+      "\xD7\x90",          // Hebrew alef
+      "\xE3\x82\xA2",      // Katakana a
+      "\xEF\xBC\x8E",      // fullwidth full stop (MidNumLet)
+      "\xF0\x9F\x87\xA6",  // regional indicator A
+      "\xF0\x9F\x98\x80",  // emoji
+  };
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> count(0, 24);
+  std::string text;
+  for (int n = count(random); n > 0; --n) text += pieces[pick(random)];
   return text;
 }
 
@@ -208,16 +293,101 @@ TEST_CASE("comparison is NFC- and case-aware", "[segment]") {
   CHECK(same_word("E\xCC\x81t\xC3\xA9", "\xC3\xA9t\xC3\xA9"));
   CHECK_FALSE(same_word("et\xC3\xA9", "\xC3\xA9t\xC3\xA9"));
   // Whatever the first bytes, the answer is that of the folded, composed forms.
-  const std::vector<std::string> words{"the", "The", "THE", "then", "a", "A", "caf\xC3\xA9",
-                                       "CAFE\xCC\x81", "cafe", "safe", "\xC3\xA9t\xC3\xA9",
-                                       "e\xCC\x81t\xC3\xA9", "ete", "\xC3\x89T\xC3\x89",
-                                       "<\xCC\xB8", "\xE2\x89\xAE", "=\xCC\xB8", "1", "-"};
+  const std::vector<std::string> words{"the",
+                                       "The",
+                                       "THE",
+                                       "then",
+                                       "a",
+                                       "A",
+                                       "caf\xC3\xA9",
+                                       "CAFE\xCC\x81",
+                                       "cafe",
+                                       "safe",
+                                       "\xC3\xA9t\xC3\xA9",
+                                       "e\xCC\x81t\xC3\xA9",
+                                       "ete",
+                                       "\xC3\x89T\xC3\x89",
+                                       "<\xCC\xB8",
+                                       "\xE2\x89\xAE",
+                                       "=\xCC\xB8",
+                                       "1",
+                                       "-"};
   for (const std::string& x : words) {
     for (const std::string& y : words) {
       INFO(x << " / " << y);
       CHECK(same_word(x, y) == (fold_key(x) == fold_key(y)));
     }
   }
+}
+
+}  // namespace galley
+
+namespace galley {
+
+TEST_CASE("plain words taken without ICU are ICU's own tokens", "[segment]") {
+  Segmenter segmenter;
+  for (const std::string text : {"plain words only",
+                                 "Mr. Smith",
+                                 "e.g. this",
+                                 "don't",
+                                 "it\xE2\x80\x99s",
+                                 "a.b",
+                                 "a:b",
+                                 "a.5",
+                                 "5.a",
+                                 ".a",
+                                 "a.",
+                                 "a'",
+                                 "'a",
+                                 "a_b",
+                                 "a1",
+                                 "1a",
+                                 "a\xCC\x81",
+                                 "\xC3\xA9"
+                                 "a",
+                                 "a\xC2\xAD"
+                                 "b",
+                                 "(a) [b] {c}",
+                                 "\"quoted\" words",
+                                 "x.y.z",
+                                 "U.S.A.",
+                                 "a  b",
+                                 "a\tb\nc",
+                                 "a,b;c"}) {
+    INFO(text);
+    CHECK(listed(segmenter.tokens(text)) == listed(segmenter.icu_tokens(text)));
+  }
+  std::mt19937 random(20261127);
+  for (int round = 0; round < 20000; ++round) {
+    const std::string text = random_edges(random);
+    INFO(text);
+    REQUIRE(listed(segmenter.tokens(text)) == listed(segmenter.icu_tokens(text)));
+  }
+}
+
+TEST_CASE("plain words taken without ICU are ICU's own tokens in whole texts", "[segment]") {
+  // Our samples and test texts, and English prose we did not write where the system has it.
+  std::vector<std::filesystem::path> files;
+  for (const char* root : {"samples", "tests/corpus", "/usr/share/common-licenses"}) {
+    if (!std::filesystem::is_directory(root)) continue;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+      if (entry.is_regular_file()) files.push_back(entry.path());
+    }
+  }
+  REQUIRE(files.size() > 10);
+  Segmenter segmenter;
+  std::size_t tokens = 0;
+  for (const std::filesystem::path& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    const std::string text = bytes.str();
+    INFO(file.string());
+    const std::vector<Token> ours = segmenter.tokens(text);
+    CHECK(listed(ours) == listed(segmenter.icu_tokens(text)));
+    tokens += ours.size();
+  }
+  CHECK(tokens > 10000);
 }
 
 }  // namespace galley
