@@ -68,6 +68,10 @@ std::size_t count_code_points(std::string_view text) {
   std::size_t count = 0;
   std::size_t pos = 0;
   while (pos < text.size()) {
+    if (std::uint64_t eight = 0; ascii_eight(text, pos, eight)) {
+      pos += 8, count += 8;
+      continue;
+    }
     if (static_cast<unsigned char>(text[pos]) < 0x80U) {  // The common case, counted apace.
       ++pos, ++count;
       continue;

@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +17,14 @@ std::size_t multibyte_length(std::string_view text, std::size_t pos);
 /// ASCII: it is asked about every byte of a report and every column counted.
 inline std::size_t sequence_length(std::string_view text, std::size_t pos) {
   return static_cast<unsigned char>(text[pos]) < 0x80U ? 1 : multibyte_length(text, pos);
+}
+
+/// The eight bytes of `text` from `pos` as one word, when they are all there and ASCII (loops
+/// over text that is nearly all ASCII step over it a word at a time); none otherwise.
+inline bool ascii_eight(std::string_view text, std::size_t pos, std::uint64_t& eight) {
+  if (pos + 8 > text.size()) return false;
+  std::memcpy(&eight, text.data() + pos, 8);
+  return (eight & 0x8080808080808080ULL) == 0;
 }
 
 /// Decodes the well-formed sequence at `pos`; U+FFFD when ill-formed. `pos` must be in range.

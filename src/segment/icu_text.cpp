@@ -10,24 +10,17 @@
 #include <limits>
 #include <memory>
 
+#include "core/utf8.hpp"
+
 namespace galley {
 namespace {
-
-/// True when the eight bytes at `pos` of `data` (of `length` bytes) are all there and ASCII,
-/// loaded into `eight`. Both passes over a text below step over ASCII eight bytes at a time:
-/// nearly all of it is.
-bool ascii_eight(const uint8_t* data, int32_t pos, int32_t length, std::uint64_t& eight) {
-  if (pos + 8 > length) return false;
-  std::memcpy(&eight, data + pos, 8);
-  return (eight & 0x8080808080808080ULL) == 0;
-}
 
 bool is_well_formed(std::string_view text) {
   if (text.size() >= std::numeric_limits<int32_t>::max()) return false;
   const auto length = static_cast<int32_t>(text.size());
   const auto* data = reinterpret_cast<const uint8_t*>(text.data());
   for (int32_t pos = 0; pos < length;) {
-    if (std::uint64_t eight = 0; ascii_eight(data, pos, length, eight)) {
+    if (std::uint64_t eight = 0; utf8::ascii_eight(text, static_cast<std::size_t>(pos), eight)) {
       pos += 8;
       continue;
     }
@@ -97,7 +90,7 @@ bool IcuText::convert(std::string_view text) {
   char16_t* out = first;
   for (int32_t pos = 0; pos < length;) {
     // Every block is converted for the segmenter and again for the rule packs.
-    if (std::uint64_t eight = 0; ascii_eight(data, pos, length, eight)) {
+    if (std::uint64_t eight = 0; utf8::ascii_eight(text, static_cast<std::size_t>(pos), eight)) {
       widen_ascii(eight, data + pos, out);
       out += 8;
       pos += 8;
