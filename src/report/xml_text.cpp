@@ -1,6 +1,7 @@
 #include "report/xml_text.hpp"
 
 #include <array>
+#include <cstdint>
 #include <cstdio>
 
 #include "core/utf8.hpp"
@@ -12,6 +13,16 @@ namespace {
 bool plain_ascii(char c) {
   const auto byte = static_cast<unsigned char>(c);
   return (byte >= 0x20U && byte < 0x80U) || byte == '\t' || byte == '\n' || byte == '\r';
+}
+
+/// True when the eight bytes of `text` from `pos` are all there and plain_ascii with no tab,
+/// LF or CR: one test for most of a report's text.
+bool plain_eight(std::string_view text, std::size_t pos) {
+  std::uint64_t eight = 0;
+  if (!utf8::ascii_eight(text, pos, eight)) return false;
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  return ((eight - 0x20 * kOnes) & ~eight & kHigh) == 0;  // No byte below 0x20.
 }
 
 /// Length of the XML-safe code point at `pos`, or 0 when the byte must be escaped.
@@ -59,30 +70,30 @@ std::string xml_safe(std::string_view text) {
   return out;
 }
 
-void append_exact_bytes(pugi::xml_node parent, std::string_view bytes) {
-  std::size_t run_begin = 0;
+std::size_t xml_text_prefix(std::string_view bytes) {
   std::size_t pos = 0;
-  const auto flush = [&] {
-    if (pos > run_begin) {
-      parent.append_child(pugi::node_pcdata).set_value(bytes.data() + run_begin, pos - run_begin);
-    }
-  };
   while (pos < bytes.size()) {
-    while (pos < bytes.size() && plain_ascii(bytes[pos])) ++pos;
-    if (pos == bytes.size()) break;
-    const std::size_t length = safe_length(bytes, pos);
-    if (length > 0) {
-      pos += length;
+    if (plain_eight(bytes, pos)) {
+      pos += 8;
       continue;
     }
-    flush();
-    std::array<char, 4> hex{};
-    std::snprintf(hex.data(), hex.size(), "%02x", static_cast<unsigned char>(bytes[pos]));
-    parent.append_child("byte").append_attribute("value").set_value(hex.data());
-    ++pos;
-    run_begin = pos;
+    const std::size_t length = safe_length(bytes, pos);
+    if (length == 0) break;
+    pos += length;
   }
-  flush();
+  return pos;
+}
+
+void append_exact_bytes(pugi::xml_node parent, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const std::size_t text = xml_text_prefix(bytes);
+    if (text > 0) parent.append_child(pugi::node_pcdata).set_value(bytes.data(), text);
+    if (text == bytes.size()) break;
+    std::array<char, 4> hex{};
+    std::snprintf(hex.data(), hex.size(), "%02x", static_cast<unsigned char>(bytes[text]));
+    parent.append_child("byte").append_attribute("value").set_value(hex.data());
+    bytes.remove_prefix(text + 1);
+  }
 }
 
 std::string read_exact_bytes(pugi::xml_node node) {

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <pugixml.hpp>
-
 #include <string>
 #include <string_view>
 
@@ -13,6 +12,10 @@ bool is_xml_char(char32_t cp);
 /// `text` with every byte or code point XML cannot hold replaced by U+FFFD: for messages and
 /// attributes, which are not the record of the source bytes.
 std::string xml_safe(std::string_view text);
+
+/// The length of the longest start of `bytes` that XML can hold as text, as it stands: the
+/// byte after it (if any) is one append_exact_bytes writes as `<byte>`.
+std::size_t xml_text_prefix(std::string_view bytes);
 
 /// Appends `bytes` to `parent` exactly: text as character data, and each byte that XML cannot
 /// hold (invalid UTF-8, NUL and other controls) as an element `<byte value="hh"/>`.

@@ -4,6 +4,10 @@
 #include "report/xml_writer.hpp"
 
 #include <algorithm>
+#include <array>
+#include <charconv>
+#include <cstdint>
+#include <cstring>
 #include <future>
 #include <optional>
 #include <sstream>
@@ -20,67 +24,238 @@ std::string finding_id(std::size_t doc_index, std::size_t finding_index) {
   return "d" + std::to_string(doc_index + 1) + "f" + std::to_string(finding_index + 1);
 }
 
-void set_position(pugi::xml_node node, const SourceText& source, Span span) {
-  const LineColumn at = source.locate(span.begin);
-  node.append_attribute("offset").set_value(static_cast<unsigned long long>(span.begin));
-  node.append_attribute("length").set_value(static_cast<unsigned long long>(span.size()));
-  node.append_attribute("line").set_value(static_cast<unsigned long long>(at.line));
-  node.append_attribute("column").set_value(static_cast<unsigned long long>(at.column));
+/// Elements written straight out as text, byte for byte as pugixml prints a tree of them raw
+/// (format_raw): a start tag is closed by its first child, and an element without children
+/// ends in "/>". A long document's tree, a node per run of text, was built only to be printed
+/// (most of the report's cost, and memory the size of the document). Buffered: `out` is
+/// handed a few tens of kilobytes a call.
+class RawXml {
+ public:
+  explicit RawXml(pugi::xml_writer& out) : out_(out) { buffer_.reserve(2 * kFlushAt); }
+  RawXml(const RawXml&) = delete;
+  RawXml& operator=(const RawXml&) = delete;
+  ~RawXml() { flush(); }
+
+  /// Starts element `name` inside the current one.
+  void open(const char* name) {
+    child();
+    buffer_ += '<';
+    buffer_ += name;
+    open_.push_back({name, false});
+  }
+  /// Adds an attribute to the element just opened, escaped as pugixml escapes attributes.
+  void attribute(const char* name, std::string_view value) {
+    buffer_ += ' ';
+    buffer_ += name;
+    buffer_ += "=\"";
+    escape(value, true);
+    buffer_ += '"';
+  }
+  void attribute(const char* name, std::size_t value) {
+    std::array<char, 24> digits{};
+    const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), value).ptr;
+    attribute(name, std::string_view(digits.data(), static_cast<std::size_t>(end - digits.data())));
+  }
+  /// Adds character data, escaped; even empty, it is a child ("<message></message>").
+  void text(std::string_view value) {
+    child();
+    escape(value, false);
+  }
+  /// Adds character data that needs no escaping (the indentation between elements).
+  void raw(std::string_view value) {
+    child();
+    buffer_ += value;
+  }
+  /// Ends the element opened last.
+  void close() {
+    const Open element = open_.back();
+    open_.pop_back();
+    if (!element.has_children) {
+      buffer_ += "/>";
+    } else {
+      buffer_ += "</";
+      buffer_ += element.name;
+      buffer_ += '>';
+    }
+    if (buffer_.size() >= kFlushAt) flush();
+  }
+  /// Writes out what is buffered; text outside any element goes straight in.
+  void flush() {
+    if (!buffer_.empty()) out_.write(buffer_.data(), buffer_.size());
+    buffer_.clear();
+  }
+  /// Appends text outside any element ("  " before a document, "\n" after it).
+  void outside(std::string_view value) { buffer_ += value; }
+
+ private:
+  static constexpr std::size_t kFlushAt = std::size_t{64} << 10U;
+
+  struct Open {
+    const char* name;
+    bool has_children;
+  };
+
+  /// Closes the current element's start tag before its first child.
+  void child() {
+    if (open_.empty() || open_.back().has_children) return;
+    open_.back().has_children = true;
+    buffer_ += '>';
+  }
+
+  /// Appends `value` with what pugixml escapes: & and < everywhere, > in text, and in
+  /// attribute values ", tab, LF and CR (as character references). Text is passed over eight
+  /// bytes at a time where none of those is among them.
+  void escape(std::string_view value, bool in_attribute) {
+    std::size_t plain = 0;
+    for (std::size_t i = 0; i < value.size();) {
+      if (!in_attribute && none_special_eight(value, i)) {
+        i += 8;
+        continue;
+      }
+      const char* entity = entity_for(value[i], in_attribute);
+      ++i;
+      if (entity == nullptr) continue;
+      buffer_.append(value.data() + plain, i - 1 - plain);
+      buffer_ += entity;
+      plain = i;
+    }
+    buffer_.append(value.data() + plain, value.size() - plain);
+    if (buffer_.size() >= kFlushAt) flush();
+  }
+
+  /// The character reference pugixml prints for `c`, or none.
+  static const char* entity_for(char c, bool in_attribute) {
+    switch (c) {
+      case '&':
+        return "&amp;";
+      case '<':
+        return "&lt;";
+      case '>':
+        return in_attribute ? nullptr : "&gt;";
+      case '"':
+        return in_attribute ? "&quot;" : nullptr;
+      case '\t':
+        return in_attribute ? "&#09;" : nullptr;
+      case '\n':
+        return in_attribute ? "&#10;" : nullptr;
+      case '\r':
+        return in_attribute ? "&#13;" : nullptr;
+      default:
+        return nullptr;
+    }
+  }
+
+  /// True when the eight bytes of `text` from `pos` are all there and none is &, < or >.
+  static bool none_special_eight(std::string_view text, std::size_t pos) {
+    if (pos + 8 > text.size()) return false;
+    std::uint64_t eight = 0;
+    std::memcpy(&eight, text.data() + pos, 8);
+    constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+    constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+    const auto has = [&](char c) {
+      const std::uint64_t x = eight ^ (static_cast<std::uint64_t>(c) * kOnes);
+      return ((x - kOnes) & ~x & kHigh) != 0;  // A zero byte: one equal to c.
+    };
+    return !has('&') && !has('<') && !has('>');
+  }
+
+  pugi::xml_writer& out_;
+  std::string buffer_;
+  std::vector<Open> open_;
+};
+
+/// `bytes` exactly, as append_exact_bytes puts them in a tree: text, and `<byte value="hh"/>`
+/// for each byte XML cannot hold.
+void write_exact_bytes(RawXml& xml, std::string_view bytes) {
+  static constexpr std::string_view kHex = "0123456789abcdef";
+  while (!bytes.empty()) {
+    const std::size_t text = xml_text_prefix(bytes);
+    if (text > 0) xml.text(bytes.substr(0, text));
+    if (text == bytes.size()) break;
+    const auto byte = static_cast<unsigned char>(bytes[text]);
+    const std::array<char, 2> hex{kHex[byte >> 4U], kHex[byte & 0xFU]};
+    xml.open("byte");
+    xml.attribute("value", std::string_view(hex.data(), hex.size()));
+    xml.close();
+    bytes.remove_prefix(text + 1);
+  }
 }
 
-void add_finding(pugi::xml_node parent, const DocumentReport& doc, const Finding& finding,
-                 const std::string& id) {
-  pugi::xml_node node = parent.append_child("finding");
-  node.append_attribute("id").set_value(id.c_str());
-  node.append_attribute("rule").set_value(finding.rule.c_str());
-  node.append_attribute("severity").set_value(std::string(to_string(finding.severity)).c_str());
-  set_position(node, doc.source, finding.span);
+void write_position(RawXml& xml, const SourceText& source, Span span) {
+  const LineColumn at = source.locate(span.begin);
+  xml.attribute("offset", span.begin);
+  xml.attribute("length", span.size());
+  xml.attribute("line", at.line);
+  xml.attribute("column", at.column);
+}
+
+void write_finding(RawXml& xml, const DocumentReport& doc, const Finding& finding,
+                   const std::string& id) {
+  xml.open("finding");
+  xml.attribute("id", id);
+  xml.attribute("rule", finding.rule);
+  xml.attribute("severity", to_string(finding.severity));
+  write_position(xml, doc.source, finding.span);
   const LineColumn end = doc.source.locate(finding.span.end);
-  node.append_attribute("end-line").set_value(static_cast<unsigned long long>(end.line));
-  node.append_attribute("end-column").set_value(static_cast<unsigned long long>(end.column));
-  node.append_child("message").text().set(xml_safe(finding.message).c_str());
-  append_exact_bytes(node.append_child("text"), doc.source.slice(finding.span));
+  xml.attribute("end-line", end.line);
+  xml.attribute("end-column", end.column);
+  xml.open("message");
+  xml.text(xml_safe(finding.message));
+  xml.close();
+  xml.open("text");
+  write_exact_bytes(xml, doc.source.slice(finding.span));
+  xml.close();
   for (const std::string& suggestion : finding.suggestions) {
-    node.append_child("suggestion").text().set(xml_safe(suggestion).c_str());
+    xml.open("suggestion");
+    xml.text(xml_safe(suggestion));
+    xml.close();
   }
   for (const RelatedSpan& related : finding.related) {
-    pugi::xml_node rel = node.append_child("related");
-    set_position(rel, doc.source, related.span);
-    if (!related.note.empty())
-      rel.append_attribute("note").set_value(xml_safe(related.note).c_str());
-    append_exact_bytes(rel, doc.source.slice(related.span));
+    xml.open("related");
+    write_position(xml, doc.source, related.span);
+    if (!related.note.empty()) xml.attribute("note", xml_safe(related.note));
+    write_exact_bytes(xml, doc.source.slice(related.span));
+    xml.close();
   }
   if (!finding.context.empty()) {
-    pugi::xml_node context = node.append_child("context");
-    set_position(context, doc.source, finding.context);
-    append_exact_bytes(context, doc.source.slice(finding.context));
+    xml.open("context");
+    write_position(xml, doc.source, finding.context);
+    write_exact_bytes(xml, doc.source.slice(finding.context));
+    xml.close();
   }
+  xml.close();
 }
 
-void add_text(pugi::xml_node parent, const DocumentReport& doc, std::size_t doc_index) {
-  pugi::xml_node text = parent.append_child("text");
-  pugi::xml_node container;
+/// The document's bytes, block by block and gap by gap, findings marked; each block or gap on
+/// a line of its own, inside <text> on a line of its own at depth `depth`.
+void write_text(RawXml& xml, const DocumentReport& doc, std::size_t doc_index,
+                std::string_view indent) {
+  const std::string inner = std::string(indent) + "  ";
+  xml.open("text");
+  bool in_container = false;
   const BlockRecord* container_block = nullptr;
   bool container_is_gap = false;
   for (const AnnotatedRun& run : annotate(doc)) {
     const bool is_gap = run.block == nullptr;
-    if (!container || run.block != container_block || is_gap != container_is_gap ||
+    if (!in_container || run.block != container_block || is_gap != container_is_gap ||
         run.starts_container) {
+      if (in_container) xml.close();
+      xml.raw(inner);
       if (is_gap) {
-        container = text.append_child("gap");
+        xml.open("gap");
       } else {
-        container = text.append_child("block");
-        container.append_attribute("kind").set_value(
-            std::string(to_string(run.block->kind)).c_str());
-        set_position(container, doc.source, run.block->span);
-        if (run.continued) container.append_attribute("continued").set_value("true");
+        xml.open("block");
+        xml.attribute("kind", to_string(run.block->kind));
+        write_position(xml, doc.source, run.block->span);
+        if (run.continued) xml.attribute("continued", "true");
       }
+      in_container = true;
       container_block = run.block;
       container_is_gap = is_gap;
     }
     const std::string_view bytes = doc.source.slice(run.span);
     if (run.findings.empty()) {
-      append_exact_bytes(container, bytes);
+      write_exact_bytes(xml, bytes);
       continue;
     }
     std::string ids;
@@ -88,41 +263,42 @@ void add_text(pugi::xml_node parent, const DocumentReport& doc, std::size_t doc_
       if (!ids.empty()) ids += ' ';
       ids += finding_id(doc_index, index);
     }
-    pugi::xml_node mark = container.append_child("mark");
-    mark.append_attribute("findings").set_value(ids.c_str());
-    append_exact_bytes(mark, bytes);
+    xml.open("mark");
+    xml.attribute("findings", ids);
+    write_exact_bytes(xml, bytes);
+    xml.close();
   }
+  if (in_container) xml.close();
+  xml.raw(indent);
+  xml.close();
 }
 
-/// Puts each element child of an element-only node on its own line. The report is printed raw
-/// (pugixml's indentation would add white space inside source text made only of elements).
-void indent_children(pugi::xml_node node, std::size_t depth) {
-  const std::string inner = "\n" + std::string(2 * (depth + 1), ' ');
-  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
-    node.insert_child_before(pugi::node_pcdata, child).set_value(inner.c_str());
-  }
-  node.append_child(pugi::node_pcdata).set_value(("\n" + std::string(2 * depth, ' ')).c_str());
-}
-
-void add_document(pugi::xml_node parent, const DocumentReport& doc, std::size_t doc_index) {
-  pugi::xml_node node = parent.append_child("document");
-  node.append_attribute("path").set_value(xml_safe(doc.path).c_str());
-  node.append_attribute("status").set_value(std::string(to_string(doc.status)).c_str());
+/// One document's element, each child on a line of its own (the report is printed raw: an
+/// indenting printer would add white space inside source text made only of elements).
+void write_document(RawXml& xml, const DocumentReport& doc, std::size_t doc_index) {
+  xml.open("document");
+  xml.attribute("path", xml_safe(doc.path));
+  xml.attribute("status", to_string(doc.status));
   if (doc.status != DocumentStatus::checked) {
-    node.append_child("problem").text().set(xml_safe(doc.problem).c_str());
+    xml.open("problem");
+    xml.text(xml_safe(doc.problem));
+    xml.close();
+    xml.close();
     return;
   }
-  node.append_attribute("format").set_value(doc.format.c_str());
-  node.append_attribute("language").set_value(doc.language.c_str());
-  node.append_attribute("words").set_value(static_cast<unsigned long long>(doc.word_count));
-  node.append_attribute("bytes").set_value(
-      static_cast<unsigned long long>(doc.source.bytes().size()));
+  xml.attribute("format", doc.format);
+  xml.attribute("language", doc.language);
+  xml.attribute("words", doc.word_count);
+  xml.attribute("bytes", doc.source.bytes().size());
+  constexpr std::string_view kChild = "\n    ";
   for (std::size_t i = 0; i < doc.findings.size(); ++i) {
-    add_finding(node, doc, doc.findings[i], finding_id(doc_index, i));
+    xml.raw(kChild);
+    write_finding(xml, doc, doc.findings[i], finding_id(doc_index, i));
   }
-  add_text(node, doc, doc_index);
-  indent_children(node.child("text"), 2);
-  indent_children(node, 1);
+  xml.raw(kChild);
+  write_text(xml, doc, doc_index, kChild);
+  xml.raw("\n  ");
+  xml.close();
 }
 
 void add_summary(pugi::xml_node parent, const Report& report) {
@@ -189,11 +365,10 @@ void print_documents(const Report& report, std::size_t first, std::size_t last, 
     const DocumentReport* doc = &report.documents[i];
     std::optional<DocumentReport> full;
     if (doc->spooled) doc = &full.emplace(report.spool->load(*doc->spooled));
-    pugi::xml_document tree;
-    add_document(tree, *doc, i);
-    writer.write("  ", 2);
-    tree.first_child().print(writer, "", pugi::format_raw, pugi::encoding_utf8);
-    writer.write("\n", 1);
+    RawXml xml(writer);
+    xml.outside("  ");
+    write_document(xml, *doc, i);
+    xml.outside("\n");
   }
 }
 

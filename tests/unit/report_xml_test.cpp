@@ -1,14 +1,13 @@
 // The XML report reproduces every byte of each document, marks each finding over exactly its
 // bytes, and stays well-formed whatever the input holds.
 #include <catch2/catch.hpp>
-
-#include <pugixml.hpp>
-
 #include <filesystem>
 #include <memory>
+#include <pugixml.hpp>
 #include <sstream>
 
 #include "pipeline.hpp"
+#include "report/annotate.hpp"
 #include "report/spool.hpp"
 #include "report/xml_text.hpp"
 #include "report/xml_writer.hpp"
@@ -28,8 +27,8 @@ std::string xml_of(const std::vector<InputFile>& inputs) {
 
 pugi::xml_document parse(const std::string& xml) {
   pugi::xml_document doc;
-  const pugi::xml_parse_result result =
-      doc.load_buffer(xml.data(), xml.size(), (pugi::parse_default | pugi::parse_ws_pcdata) & ~pugi::parse_eol);
+  const pugi::xml_parse_result result = doc.load_buffer(
+      xml.data(), xml.size(), (pugi::parse_default | pugi::parse_ws_pcdata) & ~pugi::parse_eol);
   INFO(result.description() << " at " << result.offset);
   REQUIRE(result);
   return doc;
@@ -71,7 +70,8 @@ void check_reproduction(pugi::xml_node document, const std::string& source) {
         }
         const std::string bytes = read_exact_bytes(child);
         std::istringstream again(child.attribute("findings").value());
-        for (std::string id; again >> id;) CHECK(rebuilt.size() + bytes.size() <= findings[id].second);
+        for (std::string id; again >> id;)
+          CHECK(rebuilt.size() + bytes.size() <= findings[id].second);
         rebuilt += bytes;
       } else if (child.type() == pugi::node_element) {
         rebuilt += static_cast<char>(std::stoi(child.attribute("value").value(), nullptr, 16));
@@ -83,14 +83,172 @@ void check_reproduction(pugi::xml_node document, const std::string& source) {
   CHECK(rebuilt == source);
 }
 
+/// What the report writer printed when it built a pugixml tree of each document (before
+/// 2026-11-27), kept as the reference the streaming writer must match byte for byte.
+namespace tree_reference {
+
+std::string id_of(std::size_t doc, std::size_t finding) {
+  return "d" + std::to_string(doc + 1) + "f" + std::to_string(finding + 1);
+}
+
+void set_position(pugi::xml_node node, const SourceText& source, Span span) {
+  const LineColumn at = source.locate(span.begin);
+  node.append_attribute("offset").set_value(static_cast<unsigned long long>(span.begin));
+  node.append_attribute("length").set_value(static_cast<unsigned long long>(span.size()));
+  node.append_attribute("line").set_value(static_cast<unsigned long long>(at.line));
+  node.append_attribute("column").set_value(static_cast<unsigned long long>(at.column));
+}
+
+void add_finding(pugi::xml_node parent, const DocumentReport& doc, const Finding& finding,
+                 const std::string& id) {
+  pugi::xml_node node = parent.append_child("finding");
+  node.append_attribute("id").set_value(id.c_str());
+  node.append_attribute("rule").set_value(finding.rule.c_str());
+  node.append_attribute("severity").set_value(std::string(to_string(finding.severity)).c_str());
+  set_position(node, doc.source, finding.span);
+  const LineColumn end = doc.source.locate(finding.span.end);
+  node.append_attribute("end-line").set_value(static_cast<unsigned long long>(end.line));
+  node.append_attribute("end-column").set_value(static_cast<unsigned long long>(end.column));
+  node.append_child("message").text().set(xml_safe(finding.message).c_str());
+  append_exact_bytes(node.append_child("text"), doc.source.slice(finding.span));
+  for (const std::string& suggestion : finding.suggestions) {
+    node.append_child("suggestion").text().set(xml_safe(suggestion).c_str());
+  }
+  for (const RelatedSpan& related : finding.related) {
+    pugi::xml_node rel = node.append_child("related");
+    set_position(rel, doc.source, related.span);
+    if (!related.note.empty())
+      rel.append_attribute("note").set_value(xml_safe(related.note).c_str());
+    append_exact_bytes(rel, doc.source.slice(related.span));
+  }
+  if (!finding.context.empty()) {
+    pugi::xml_node context = node.append_child("context");
+    set_position(context, doc.source, finding.context);
+    append_exact_bytes(context, doc.source.slice(finding.context));
+  }
+}
+
+void add_text(pugi::xml_node parent, const DocumentReport& doc, std::size_t doc_index) {
+  pugi::xml_node text = parent.append_child("text");
+  pugi::xml_node container;
+  const BlockRecord* container_block = nullptr;
+  bool container_is_gap = false;
+  for (const AnnotatedRun& run : annotate(doc)) {
+    const bool is_gap = run.block == nullptr;
+    if (!container || run.block != container_block || is_gap != container_is_gap ||
+        run.starts_container) {
+      if (is_gap) {
+        container = text.append_child("gap");
+      } else {
+        container = text.append_child("block");
+        container.append_attribute("kind").set_value(
+            std::string(to_string(run.block->kind)).c_str());
+        set_position(container, doc.source, run.block->span);
+        if (run.continued) container.append_attribute("continued").set_value("true");
+      }
+      container_block = run.block;
+      container_is_gap = is_gap;
+    }
+    const std::string_view bytes = doc.source.slice(run.span);
+    if (run.findings.empty()) {
+      append_exact_bytes(container, bytes);
+      continue;
+    }
+    std::string ids;
+    for (const std::size_t index : run.findings) {
+      if (!ids.empty()) ids += ' ';
+      ids += id_of(doc_index, index);
+    }
+    pugi::xml_node mark = container.append_child("mark");
+    mark.append_attribute("findings").set_value(ids.c_str());
+    append_exact_bytes(mark, bytes);
+  }
+}
+
+void indent_children(pugi::xml_node node, std::size_t depth) {
+  const std::string inner = "\n" + std::string(2 * (depth + 1), ' ');
+  for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+    node.insert_child_before(pugi::node_pcdata, child).set_value(inner.c_str());
+  }
+  node.append_child(pugi::node_pcdata).set_value(("\n" + std::string(2 * depth, ' ')).c_str());
+}
+
+/// The document's element as pugixml printed it, with the writer's indentation and newline.
+std::string printed(const DocumentReport& doc, std::size_t doc_index) {
+  pugi::xml_document tree;
+  pugi::xml_node node = tree.append_child("document");
+  node.append_attribute("path").set_value(xml_safe(doc.path).c_str());
+  node.append_attribute("status").set_value(std::string(to_string(doc.status)).c_str());
+  if (doc.status != DocumentStatus::checked) {
+    node.append_child("problem").text().set(xml_safe(doc.problem).c_str());
+  } else {
+    node.append_attribute("format").set_value(doc.format.c_str());
+    node.append_attribute("language").set_value(doc.language.c_str());
+    node.append_attribute("words").set_value(static_cast<unsigned long long>(doc.word_count));
+    node.append_attribute("bytes").set_value(
+        static_cast<unsigned long long>(doc.source.bytes().size()));
+    for (std::size_t i = 0; i < doc.findings.size(); ++i) {
+      add_finding(node, doc, doc.findings[i], id_of(doc_index, i));
+    }
+    add_text(node, doc, doc_index);
+    indent_children(node.child("text"), 2);
+    indent_children(node, 1);
+  }
+  std::ostringstream out;
+  tree.first_child().print(out, "", pugi::format_raw, pugi::encoding_utf8);
+  return "  " + out.str() + "\n";
+}
+
+}  // namespace tree_reference
+
+/// A document with what a report can hold at its edges: ill-formed bytes and controls in the
+/// source, a block inside another (the outer one continued), a finding of no bytes, empty
+/// messages and suggestions, a related span with a note that needs escaping.
+DocumentReport edge_document() {
+  DocumentReport doc;
+  doc.path = "dir/a&b <c> \"d\" 'e'\tf.txt";
+  doc.format = "text";
+  doc.language = "en-GB";
+  doc.word_count = 12;
+  doc.source =
+      SourceText(doc.path, std::string("Title & <intro>\n\nBody \xFF text\x01 with \"quotes\"\r\n"
+                                       "caf\xC3\xA9 ]]> end\n\nlast line"));
+  doc.blocks = {{BlockKind::heading, {0, 15}},
+                {BlockKind::paragraph, {17, 60}},
+                {BlockKind::caption, {30, 40}},
+                {BlockKind::paragraph, {70, 79}}};
+  Finding a;
+  a.rule = "typography.test";
+  a.severity = Severity::error;
+  a.message = "A message with & < > \" ' and \xFF";
+  a.span = {6, 7};
+  a.suggestions = {"and", "", "&amp;"};
+  a.context = {0, 15};
+  Finding empty;
+  empty.rule = "style.empty";
+  empty.severity = Severity::info;
+  empty.span = {35, 35};
+  Finding related;
+  related.rule = "duplicate.sentence";
+  related.message = "copy";
+  related.span = {17, 40};
+  related.related = {{{70, 79}, "first copy: \"x\" & <y>\ttab\nline\rreturn"}, {{0, 4}, ""}};
+  related.context = {17, 60};
+  doc.findings = {a, related, empty};
+  std::sort(doc.findings.begin(), doc.findings.end(), finding_before);
+  return doc;
+}
+
 }  // namespace
 
 TEST_CASE("report: every sample is reproduced byte for byte with exact marks", "[report][xml]") {
   std::vector<InputFile> inputs;
-  for (const auto& entry : std::filesystem::directory_iterator(std::string(GALLEY_SOURCE_DIR) + "/samples")) {
+  for (const auto& entry :
+       std::filesystem::directory_iterator(std::string(GALLEY_SOURCE_DIR) + "/samples")) {
     inputs.push_back({entry.path().string(), std::nullopt});
   }
-  std::sort(inputs.begin(), inputs.end(), [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
+  std::sort(inputs.begin(), inputs.end(),
+            [](const InputFile& a, const InputFile& b) { return a.path < b.path; });
   REQUIRE(inputs.size() >= 6);
   const pugi::xml_document xml = parse(xml_of(inputs));
   std::size_t documents = 0;
@@ -98,15 +256,16 @@ TEST_CASE("report: every sample is reproduced byte for byte with exact marks", "
   for (pugi::xml_node document : xml.child("galley-report").children("document")) {
     INFO(document.attribute("path").value());
     check_reproduction(document, test::read_file_text(document.attribute("path").value()));
-    findings += static_cast<std::size_t>(std::distance(document.children("finding").begin(),
-                                                      document.children("finding").end()));
+    findings += static_cast<std::size_t>(
+        std::distance(document.children("finding").begin(), document.children("finding").end()));
     ++documents;
   }
   CHECK(documents == inputs.size());
   CHECK(findings > 0);
 }
 
-TEST_CASE("report: well-formed with NUL, controls, invalid UTF-8, a CDATA end and CRLF", "[report][xml]") {
+TEST_CASE("report: well-formed with NUL, controls, invalid UTF-8, a CDATA end and CRLF",
+          "[report][xml]") {
   const std::string dir = test::temp_dir();
   const std::string path = dir + "/hostile.txt";
   // No hand-counted length: ASan found one (46) running past the literal's 41 bytes.
@@ -152,6 +311,49 @@ TEST_CASE("xml report: a large batch comes out in input order, spooled or not", 
     ++n;
   }
   CHECK(n == inputs.size());
+}
+
+}  // namespace galley
+
+namespace galley {
+
+TEST_CASE("xml report: each document printed as pugixml printed its tree", "[report][xml]") {
+  Report report;
+  report.documents.push_back(edge_document());
+  DocumentReport empty = edge_document();
+  empty.source = SourceText("empty.txt", "");
+  empty.blocks.clear();
+  empty.findings.clear();
+  report.documents.push_back(std::move(empty));
+  DocumentReport failed;
+  failed.path = "missing <file>.txt";
+  failed.status = DocumentStatus::failed;
+  failed.problem = "cannot read: \"No such file\" & more\x02";
+  report.documents.push_back(failed);
+  for (const std::string& sample :
+       {std::string("samples/clean-release.html"), std::string("samples/harbour-authority.txt")}) {
+    Settings settings;
+    settings.jobs = 1;
+    Report one = run_pipeline({InputFile{sample, std::nullopt}}, settings);
+    report.documents.push_back(std::move(one.documents.front()));
+  }
+  std::ostringstream out;
+  write_xml(report, out);
+  std::string expected;
+  for (std::size_t i = 0; i < report.documents.size(); ++i)
+    expected += tree_reference::printed(report.documents[i], i);
+  const std::string written = out.str();
+  const std::size_t first = written.find("  <document");
+  const std::size_t last = written.rfind("</galley-report>");
+  REQUIRE(first != std::string::npos);
+  REQUIRE(last != std::string::npos);
+  CHECK(written.substr(first, last - first) == expected);
+  // The edge document holds what it is meant to exercise.
+  CHECK(expected.find("continued=\"true\"") != std::string::npos);
+  CHECK(expected.find("<byte value=\"ff\"/>") != std::string::npos);
+  CHECK(expected.find("<suggestion></suggestion>") != std::string::npos);
+  CHECK(expected.find("&#09;") != std::string::npos);
+  CHECK(expected.find("\"/>") != std::string::npos);
 }
 
 }  // namespace galley
