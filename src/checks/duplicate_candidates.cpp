@@ -273,43 +273,48 @@ class SharedPrefixes {
   std::vector<std::uint32_t> offset_;  ///< Where each unit's start; one more at the end.
 };
 
-/// An indexed unit in a posting list, with its length: most units met in a list are too long or
-/// too short to pair, and their lengths read from the units were a cache miss each.
+/// A unit in a posting list, with its length (most units met in a list are too long or too
+/// short to pair) and whether it is indexed (only an indexed unit pairs with those after it).
+/// A unit of 2^31 words would be a document of 8 GiB: documents stop at 4 GiB.
 struct Posting {
-  std::uint32_t unit = 0;   ///< Unit number.
-  std::uint32_t words = 0;  ///< Its number of words.
+  std::uint32_t unit = 0;           ///< Unit number.
+  std::uint32_t words_indexed = 0;  ///< Its number of words, times two, plus one if indexed.
+
+  [[nodiscard]] std::size_t words() const { return words_indexed >> 1U; }
+  /// True when a later unit of the list may pair with it.
+  [[nodiscard]] bool indexed() const { return (words_indexed & 1U) != 0; }
 };
 
-/// For each bigram in more than one unit, the indexed units whose prefix holds it, in unit
-/// order: compressed rows of postings, with no (bigram, unit) table to sort. Rows
-/// are numbered by rank among the shared bigrams (a bit per bigram and a count per 64 bits),
-/// not by bigram id: on a long document most bigrams are in one unit.
+/// For each bigram in more than one unit, the units whose prefix holds it, in unit order:
+/// compressed rows of postings, with no (bigram, unit) table to sort. Rows are numbered by rank
+/// among the shared bigrams (a bit per bigram and a count per 64 bits), not by bigram id: on a
+/// long document most bigrams are in one unit.
 class Postings {
  public:
-  /// The postings of the prefixes of the `indexed` units: counted, then filled.
+  /// The postings of every unit's shared prefix: counted, then filled.
   Postings(const std::vector<DuplicateUnit>& units, const Shingles& shingles,
            const SharedPrefixes& prefixes, const std::vector<bool>& indexed) {
     rank_shared(shingles);
-    for (std::size_t u = 0; u < indexed.size(); ++u) {
-      if (!indexed[u]) continue;
+    for (std::size_t u = 0; u < units.size(); ++u) {
       for (const std::uint32_t bigram : prefixes.of(u)) ++start_[row(bigram) + 1];
     }
     std::partial_sum(start_.begin(), start_.end(), start_.begin());
     posting_.resize(start_.back());
     // Each row's start serves as its cursor, which leaves it at the next row's start.
-    for (std::size_t u = 0; u < indexed.size(); ++u) {
-      if (!indexed[u]) continue;
-      const auto words = static_cast<std::uint32_t>(units[u].words.size());
-      for (const std::uint32_t bigram : prefixes.of(u))
-        posting_[start_[row(bigram)]++] = {static_cast<std::uint32_t>(u), words};
+    for (std::size_t u = 0; u < units.size(); ++u) {
+      const Posting posting{
+          static_cast<std::uint32_t>(u),
+          static_cast<std::uint32_t>(units[u].words.size() << 1U) | (indexed[u] ? 1U : 0U)};
+      for (const std::uint32_t bigram : prefixes.of(u)) posting_[start_[row(bigram)]++] = posting;
     }
     std::copy_backward(start_.begin(), start_.end() - 1, start_.end());
     start_[0] = 0;
   }
 
-  /// The units of `bigram`, a shared one, in order.
-  [[nodiscard]] std::span<const Posting> of(std::uint32_t bigram) const {
-    const std::uint32_t r = row(bigram);
+  /// The number of rows.
+  [[nodiscard]] std::size_t rows() const { return start_.size() - 1; }
+  /// The units of row `r`, in order.
+  [[nodiscard]] std::span<const Posting> row_units(std::size_t r) const {
     return std::span<const Posting>(posting_).subspan(start_[r], start_[r + 1] - start_[r]);
   }
 
@@ -368,28 +373,36 @@ std::vector<bool> indexed_units(const std::vector<DuplicateUnit>& units) {
 
 }  // namespace
 
+// The pairs are read off the rows of postings one row after another, each unit with the
+// indexed ones before it in the row, rather than by looking up, for each unit, the row of each
+// of its prefix bigrams: those lookups landed anywhere in the rows, a cache miss or more each
+// (1.3 million on big.txt, most of the search's time), for rows of a few units.
 std::vector<CandidatePair> candidate_pairs(const std::vector<DuplicateUnit>& units) {
   const Shingles shingles = shingle_units(units);
   const SharedPrefixes prefixes(units, shingles);
   const Postings postings(units, shingles, prefixes, indexed_units(units));
-  std::vector<CandidatePair> pairs;
-  std::vector<std::uint32_t> earlier;  // Indexed units before `later` sharing a prefix bigram.
-  for (std::size_t later = 0; later < units.size(); ++later) {
-    earlier.clear();
-    const std::size_t words = units[later].words.size();
-    for (const std::uint32_t bigram : prefixes.of(later)) {
-      for (const Posting posting : postings.of(bigram)) {
-        if (posting.unit >= later) break;
-        // Nine in ten units met here differ too much in length (big.txt): they go before
-        // the sort, not after it.
-        if (lengths_close(posting.words, words)) earlier.push_back(posting.unit);
+  std::vector<std::uint64_t> found;  // (later << 32 | earlier), of lengths close enough.
+  std::vector<Posting> indexed;      // The indexed units of the current row.
+  for (std::size_t r = 0; r < postings.rows(); ++r) {
+    indexed.clear();
+    for (const Posting later : postings.row_units(r)) {
+      // Nine in ten units met here differ too much in length (big.txt): they go before the
+      // sort, not after it.
+      for (const Posting earlier : indexed) {
+        if (lengths_close(earlier.words(), later.words())) {
+          found.push_back(std::uint64_t{later.unit} << 32U | earlier.unit);
+        }
       }
+      if (later.indexed()) indexed.push_back(later);
     }
-    std::sort(earlier.begin(), earlier.end());
-    earlier.erase(std::unique(earlier.begin(), earlier.end()), earlier.end());
-    for (const std::uint32_t unit : earlier) {
-      if (share_enough(units, shingles, unit, later)) pairs.emplace_back(unit, later);
-    }
+  }
+  std::sort(found.begin(), found.end());
+  found.erase(std::unique(found.begin(), found.end()), found.end());
+  std::vector<CandidatePair> pairs;
+  for (const std::uint64_t pair : found) {
+    const std::size_t later = pair >> 32U;
+    const std::size_t earlier = pair & 0xFFFF'FFFFU;
+    if (share_enough(units, shingles, earlier, later)) pairs.emplace_back(earlier, later);
   }
   return pairs;
 }
