@@ -171,13 +171,11 @@ bool followed_by_sic(std::string_view text, std::size_t end) {
 }
 
 /// The facts of `word`, worked out on its first occurrence in the document.
-FormFacts& facts_of(FormTable& forms, std::string_view word,
-                    const std::set<std::string, std::less<>>& defined, Speller& speller) {
-  if (const std::uint32_t id = forms.index.find(word); id != StringIndex::kAbsent) {
-    return forms.facts[id];
-  }
+/// The id of `word` in `forms`, its facts worked out on its first occurrence in the document.
+std::uint32_t form_of(FormTable& forms, std::string_view word,
+                      const std::set<std::string, std::less<>>& defined, Speller& speller) {
+  if (const std::uint32_t id = forms.index.find(word); id != StringIndex::kAbsent) return id;
   FormFacts facts;
-  facts.lower = fold_key(word);
   const Shape shape = shape_of(word);
   facts.first_upper = shape.first_upper;
   facts.inner_upper = shape.inner_upper;
@@ -187,14 +185,15 @@ FormFacts& facts_of(FormTable& forms, std::string_view word,
       !variety_counterpart(word).first.empty();
   facts.known = !facts.always_skipped && speller.known(word);
   // The facts first: should the index fail to grow, no id lacks its facts.
-  forms.facts.push_back(std::move(facts));
+  forms.facts.push_back(facts);
   try {
-    forms.index.intern(word);  // Its id is the facts' index.
+    forms.lower.push_back(fold_key(word));
+    return forms.index.intern(word);  // Its id is the facts' index.
   } catch (...) {
-    forms.facts.pop_back();
+    forms.facts.resize(forms.index.size());
+    forms.lower.resize(forms.index.size());
     throw;
   }
-  return forms.facts.back();
 }
 
 void collect_block(const AnalyzedDocument& doc, std::size_t b,
@@ -208,7 +207,8 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
     const std::string_view full = text.substr(tokens[i].span().begin, tokens[i].span().size());
     const std::string_view word = full.substr(0, without_possessive(full));
     const Span span{tokens[i].span().begin, tokens[i].span().begin + word.size()};
-    FormFacts& facts = facts_of(out.forms, word, defined, speller);
+    const std::uint32_t form = form_of(out.forms, word, defined, speller);
+    FormFacts& facts = out.forms.facts[form];
     ++facts.count;
     if (!starts[i]) ++facts.mid_sentence;
     if (facts.always_skipped || followed_by_sic(text, tokens[i].span().end) ||
@@ -221,7 +221,7 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
     SpellWord candidate{b,
                         span,
                         std::string(word),
-                        facts.lower,
+                        out.forms.lower[form],
                         std::move(compound),
                         starts[i],
                         facts.first_upper,
@@ -239,7 +239,7 @@ void index_words(SpellDocument& out) {
   std::vector<std::pair<std::string_view, std::string_view>> pairs;  // (lower, form)
   pairs.reserve(out.forms.facts.size());
   for (std::uint32_t id = 0; id < out.forms.facts.size(); ++id) {
-    pairs.emplace_back(out.forms.facts[id].lower, out.forms.index.text(id));
+    pairs.emplace_back(out.forms.lower[id], out.forms.index.text(id));
   }
   std::sort(pairs.begin(), pairs.end());
   out.surface_list.reserve(pairs.size());
@@ -287,7 +287,8 @@ std::vector<std::uint32_t> near_document_words(const SpellDocument& words, std::
     if (words.letter_sets.size() != count) {
       words.letter_sets.clear();
       words.letter_sets.reserve(count);
-      for (const std::string& word : words.lower_list) words.letter_sets.push_back(letter_set(word));
+      for (const std::string& word : words.lower_list)
+        words.letter_sets.push_back(letter_set(word));
     }
     words.indexed = true;
   }
@@ -340,6 +341,7 @@ SpellDocument collect_spell_words(const AnalyzedDocument& doc, Speller& speller)
   const std::size_t room = std::min<std::size_t>(doc.word_count, std::size_t{1} << 16U);
   out.forms.index.reserve(room);
   out.forms.facts.reserve(room);
+  out.forms.lower.reserve(room);
   for (std::size_t b = 0; b < blocks; ++b) collect_block(doc, b, defined, speller, out);
   index_words(out);
   return out;
