@@ -51,6 +51,7 @@ class RawXml {
     escape(value, true);
     buffer_ += '"';
   }
+  /// Adds a number as an attribute, in decimal.
   void attribute(const char* name, std::size_t value) {
     std::array<char, 24> digits{};
     const auto end = std::to_chars(digits.data(), digits.data() + digits.size(), value).ptr;
@@ -79,7 +80,7 @@ class RawXml {
     }
     if (buffer_.size() >= kFlushAt) flush();
   }
-  /// Writes out what is buffered; text outside any element goes straight in.
+  /// Hands what is buffered to the writer.
   void flush() {
     if (!buffer_.empty()) out_.write(buffer_.data(), buffer_.size());
     buffer_.clear();
@@ -226,8 +227,8 @@ void write_finding(RawXml& xml, const DocumentReport& doc, const Finding& findin
   xml.close();
 }
 
-/// The document's bytes, block by block and gap by gap, findings marked; each block or gap on
-/// a line of its own, inside <text> on a line of its own at depth `depth`.
+/// The document's bytes, block by block and gap by gap, findings marked: <text>, opened where
+/// `indent` (a newline and spaces) left the line, with each block or gap on a line of its own.
 void write_text(RawXml& xml, const DocumentReport& doc, std::size_t doc_index,
                 std::string_view indent) {
   const std::string inner = std::string(indent) + "  ";

@@ -132,6 +132,8 @@ struct Segmenter::Impl {
    public:
     explicit TokenSink(std::string_view bytes)
         : bytes_(bytes), nonwords_(find_nonwords(bytes)), next_(nonwords_.begin()) {}
+    TokenSink(const TokenSink&) = delete;  // `next_` points into `nonwords_`.
+    TokenSink& operator=(const TokenSink&) = delete;
 
     /// Adds the segment `word` of rule status `status`, if it is a word or a number.
     void add(Span word, int32_t status) {
