@@ -2,7 +2,6 @@
 
 #include <array>
 #include <cstdint>
-#include <cstdio>
 
 #include "core/utf8.hpp"
 
@@ -82,18 +81,6 @@ std::size_t xml_text_prefix(std::string_view bytes) {
     pos += length;
   }
   return pos;
-}
-
-void append_exact_bytes(pugi::xml_node parent, std::string_view bytes) {
-  while (!bytes.empty()) {
-    const std::size_t text = xml_text_prefix(bytes);
-    if (text > 0) parent.append_child(pugi::node_pcdata).set_value(bytes.data(), text);
-    if (text == bytes.size()) break;
-    std::array<char, 4> hex{};
-    std::snprintf(hex.data(), hex.size(), "%02x", static_cast<unsigned char>(bytes[text]));
-    parent.append_child("byte").append_attribute("value").set_value(hex.data());
-    bytes.remove_prefix(text + 1);
-  }
 }
 
 std::string read_exact_bytes(pugi::xml_node node) {

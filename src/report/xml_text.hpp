@@ -14,14 +14,11 @@ bool is_xml_char(char32_t cp);
 std::string xml_safe(std::string_view text);
 
 /// The length of the longest start of `bytes` that XML can hold as text, as it stands: the
-/// byte after it (if any) is one append_exact_bytes writes as `<byte>`.
+/// byte after it (if any) is one the report writes as `<byte value="hh"/>`.
 std::size_t xml_text_prefix(std::string_view bytes);
 
-/// Appends `bytes` to `parent` exactly: text as character data, and each byte that XML cannot
-/// hold (invalid UTF-8, NUL and other controls) as an element `<byte value="hh"/>`.
-void append_exact_bytes(pugi::xml_node parent, std::string_view bytes);
-
-/// The inverse of append_exact_bytes: the bytes that the children of `node` stand for.
+/// The bytes that the children of `node` stand for: its text, and a byte for each element
+/// `<byte value="hh"/>` (those XML cannot hold: invalid UTF-8, NUL and other controls).
 std::string read_exact_bytes(pugi::xml_node node);
 
 }  // namespace galley

@@ -10,7 +10,6 @@
 #include <cstring>
 #include <future>
 #include <optional>
-#include <sstream>
 #include <thread>
 
 #include "report/annotate.hpp"
@@ -165,8 +164,8 @@ class RawXml {
   std::vector<Open> open_;
 };
 
-/// `bytes` exactly, as append_exact_bytes puts them in a tree: text, and `<byte value="hh"/>`
-/// for each byte XML cannot hold.
+/// `bytes` exactly: text, and `<byte value="hh"/>` for each byte XML cannot hold (read back by
+/// read_exact_bytes).
 void write_exact_bytes(RawXml& xml, std::string_view bytes) {
   static constexpr std::string_view kHex = "0123456789abcdef";
   while (!bytes.empty()) {

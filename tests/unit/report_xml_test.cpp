@@ -1,6 +1,8 @@
 // The XML report reproduces every byte of each document, marks each finding over exactly its
 // bytes, and stays well-formed whatever the input holds.
+#include <array>
 #include <catch2/catch.hpp>
+#include <cstdio>
 #include <filesystem>
 #include <memory>
 #include <pugixml.hpp>
@@ -86,6 +88,19 @@ void check_reproduction(pugi::xml_node document, const std::string& source) {
 /// What the report writer printed when it built a pugixml tree of each document (before
 /// 2026-11-27), kept as the reference the streaming writer must match byte for byte.
 namespace tree_reference {
+
+/// `bytes` as text nodes and `<byte value="hh"/>` elements, as the tree writer appended them.
+void append_exact_bytes(pugi::xml_node parent, std::string_view bytes) {
+  while (!bytes.empty()) {
+    const std::size_t text = xml_text_prefix(bytes);
+    if (text > 0) parent.append_child(pugi::node_pcdata).set_value(bytes.data(), text);
+    if (text == bytes.size()) break;
+    std::array<char, 4> hex{};
+    std::snprintf(hex.data(), hex.size(), "%02x", static_cast<unsigned char>(bytes[text]));
+    parent.append_child("byte").append_attribute("value").set_value(hex.data());
+    bytes.remove_prefix(text + 1);
+  }
+}
 
 std::string id_of(std::size_t doc, std::size_t finding) {
   return "d" + std::to_string(doc + 1) + "f" + std::to_string(finding + 1);
