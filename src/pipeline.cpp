@@ -180,6 +180,22 @@ struct SpellersBack {
   ~SpellersBack() { Speller::release_thread(); }
 };
 
+/// Where `parts` parts of `blocks` start, about equal in bytes of text, and the end: parts + 1
+/// block numbers from 0 to blocks.size(), a part empty where one block outweighs a part.
+std::vector<std::size_t> part_bounds(const std::vector<Block>& blocks, std::size_t parts) {
+  std::size_t bytes = 0;
+  for (const Block& block : blocks) bytes += block.text.size();
+  std::vector<std::size_t> bounds{0};
+  std::size_t seen = 0;  // Bytes of the blocks before `b`.
+  std::size_t b = 0;
+  for (std::size_t part = 1; part < parts; ++part) {
+    for (; b < blocks.size() && parts * seen < part * bytes; ++b) seen += blocks[b].text.size();
+    bounds.push_back(b);
+  }
+  bounds.push_back(blocks.size());
+  return bounds;
+}
+
 std::vector<BlockRecord> records_of(const std::vector<Block>& blocks) {
   std::vector<BlockRecord> records;
   records.reserve(blocks.size());
@@ -198,7 +214,7 @@ CheckSet::CheckSet(const Settings& settings)
       needs_words_ = needs_words_ || info.make_batch != nullptr;
       continue;
     }
-    checks_.push_back({info.make(settings), info.id.starts_with("spelling.")});
+    checks_.push_back({info.make(settings), info.id.starts_with("spelling."), &info, nullptr});
     has_spelling_ = has_spelling_ || checks_.back().spelling;
     needs_words_ = needs_words_ || info.scope != Scope::document;
     needs_sentences_ =
@@ -229,26 +245,52 @@ void CheckSet::run_spelling(const AnalyzedDocument& analyzed, std::vector<Findin
 
 // One large document would keep one core busy and leave the other idle: its two longest tasks,
 // the spelling checks (one shared analysis) and the part of the duplicate search that needs no
-// findings (prepare()), start at once on two threads, and the rule packs and typography checks
-// go, one by one, to whichever thread is free first. The checks that read findings finish after
-// all of them, as always. The second thread loads its own Hunspell, worth it only from about a
-// megabyte. A smaller document's checks run on one thread (begin and finish).
+// findings (prepare()), start at once on two threads, and the other checks go, one by one, to
+// whichever thread is free first. A check that splits by block (the rule packs, as long as the
+// typography checks together) goes in parts, each thread running its own instance, or one
+// thread would run it alone at the end while the other idled. The checks that read findings
+// finish after all of them, as always. The second thread loads its own Hunspell, worth it only
+// from about a megabyte. A smaller document's checks run on one thread (begin and finish).
 void CheckSet::run_beside(const AnalyzedDocument& analyzed, std::vector<Finding>& findings) {
   const auto is_last = [](const Entry& entry) { return entry.check->reads_findings(); };
-  // Each of the other checks writes its own findings, merged below in a fixed order (the long
-  // checks first, then registry order): the same findings in the same order whichever thread
-  // ran what.
-  std::vector<const Entry*> others;
-  for (const Entry& entry : checks_) {
+  std::vector<Entry*> others;
+  for (Entry& entry : checks_) {
     if (!entry.spelling && !is_last(entry)) others.push_back(&entry);
   }
   std::stable_partition(others.begin(), others.end(),
                         [](const Entry* entry) { return entry->check->runs_long(); });
-  std::vector<std::vector<Finding>> found_by_other(others.size());
-  std::atomic<std::size_t> next_other{0};
-  const auto run_next_others = [&] {
-    for (std::size_t i = next_other++; i < others.size(); i = next_other++) {
-      others[i]->check->check(analyzed, found_by_other[i]);
+  /// A check on a part of the blocks, or the whole of a check that does not split.
+  struct Task {
+    Entry* entry;
+    bool split;
+    BlockPart part;
+  };
+  constexpr std::size_t kParts = 4;
+  const std::vector<std::size_t> parts = part_bounds(analyzed.doc.blocks, kParts);
+  std::vector<Task> tasks;
+  for (Entry* entry : others) {
+    if (!entry->check->splits_by_block()) {
+      tasks.push_back({entry, false, {}});
+      continue;
+    }
+    if (!entry->beside) entry->beside = entry->info->make(settings_);
+    for (std::size_t p = 0; p < kParts; ++p)
+      tasks.push_back({entry, true, {parts[p], parts[p + 1], p == 0}});
+  }
+  // Each task writes its own findings, merged below in a fixed order (the long checks first,
+  // then registry order, a split check's parts in block order): the same findings in the same
+  // order whichever thread ran what.
+  std::vector<std::vector<Finding>> found_by_task(tasks.size());
+  std::atomic<std::size_t> next_task{0};
+  const auto run_next_tasks = [&](bool beside) {
+    for (std::size_t i = next_task++; i < tasks.size(); i = next_task++) {
+      const Task& task = tasks[i];
+      if (task.split) {
+        Check& check = beside ? *task.entry->beside : *task.entry->check;
+        check.check_blocks(analyzed, task.part, found_by_task[i]);
+      } else {
+        task.entry->check->check(analyzed, found_by_task[i]);
+      }
     }
   };
   // Declared after what it uses: should this thread throw, the future's destructor waits for
@@ -259,17 +301,17 @@ void CheckSet::run_beside(const AnalyzedDocument& analyzed, std::vector<Finding>
     // Now, not after the duplicate search, which is at its peak of memory meanwhile. No other
     // check reads the analysis.
     release_spelling(analyzed);
-    run_next_others();
+    run_next_tasks(true);
     return found;
   });
   for (const Entry& entry : checks_) {
     if (is_last(entry)) entry.check->prepare(analyzed);
   }
-  run_next_others();
+  run_next_tasks(false);
   // Spelling's findings first, then the others': a fixed order whatever the timing (they are
   // sorted later in any case).
   findings = spelling.get();
-  for (std::vector<Finding>& found : found_by_other) {
+  for (std::vector<Finding>& found : found_by_task) {
     findings.insert(findings.end(), std::make_move_iterator(found.begin()),
                     std::make_move_iterator(found.end()));
   }
@@ -302,14 +344,9 @@ void CheckSet::segment(AnalyzedDocument& analyzed) {
   constexpr std::size_t kSplitFrom = std::size_t{1} << 20U;
   const std::vector<Block>& blocks = analyzed.doc.blocks;
   analyzed.segments.resize(blocks.size());
-  std::size_t half = blocks.size();  // The first block of the second half, by bytes.
-  if (analyzed.doc.source.bytes().size() >= kSplitFrom) {
-    std::size_t bytes = 0;
-    for (const Block& block : blocks) bytes += block.text.size();
-    std::size_t seen = 0;
-    for (half = 0; half < blocks.size() && 2 * seen < bytes; ++half)
-      seen += blocks[half].text.size();
-  }
+  // The first block of the second half, by bytes.
+  const std::size_t half =
+      analyzed.doc.source.bytes().size() >= kSplitFrom ? part_bounds(blocks, 2)[1] : blocks.size();
   if (half < blocks.size()) {
     // The variety-specific words decide the language before any check can start: each thread
     // finds those of its half, rather than the main thread all of them after.

@@ -56,6 +56,10 @@ class CheckSet {
   struct Entry {
     std::unique_ptr<Check> check;
     bool spelling = false;
+    const CheckInfo* info = nullptr;  ///< Its registry row.
+    /// For a check that splits by block: the instance run_beside's second thread runs its
+    /// parts with, made at the first large document (instances are not shared by threads).
+    std::unique_ptr<Check> beside;
   };
   std::vector<Entry> checks_;
 

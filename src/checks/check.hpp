@@ -62,6 +62,16 @@ class Check {
   /// same document: where checks share two threads, it is started first and the short ones fill
   /// in beside it, rather than it starting last on one thread while the other idles.
   [[nodiscard]] virtual bool runs_long() const { return false; }
+  /// True for a check whose findings in a block depend on no findings of its own in other
+  /// blocks: a large document's blocks can then be shared out between threads (check_blocks).
+  [[nodiscard]] virtual bool splits_by_block() const { return false; }
+  /// For a check that splits_by_block(): the findings of the blocks of `part`, and those on the
+  /// document as a whole when the part is `with_source`. Parts that cover every block, one of
+  /// them with the source, find what check() finds; the default runs check() with that one.
+  virtual void check_blocks(const AnalyzedDocument& doc, BlockPart part,
+                            std::vector<Finding>& out) {
+    if (part.with_source) check(doc, out);
+  }
 };
 
 /// A check across all documents of a run (scope batch): it sees each document once, in input

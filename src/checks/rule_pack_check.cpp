@@ -42,8 +42,13 @@ void RulePackCheck::load() {
 }
 
 void RulePackCheck::check(const AnalyzedDocument& doc, std::vector<Finding>& out) {
+  check_blocks(doc, {0, doc.doc.blocks.size(), true}, out);
+}
+
+void RulePackCheck::check_blocks(const AnalyzedDocument& doc, BlockPart part,
+                                 std::vector<Finding>& out) {
   if (!runner_) load();
-  runner_->run(enabled_, doc.doc, out);
+  runner_->run_blocks(enabled_, doc.doc, part, out);
 }
 
 }  // namespace galley

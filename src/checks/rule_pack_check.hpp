@@ -27,6 +27,10 @@ class RulePackCheck final : public Check {
   void check(const AnalyzedDocument& doc, std::vector<Finding>& out) override;
   /// Dozens of rules over every block: about four times the typography checks together.
   [[nodiscard]] bool runs_long() const override { return true; }
+  /// Rules look at other blocks (unless-next-block) but never at what other rules found.
+  [[nodiscard]] bool splits_by_block() const override { return true; }
+  void check_blocks(const AnalyzedDocument& doc, BlockPart part,
+                    std::vector<Finding>& out) override;
 
  private:
   /// Takes the rules, which the first call may have to load, and makes the runner.

@@ -46,6 +46,14 @@ struct Block {
   [[nodiscard]] std::size_t to_source_offset(std::size_t text_offset, bool is_end) const;
 };
 
+/// Blocks [first, last) of a document, for work shared out in parts, and whether this part
+/// also takes the work on the document as a whole (exactly one part of a split does).
+struct BlockPart {
+  std::size_t first = 0;     ///< The first block.
+  std::size_t last = 0;      ///< One past the last block.
+  bool with_source = false;  ///< True for the part that also covers the whole source.
+};
+
 /// An HTML comment (`<!-- ... -->`) in a Markdown or HTML source: where inline directives live.
 struct SourceComment {
   Span span;         ///< The whole comment, `<!--` to `-->`, in the original file.

@@ -124,13 +124,18 @@ RuleRunner::~RuleRunner() = default;
 // rule's findings are kept apart and appended rule by rule, in the order of `indexes`.
 void RuleRunner::run(const std::vector<std::size_t>& indexes, const Document& doc,
                      std::vector<Finding>& out) {
+  run_blocks(indexes, doc, {0, doc.blocks.size(), true}, out);
+}
+
+void RuleRunner::run_blocks(const std::vector<std::size_t>& indexes, const Document& doc,
+                            BlockPart part, std::vector<Finding>& out) {
   found_.resize(std::max(found_.size(), indexes.size()));
   for (const std::size_t index : indexes) {
     if (!scanners_[index])
       scanners_[index] = std::make_unique<RegexScanner>(*rules_.rules[index].pattern);
   }
-  run_texts(indexes, doc, RuleScope::source);
-  run_texts(indexes, doc, RuleScope::prose);
+  if (part.with_source) run_texts(indexes, doc, RuleScope::source, 0, 1);
+  run_texts(indexes, doc, RuleScope::prose, part.first, std::min(part.last, doc.blocks.size()));
   for (std::size_t i = 0; i < indexes.size(); ++i) {
     std::move(found_[i].begin(), found_[i].end(), std::back_inserter(out));
     found_[i].clear();
@@ -142,13 +147,13 @@ void RuleRunner::run(std::size_t index, const Document& doc, std::vector<Finding
 }
 
 void RuleRunner::run_texts(const std::vector<std::size_t>& indexes, const Document& doc,
-                           RuleScope scope) {
+                           RuleScope scope, std::size_t first, std::size_t last) {
   const bool any = std::any_of(indexes.begin(), indexes.end(), [&](std::size_t index) {
     return rules_.rules[index].scope == scope;
   });
   if (!any) return;
-  const std::size_t texts = scope == RuleScope::source ? 1 : doc.blocks.size();
-  for (std::size_t t = 0; t < texts; ++t) {
+  // The source is one text; prose is one text per block.
+  for (std::size_t t = first; t < last; ++t) {
     const std::size_t block = scope == RuleScope::source ? kWholeSource : t;
     const std::string_view text =
         scope == RuleScope::source ? doc.source.bytes() : std::string_view(doc.blocks[t].text);

@@ -30,6 +30,11 @@ class RuleRunner {
   /// Adds the findings of the rules numbered `indexes` in the set on `doc` to `out`. A match
   /// that runs over the time limit ends the rule on that text with an info finding.
   void run(const std::vector<std::size_t>& indexes, const Document& doc, std::vector<Finding>& out);
+  /// The same on blocks [first, last) of `doc` alone, and the rules over the whole source when
+  /// `with_source`: runs over parts that cover every block, one of them with the source, find
+  /// what run() finds.
+  void run_blocks(const std::vector<std::size_t>& indexes, const Document& doc, BlockPart part,
+                  std::vector<Finding>& out);
   /// The same for one rule.
   void run(std::size_t index, const Document& doc, std::vector<Finding>& out);
 
@@ -44,7 +49,8 @@ class RuleRunner {
   std::vector<ScanWindow> windows_;          ///< Scratch: windows of a pattern rule.
   std::vector<std::vector<Finding>> found_;  ///< Per rule run: its findings, in text order.
 
-  void run_texts(const std::vector<std::size_t>& indexes, const Document& doc, RuleScope scope);
+  void run_texts(const std::vector<std::size_t>& indexes, const Document& doc, RuleScope scope,
+                 std::size_t first, std::size_t last);
   void scan(std::size_t index, const Document& doc, std::size_t block, std::vector<Finding>& out);
   void reset_scanner(std::size_t index, RegexScanner& scanner);
 };

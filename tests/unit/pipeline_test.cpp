@@ -24,18 +24,6 @@ std::string release(std::size_t n) {
          " of them.\n\nThe Tollerby councill met on Tuesday " + id + " with Quennick staff.\n";
 }
 
-/// What a finding says, for comparing two runs.
-std::vector<std::string> described(const std::vector<Finding>& findings) {
-  std::vector<std::string> out;
-  for (const Finding& f : findings) {
-    std::string line = f.rule + " " + std::to_string(f.span.begin) + "-" +
-                       std::to_string(f.span.end) + " " + f.message;
-    for (const std::string& s : f.suggestions) line += " | " + s;
-    out.push_back(line);
-  }
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("pipeline: documents that wait for a speller come out as if checked alone",
@@ -70,7 +58,7 @@ TEST_CASE("pipeline: documents that wait for a speller come out as if checked al
       const DocumentReport expected =
           alone.check(test::read(release(n), InputFormat::text), inputs[i].path);
       CHECK(doc.language == expected.language);
-      CHECK(described(doc.findings) == described(expected.findings));
+      CHECK(test::described(doc.findings) == test::described(expected.findings));
       // Not vacuous: the typo is found in each, and the user's word is not.
       CHECK(std::count_if(doc.findings.begin(), doc.findings.end(),
                           [](const Finding& f) { return f.rule == "spelling.misspelling"; }) == 1);
@@ -124,6 +112,55 @@ TEST_CASE("pipeline: a large document's halves find their variety spellings in o
   CHECK(std::count_if(report.findings.begin(), report.findings.end(), [](const Finding& f) {
           return f.rule == "spelling.mixed-variety";
         }) == static_cast<std::ptrdiff_t>(american));
+}
+
+}  // namespace galley
+
+namespace galley {
+
+TEST_CASE(
+    "pipeline: a large document's checks shared out between two threads find what one "
+    "thread finds",
+    "[pipeline][parts]") {
+  // From 1 MB, with spelling on, a document's checks run on two threads (CheckSet::run_beside):
+  // the rule packs in four parts of its blocks, the typography checks whole, each on the thread
+  // free first. With spelling off, all run on one thread, one after another: the findings other
+  // than spelling's must be the same. The end mark part way through is a rule over the whole
+  // source; a paragraph on its own would be a near-duplicate of the next, so each differs.
+  std::string text;
+  for (std::size_t n = 0; text.size() < (std::size_t{1} << 20U); ++n) {
+    const std::string id = std::to_string(n);
+    text += "Report " + id + " of the board: it met in order to utilize the quay  for " + id +
+            " ships (and cranes .\n\n";
+    if (n == 7'000) text += "###\n\n";
+  }
+  Settings beside;
+  for (const char* rule : {"duplicate.paragraph", "duplicate.sentence", "duplicate.caption"})
+    beside.overrides[rule] = std::nullopt;
+  Settings alone = beside;
+  alone.overrides["spelling"] = std::nullopt;
+  const auto others = [](const DocumentReport& report) {
+    std::vector<Finding> found;
+    std::copy_if(report.findings.begin(), report.findings.end(), std::back_inserter(found),
+                 [](const Finding& f) { return !f.rule.starts_with("spelling."); });
+    return test::described(found);
+  };
+  CheckSet on_two(beside);
+  CheckSet on_one(alone);
+  const std::vector<std::string> two =
+      others(on_two.check(test::read(text, InputFormat::text), "big.txt"));
+  const std::vector<std::string> one =
+      others(on_one.check(test::read(text, InputFormat::text), "big.txt"));
+  CHECK(two == one);
+  // Not vacuous: every paragraph's rule and typography findings, and the end mark, are there.
+  const auto count = [&](std::string_view rule) {
+    return std::count_if(one.begin(), one.end(),
+                         [&](const std::string& line) { return line.starts_with(rule); });
+  };
+  CHECK(count("style.in-order-to ") > 10'000);
+  CHECK(count("style.utilize ") == count("style.in-order-to "));
+  CHECK(count("typography.doubled-space ") == count("style.in-order-to "));
+  CHECK(count("marker.early-end-mark ") == 1);
 }
 
 }  // namespace galley

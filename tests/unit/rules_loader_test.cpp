@@ -1,7 +1,9 @@
 // Broken rule files are load errors with path:line:col (STYLE.md, point 7); a pathological user
 // expression is stopped by ICU's time limit and reported, never hangs; the CLI wires it up.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
+#include <numeric>
 
 #include "core/load_error.hpp"
 #include "input/reader.hpp"
@@ -132,7 +134,8 @@ TEST_CASE("galley check --rules reports a broken pack and exits 2", "[rules][cli
   // The rules load at the first document's check: with no document checked (a binary file,
   // skipped), and with several workers, the broken pack is still the error.
   test::write_file(dir + "/image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0", 11));
-  const test::RunResult none = test::run_galley("check --rules '" + dir + "/bad.xml' '" + dir + "/image.txt'");
+  const test::RunResult none =
+      test::run_galley("check --rules '" + dir + "/bad.xml' '" + dir + "/image.txt'");
   CHECK(none.exit_code == 2);
   CHECK_THAT(none.err, Catch::Contains("bad.xml:2:69: error: invalid regular expression"));
   const test::RunResult many =
@@ -198,6 +201,62 @@ TEST_CASE("long texts are searched in windows without losing or doubling matches
   CHECK(findings[2].rule == "marker.lorem-ipsum");
   CHECK(doc.source.slice(findings[2].span) ==
         "Lorem ipsum dolor sit amet, consectetur adipiscing elit.");
+}
+
+}  // namespace galley
+
+namespace galley {
+
+namespace {
+
+/// `findings` in report order, described.
+std::vector<std::string> sorted(std::vector<Finding> findings) {
+  std::sort(findings.begin(), findings.end(), finding_before);
+  return test::described(findings);
+}
+
+}  // namespace
+
+TEST_CASE("rules run over parts of the blocks find what one run over all of them finds",
+          "[rules][parts]") {
+  // A large document's rule packs run in parts on two threads (CheckSet::run_beside): each part
+  // its blocks, one of them also the rules over the whole source. The end mark in the middle is
+  // a source rule's finding; the one in the last block is not (unless-next-block looks past
+  // the part's end); "in order to" is a prose rule's.
+  const std::string text =
+      "Harbour Board to utilize new cranes\n\n"
+      "The board met in order to approve the plan [GM1] for the quay.\n\n"
+      "###\n\n"
+      "A later paragraph in order to show that the end mark came too early.\n\n"
+      "Notes to editors\n\n"
+      "Contact the press office in order to arrange a visit.\n\n"
+      "ENDS\n";
+  const RuleSet set = load_rule_set(true, {});
+  std::vector<std::size_t> all(set.rules.size());
+  std::iota(all.begin(), all.end(), std::size_t{0});
+  for (const InputFormat format : {InputFormat::text, InputFormat::markdown}) {
+    const Document doc = read_document(SourceText("parts.txt", text), format);
+    REQUIRE(doc.blocks.size() >= 6);  // Markdown reads "###" as an empty heading.
+    RuleRunner whole_runner(set);
+    std::vector<Finding> whole;
+    whole_runner.run(all, doc, whole);
+    const std::vector<std::string> expected = sorted(whole);
+    CHECK(std::count_if(whole.begin(), whole.end(),
+                        [](const Finding& f) { return f.rule == "marker.early-end-mark"; }) == 1);
+    CHECK(std::count_if(whole.begin(), whole.end(),
+                        [](const Finding& f) { return f.rule == "style.in-order-to"; }) == 3);
+    for (std::size_t cut = 0; cut <= doc.blocks.size(); ++cut) {
+      for (std::size_t second = cut; second <= doc.blocks.size(); ++second) {
+        INFO("parts at " << cut << " and " << second);
+        RuleRunner runner(set);  // One runner for the parts, as one thread's instance.
+        std::vector<Finding> parts;
+        runner.run_blocks(all, doc, {0, cut, false}, parts);
+        runner.run_blocks(all, doc, {second, doc.blocks.size(), false}, parts);
+        runner.run_blocks(all, doc, {cut, second, true}, parts);  // Out of order, as threads may.
+        CHECK(sorted(parts) == expected);
+      }
+    }
+  }
 }
 
 }  // namespace galley

@@ -37,6 +37,17 @@ std::vector<std::string> block_texts(const Document& doc) {
   return texts;
 }
 
+std::vector<std::string> described(const std::vector<Finding>& findings) {
+  std::vector<std::string> out;
+  for (const Finding& f : findings) {
+    std::string line = f.rule + " " + std::to_string(f.span.begin) + "-" +
+                       std::to_string(f.span.end) + " " + f.message;
+    for (const std::string& s : f.suggestions) line += " | " + s;
+    out.push_back(line);
+  }
+  return out;
+}
+
 std::vector<Finding> check_document(Document doc) {
   static const Settings settings;
   CheckSet checks(settings);

@@ -18,6 +18,9 @@ std::string_view source_of(const Document& doc, const Block& block, Span text_sp
 /// The texts of all blocks, for compact assertions.
 std::vector<std::string> block_texts(const Document& doc);
 
+/// What each finding says, for comparing two runs: "rule begin-end message | suggestion...".
+std::vector<std::string> described(const std::vector<Finding>& findings);
+
 /// `doc` segmented into sentences and tokens, as the pipeline gives it to checks (en-US).
 AnalyzedDocument analyze(const Document& doc);
 
