@@ -206,7 +206,10 @@ std::vector<BlockRecord> records_of(const std::vector<Block>& blocks) {
 }  // namespace
 
 CheckSet::CheckSet(const Settings& settings)
-    : settings_(settings), segmenter_(std::make_unique<Segmenter>()) {
+    : settings_(settings),
+      two_threads_(settings.jobs == 0 ? std::thread::hardware_concurrency() > 1
+                                      : settings.jobs > 1),
+      segmenter_(std::make_unique<Segmenter>()) {
   for (const CheckInfo& info : check_registry()) {
     if (!enabled(settings, info)) continue;
     if (info.make == nullptr) {
@@ -228,7 +231,7 @@ CheckSet::CheckSet(const Settings& settings)
 
 bool CheckSet::runs_beside(const AnalyzedDocument& analyzed) const {
   constexpr std::size_t kBesideFrom = std::size_t{1} << 20U;
-  return has_spelling_ && analyzed.doc.source.bytes().size() >= kBesideFrom;
+  return two_threads_ && analyzed.doc.source.bytes().size() >= kBesideFrom;
 }
 
 void CheckSet::run_others(const AnalyzedDocument& analyzed, std::vector<Finding>& findings) {
@@ -250,7 +253,9 @@ void CheckSet::run_spelling(const AnalyzedDocument& analyzed, std::vector<Findin
 // typography checks together) goes in parts, each thread running its own instance, or one
 // thread would run it alone at the end while the other idled. The checks that read findings
 // finish after all of them, as always. The second thread loads its own Hunspell, worth it only
-// from about a megabyte. A smaller document's checks run on one thread (begin and finish).
+// from about a megabyte; with the spelling checks off it starts on the other checks at once. A
+// smaller document's checks run on one thread (begin and finish), as every document's do when
+// the run has one thread (`--jobs 1`).
 void CheckSet::run_beside(const AnalyzedDocument& analyzed, std::vector<Finding>& findings) {
   const auto is_last = [](const Entry& entry) { return entry.check->reads_findings(); };
   std::vector<Entry*> others;
@@ -341,12 +346,10 @@ void CheckSet::segment_blocks(Segmenter& segmenter, AnalyzedDocument& analyzed, 
 // Blocks are segmented independently: a large document's second half is segmented on another
 // thread with its own ICU iterators (a few milliseconds to make), as its checks are later.
 void CheckSet::segment(AnalyzedDocument& analyzed) {
-  constexpr std::size_t kSplitFrom = std::size_t{1} << 20U;
   const std::vector<Block>& blocks = analyzed.doc.blocks;
   analyzed.segments.resize(blocks.size());
   // The first block of the second half, by bytes.
-  const std::size_t half =
-      analyzed.doc.source.bytes().size() >= kSplitFrom ? part_bounds(blocks, 2)[1] : blocks.size();
+  const std::size_t half = runs_beside(analyzed) ? part_bounds(blocks, 2)[1] : blocks.size();
   if (half < blocks.size()) {
     // The variety-specific words decide the language before any check can start: each thread
     // finds those of its half, rather than the main thread all of them after.

@@ -68,7 +68,8 @@ class CheckSet {
   /// Segments blocks [from, to) of `analyzed` with `segmenter`.
   void segment_blocks(Segmenter& segmenter, AnalyzedDocument& analyzed, std::size_t from,
                       std::size_t to) const;
-  /// Whether the spelling checks of `analyzed` run on a thread of their own (run_beside).
+  /// Whether `analyzed` is segmented and checked on two threads (segment, run_beside): from
+  /// 1 MB, unless the settings ask for one thread (`--jobs 1`, or one core).
   [[nodiscard]] bool runs_beside(const AnalyzedDocument& analyzed) const;
   /// Runs every check on a large document, the spelling checks beside the others.
   void run_beside(const AnalyzedDocument& analyzed, std::vector<Finding>& findings);
@@ -79,6 +80,7 @@ class CheckSet {
   /// Runs the checks that read the others' findings, after freeing what those do not need.
   void run_last(const AnalyzedDocument& analyzed, std::vector<Finding>& findings);
   bool has_spelling_ = false;
+  bool two_threads_ = false;  ///< False for `--jobs 1` and on one core: a document one thread.
   bool needs_words_ = false;
   bool needs_sentences_ = false;
   std::unique_ptr<Segmenter> segmenter_;

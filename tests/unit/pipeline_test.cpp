@@ -86,6 +86,7 @@ TEST_CASE("pipeline: a large document's halves find their variety spellings in o
     }
   }
   Settings settings;
+  settings.jobs = 2;  // Halves on two threads even on one core: they are what is tested.
   // Paragraphs this alike are near-duplicates of each other: the search would pair them all.
   for (const char* rule : {"duplicate.paragraph", "duplicate.sentence", "duplicate.caption"})
     settings.overrides[rule] = std::nullopt;
@@ -122,45 +123,46 @@ TEST_CASE(
     "pipeline: a large document's checks shared out between two threads find what one "
     "thread finds",
     "[pipeline][parts]") {
-  // From 1 MB, with spelling on, a document's checks run on two threads (CheckSet::run_beside):
-  // the rule packs in four parts of its blocks, the typography checks whole, each on the thread
-  // free first. With spelling off, all run on one thread, one after another: the findings other
-  // than spelling's must be the same. The end mark part way through is a rule over the whole
-  // source; a paragraph on its own would be a near-duplicate of the next, so each differs.
+  // From 1 MB a document is segmented in two halves and checked on two threads
+  // (CheckSet::run_beside): the spelling checks on one, the rule packs in four parts of its
+  // blocks and the typography checks whole, each on the thread free first. With `--jobs 1` all
+  // run on one thread, one after another: the findings must be the same, and with the spelling
+  // checks off as well. The end mark part way through is a rule over the whole source; each
+  // paragraph differs from the next, or the duplicate search would pair them all.
   std::string text;
   for (std::size_t n = 0; text.size() < (std::size_t{1} << 20U); ++n) {
     const std::string id = std::to_string(n);
     text += "Report " + id + " of the board: it met in order to utilize the quay  for " + id +
-            " ships (and cranes .\n\n";
+            " shipps (and cranes .\n\n";
     if (n == 7'000) text += "###\n\n";
   }
-  Settings beside;
-  for (const char* rule : {"duplicate.paragraph", "duplicate.sentence", "duplicate.caption"})
-    beside.overrides[rule] = std::nullopt;
-  Settings alone = beside;
-  alone.overrides["spelling"] = std::nullopt;
-  const auto others = [](const DocumentReport& report) {
-    std::vector<Finding> found;
-    std::copy_if(report.findings.begin(), report.findings.end(), std::back_inserter(found),
-                 [](const Finding& f) { return !f.rule.starts_with("spelling."); });
-    return test::described(found);
-  };
-  CheckSet on_two(beside);
-  CheckSet on_one(alone);
-  const std::vector<std::string> two =
-      others(on_two.check(test::read(text, InputFormat::text), "big.txt"));
-  const std::vector<std::string> one =
-      others(on_one.check(test::read(text, InputFormat::text), "big.txt"));
-  CHECK(two == one);
-  // Not vacuous: every paragraph's rule and typography findings, and the end mark, are there.
-  const auto count = [&](std::string_view rule) {
-    return std::count_if(one.begin(), one.end(),
-                         [&](const std::string& line) { return line.starts_with(rule); });
-  };
-  CHECK(count("style.in-order-to ") > 10'000);
-  CHECK(count("style.utilize ") == count("style.in-order-to "));
-  CHECK(count("typography.doubled-space ") == count("style.in-order-to "));
-  CHECK(count("marker.early-end-mark ") == 1);
+  for (const bool spelling : {true, false}) {
+    Settings two;
+    for (const char* rule : {"duplicate.paragraph", "duplicate.sentence", "duplicate.caption"})
+      two.overrides[rule] = std::nullopt;
+    if (!spelling) two.overrides["spelling"] = std::nullopt;
+    Settings one = two;
+    one.jobs = 1;
+    two.jobs = 2;
+    CheckSet on_two(two);
+    CheckSet on_one(one);
+    const std::vector<std::string> found_on_two =
+        test::described(on_two.check(test::read(text, InputFormat::text), "big.txt").findings);
+    const std::vector<std::string> found_on_one =
+        test::described(on_one.check(test::read(text, InputFormat::text), "big.txt").findings);
+    INFO("spelling " << spelling);
+    CHECK(found_on_two == found_on_one);
+    // Not vacuous: every paragraph's findings are there, and the end mark once.
+    const auto count = [&](std::string_view rule) {
+      return std::count_if(found_on_one.begin(), found_on_one.end(),
+                           [&](const std::string& line) { return line.starts_with(rule); });
+    };
+    CHECK(count("style.in-order-to ") > 10'000);
+    CHECK(count("style.utilize ") == count("style.in-order-to "));
+    CHECK(count("typography.doubled-space ") == count("style.in-order-to "));
+    CHECK(count("spelling.misspelling ") == (spelling ? count("style.in-order-to ") : 0));
+    CHECK(count("marker.early-end-mark ") == 1);
+  }
 }
 
 }  // namespace galley
