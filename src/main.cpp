@@ -266,7 +266,9 @@ void add_run_options(CLI::App& command, Settings& settings, CheckOptions& option
       ->check(CLI::IsMember({"text", "txt", "markdown", "md", "html"}));
   command.add_option("--lang", settings.language, "Language variety")
       ->check(CLI::IsMember({"auto", "en-US", "en-GB"}))->capture_default_str();
-  command.add_option("-j,--jobs", settings.jobs, "Worker threads (0: one per core)");
+  command.add_option("-j,--jobs", settings.jobs,
+                     "Worker threads (0: one per core); a document of 1 MB or more takes a "
+                     "second thread unless this is 1");
   command.add_option("--max-bytes", settings.max_document_bytes, "Skip documents larger than this")
       ->capture_default_str();
   command.add_option("--dictionary", settings.dictionaries,

@@ -249,8 +249,8 @@ void CheckSet::run_spelling(const AnalyzedDocument& analyzed, std::vector<Findin
 // One large document would keep one core busy and leave the other idle: its two longest tasks,
 // the spelling checks (one shared analysis) and the part of the duplicate search that needs no
 // findings (prepare()), start at once on two threads, and the other checks go, one by one, to
-// whichever thread is free first. A check that splits by block (the rule packs, as long as the
-// typography checks together) goes in parts, each thread running its own instance, or one
+// whichever thread is free first. A check that splits by block (the rule packs, about twice
+// the typography checks together) goes in parts, each thread running its own instance, or one
 // thread would run it alone at the end while the other idled. The checks that read findings
 // finish after all of them, as always. The second thread loads its own Hunspell, worth it only
 // from about a megabyte; with the spelling checks off it starts on the other checks at once. A

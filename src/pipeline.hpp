@@ -52,7 +52,7 @@ class CheckSet {
  private:
   const Settings& settings_;
   /// A check and whether it is one of the spelling checks, which share one analysis and may
-  /// run on a second thread while the others run (run_checks).
+  /// run on a second thread while the others run (run_beside).
   struct Entry {
     std::unique_ptr<Check> check;
     bool spelling = false;
@@ -69,7 +69,7 @@ class CheckSet {
   void segment_blocks(Segmenter& segmenter, AnalyzedDocument& analyzed, std::size_t from,
                       std::size_t to) const;
   /// Whether `analyzed` is segmented and checked on two threads (segment, run_beside): from
-  /// 1 MB, unless the settings ask for one thread (`--jobs 1`, or one core).
+  /// 1 MB, unless the run has one thread (`--jobs 1`, or the default of one per core on one).
   [[nodiscard]] bool runs_beside(const AnalyzedDocument& analyzed) const;
   /// Runs every check on a large document, the spelling checks beside the others.
   void run_beside(const AnalyzedDocument& analyzed, std::vector<Finding>& findings);

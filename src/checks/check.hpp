@@ -33,7 +33,7 @@ struct AnalyzedDocument {
   std::size_t word_count = 0;            ///< Word tokens in all blocks.
   /// The spelling checks' shared analysis (checks/spell_analysis.hpp), made by the first of them
   /// to run; mutable since it is a cache. The spelling checks run on one thread (a second one
-  /// from 1 MB, CheckSet::run_checks), and only they touch it.
+  /// from 1 MB, CheckSet::run_beside), and only they touch it.
   mutable std::shared_ptr<const SpellAnalysis> spelling;
   /// The duplicate checks' shared search (checks/duplicate_check.hpp), made by the first of them
   /// to run or prepare; a cache like `spelling` (on a large document the spelling checks' thread
@@ -46,7 +46,8 @@ struct AnalyzedDocument {
 };
 
 /// A check looks at one document at a time and adds findings. One instance per worker thread,
-/// so a check may keep caches without locks.
+/// so a check may keep caches without locks; a check that splits by block has a second one,
+/// which the second thread of a large document runs its parts with (CheckSet::run_beside).
 class Check {
  public:
   virtual ~Check() = default;
@@ -63,7 +64,8 @@ class Check {
   /// in beside it, rather than it starting last on one thread while the other idles.
   [[nodiscard]] virtual bool runs_long() const { return false; }
   /// True for a check whose findings in a block depend on no findings of its own in other
-  /// blocks: a large document's blocks can then be shared out between threads (check_blocks).
+  /// blocks, nor on what an instance keeps from one call to the next: a large document's blocks
+  /// can then be shared out between threads, each with an instance (check_blocks).
   [[nodiscard]] virtual bool splits_by_block() const { return false; }
   /// For a check that splits_by_block(): the findings of the blocks of `part`, and those on the
   /// document as a whole when the part is `with_source`. Parts that cover every block, one of

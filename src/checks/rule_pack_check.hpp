@@ -25,7 +25,7 @@ class RulePackCheck final : public Check {
   /// (load_rules_ahead). check() throws LoadError when a rule file is broken.
   explicit RulePackCheck(const Settings& settings);
   void check(const AnalyzedDocument& doc, std::vector<Finding>& out) override;
-  /// Dozens of rules over every block: about four times the typography checks together.
+  /// Dozens of rules over every block: about twice the typography checks together (big.txt).
   [[nodiscard]] bool runs_long() const override { return true; }
   /// Rules look at other blocks (unless-next-block) but never at what other rules found.
   [[nodiscard]] bool splits_by_block() const override { return true; }

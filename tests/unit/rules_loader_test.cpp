@@ -221,14 +221,15 @@ TEST_CASE("rules run over parts of the blocks find what one run over all of them
           "[rules][parts]") {
   // A large document's rule packs run in parts on two threads (CheckSet::run_beside): each part
   // its blocks, one of them also the rules over the whole source. The end mark in the middle is
-  // a source rule's finding; the one in the last block is not (unless-next-block looks past
-  // the part's end); "in order to" is a prose rule's.
+  // a source rule's finding (the one at the end has nothing after it); "in order to" is a prose
+  // rule's; the editor's note before the end mark is flagged and the one after it is not, since
+  // unless-after-block looks at the blocks before, which another part may hold.
   const std::string text =
       "Harbour Board to utilize new cranes\n\n"
-      "The board met in order to approve the plan [GM1] for the quay.\n\n"
+      "The board met in order to approve the plan [GM1] for the quay. Ed. note: check the date.\n\n"
       "###\n\n"
       "A later paragraph in order to show that the end mark came too early.\n\n"
-      "Notes to editors\n\n"
+      "Note to editors: photos of the cranes are available on request.\n\n"
       "Contact the press office in order to arrange a visit.\n\n"
       "ENDS\n";
   const RuleSet set = load_rule_set(true, {});
@@ -245,6 +246,10 @@ TEST_CASE("rules run over parts of the blocks find what one run over all of them
                         [](const Finding& f) { return f.rule == "marker.early-end-mark"; }) == 1);
     CHECK(std::count_if(whole.begin(), whole.end(),
                         [](const Finding& f) { return f.rule == "style.in-order-to"; }) == 3);
+    // Markdown reads "###" as an empty heading, no block, so both notes are flagged there.
+    CHECK(std::count_if(whole.begin(), whole.end(), [](const Finding& f) {
+            return f.rule == "marker.editor-note";
+          }) == (format == InputFormat::text ? 1 : 2));
     for (std::size_t cut = 0; cut <= doc.blocks.size(); ++cut) {
       for (std::size_t second = cut; second <= doc.blocks.size(); ++second) {
         INFO("parts at " << cut << " and " << second);
