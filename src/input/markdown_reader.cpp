@@ -43,6 +43,7 @@ class MarkdownReader {
       doc_.non_prose.push_back({start, end});
       start = end;
     }
+    read_to_ = start;
     MD_PARSER parser{};
     parser.flags = MD_FLAG_TABLES | MD_FLAG_STRIKETHROUGH | MD_FLAG_PERMISSIVEAUTOLINKS;
     parser.enter_block = &MarkdownReader::on_enter_block;
@@ -122,6 +123,9 @@ class MarkdownReader {
         --verbatim_depth_;
         break;
       case MD_BLOCK_H:
+        if (block_ && block_->pieces.empty()) take_empty_heading();
+        close_block();
+        break;
       case MD_BLOCK_TH:
       case MD_BLOCK_TD:
       case MD_BLOCK_P:
@@ -162,6 +166,7 @@ class MarkdownReader {
 
   void text(MD_TEXTTYPE type, std::string_view text) {
     if (type == MD_TEXT_HTML) record_comments(text);
+    note_read(text);
     if (verbatim_depth_ > 0) return;
     if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR) {
       pending_break_ = true;
@@ -226,6 +231,46 @@ class MarkdownReader {
   }
 
   /// Offset of a run in the source; synthesised runs sit where the last run ended.
+  /// Moves read_to_ past `text` when it lies in the source (md4c hands some line breaks over as
+  /// strings of its own).
+  void note_read(std::string_view text) {
+    const char* base = bytes_.data();
+    if (text.data() >= base && text.data() + text.size() <= base + bytes_.size()) {
+      read_to_ = std::max(read_to_, static_cast<std::size_t>(text.data() - base) + text.size());
+    }
+  }
+
+  /// An ATX heading with no text: CommonMark reads a line of "###", the end mark of a North
+  /// American release, as one. Its line becomes the open block's text, as the text reader has
+  /// it, so that what looks at blocks sees the end mark (the rule packs' unless-after-block,
+  /// the duplicate search's exemption of what follows it). md4c gives no position for a block
+  /// without text: the line is the first after all that was read that holds only '#' and white
+  /// space.
+  void take_empty_heading() {
+    std::size_t pos = read_to_;
+    if (pos > 0 && bytes_[pos - 1] != '\n') {  // From the next line: this one may end in "##".
+      const std::size_t newline = bytes_.find('\n', pos);
+      if (newline == std::string_view::npos) return;
+      pos = newline + 1;
+    }
+    while (pos < bytes_.size()) {
+      std::size_t end = bytes_.find('\n', pos);
+      if (end == std::string_view::npos) end = bytes_.size();
+      const std::string_view line = bytes_.substr(pos, end - pos);
+      const std::size_t first = line.find_first_not_of(" \t");
+      if (first != std::string_view::npos && line[first] == '#') {
+        const std::size_t last = line.find_last_not_of(" \t\r");
+        const std::string_view mark = line.substr(first, last + 1 - first);
+        if (mark.find_first_not_of("# \t") != std::string_view::npos) return;  // Not empty.
+        block_->kind = BlockKind::paragraph;
+        block_->append_verbatim(mark, pos + first);
+        read_to_ = pos + last + 1;
+        return;
+      }
+      pos = end + 1;
+    }
+  }
+
   std::size_t offset_of(std::string_view text) const {
     const char* base = bytes_.data();
     if (text.data() >= base && text.data() + text.size() <= base + bytes_.size()) {
@@ -304,6 +349,7 @@ class MarkdownReader {
   int emphasis_depth_ = 0;
   bool pending_break_ = false;
   std::size_t last_end_ = 0;
+  std::size_t read_to_ = 0;       ///< The end of the furthest text md4c has handed over, any kind.
   std::size_t comments_end_ = 0;  ///< End of the last comment recorded.
   bool all_emphasis_ = true;
   bool after_image_ = false;

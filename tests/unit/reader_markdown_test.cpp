@@ -105,3 +105,63 @@ TEST_CASE("markdown: unclosed constructs do not break reading", "[reader][markdo
 }
 
 }  // namespace galley
+
+namespace galley {
+
+TEST_CASE("markdown: a line of ### (an empty heading to CommonMark) is a block, as in text",
+          "[reader][markdown]") {
+  // "###" ends many releases; CommonMark reads it as a heading with no text, which md4c hands
+  // over with no position. Its line becomes a block of its own, so that what looks at blocks
+  // sees the end mark (the rule packs' unless-after-block, the duplicate search's exemptions).
+  const std::string source =
+      "###\n\n"            // At the very start.
+      "## Results ##\n\n"  // A closing sequence is not an empty heading.
+      "```\n###\n```\n\n"  // Code, not an end mark.
+      "The quay opened on Monday.\n\n"
+      "  ### \n\n"  // Indented, spaces after: the marks alone.
+      "#\n\n"       // Empty too: one mark.
+      "Note to editors: photos available.\n";
+  const Document doc = read(source, InputFormat::markdown);
+  std::vector<std::string> found;
+  for (const Block& block : doc.blocks) {
+    found.push_back(block.text + "@" + std::to_string(block.span.begin) + " " +
+                    std::string(to_string(block.kind)));
+  }
+  const std::size_t quay = source.find("The quay");
+  const std::size_t second = source.find("  ### ") + 2;
+  const std::size_t third = source.find("\n#\n") + 1;
+  CHECK(found ==
+        std::vector<std::string>{
+            "###@0 paragraph", "Results@8 heading",
+            "The quay opened on Monday.@" + std::to_string(quay) + " paragraph",
+            "###@" + std::to_string(second) + " paragraph",
+            "#@" + std::to_string(third) + " paragraph",
+            "Note to editors: photos available.@" + std::to_string(third + 3) + " paragraph"});
+  for (const Block& block : doc.blocks) {
+    CHECK(test::source_of(doc, block, {0, block.text.size()}) == block.text);
+  }
+  // After front matter, whose comment lines are not end marks, and right at its end.
+  const std::string fronted = "---\ntitle: Quay\n# a comment\n---\n###\n\nThe quay opened.\n";
+  const Document after = read(fronted, InputFormat::markdown);
+  REQUIRE(after.blocks.size() == 2);
+  CHECK(after.blocks[0].text == "###");
+  CHECK(after.blocks[0].span.begin == fronted.find("###"));
+}
+
+TEST_CASE("markdown: an editor's note after the ### end mark is not flagged",
+          "[reader][markdown]") {
+  const std::vector<Finding> findings = test::check_document(
+      read("# Harbour Board opens new quay\n\nThe board opened the quay on Monday.\n\n###\n\n"
+           "Note to editors: photos of the quay are available on request.\n",
+           InputFormat::markdown));
+  for (const Finding& finding : findings) CHECK(finding.rule != "marker.editor-note");
+  // The same note before the end mark is one.
+  const std::vector<Finding> before = test::check_document(
+      read("# Harbour Board opens new quay\n\nNote to editors: photos are available on request.\n\n"
+           "The board opened the quay on Monday.\n\n###\n",
+           InputFormat::markdown));
+  CHECK(std::count_if(before.begin(), before.end(),
+                      [](const Finding& f) { return f.rule == "marker.editor-note"; }) == 1);
+}
+
+}  // namespace galley
