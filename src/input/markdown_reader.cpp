@@ -4,6 +4,8 @@
 // source bytes between the runs around it.
 #include <md4c.h>
 
+#include <algorithm>
+#include <optional>
 #include <string_view>
 
 #include "input/entities.hpp"
@@ -123,7 +125,7 @@ class MarkdownReader {
         --verbatim_depth_;
         break;
       case MD_BLOCK_H:
-        if (block_ && block_->pieces.empty()) take_empty_heading();
+        if (block_) take_end_mark();
         close_block();
         break;
       case MD_BLOCK_TH:
@@ -240,17 +242,41 @@ class MarkdownReader {
     }
   }
 
-  /// An ATX heading with no text: CommonMark reads a line of "###", the end mark of a North
-  /// American release, as one. Its line becomes the open block's text, as the text reader has
-  /// it, so that what looks at blocks sees the end mark (the rule packs' unless-after-block,
-  /// the duplicate search's exemption of what follows it). md4c gives no position for a block
-  /// without text: the line is the first after all that was read that holds only '#' and white
-  /// space.
-  void take_empty_heading() {
+  /// An ATX heading made of marks alone: CommonMark reads a line of "###", the end mark of a North
+  /// American release, as a heading with no text, and "# # #" as one whose text is "#". Its line
+  /// becomes the open block's text, as the text reader has it, so that what looks at blocks sees
+  /// the end mark (the rule packs' unless-after-block, the duplicate search's exemption of what
+  /// follows it).
+  void take_end_mark() {
+    const std::optional<std::size_t> line = heading_line();
+    if (!line) return;
+    std::size_t end = bytes_.find('\n', *line);
+    if (end == std::string_view::npos) end = bytes_.size();
+    const std::string_view text = bytes_.substr(*line, end - *line);
+    const std::size_t first = text.find_first_not_of(" \t");
+    if (first == std::string_view::npos || text[first] != '#') return;
+    const std::size_t last = text.find_last_not_of(" \t\r");
+    const std::string_view mark = text.substr(first, last + 1 - first);
+    if (mark.find_first_not_of("# \t") != std::string_view::npos) return;  // A heading's words.
+    block_->truncate(0);
+    block_->kind = BlockKind::paragraph;
+    block_->append_verbatim(mark, *line + first);
+    read_to_ = std::max(read_to_, *line + last + 1);
+  }
+
+  /// Where the line of the open heading starts: its text's line, or, for a heading with no text
+  /// (md4c gives no position then), the first line after all that was read that starts with '#'
+  /// after white space.
+  [[nodiscard]] std::optional<std::size_t> heading_line() const {
+    if (!block_->pieces.empty()) {
+      const std::size_t at = block_->pieces.front().source.begin;
+      const std::size_t newline = at == 0 ? std::string_view::npos : bytes_.rfind('\n', at - 1);
+      return newline == std::string_view::npos ? 0 : newline + 1;
+    }
     std::size_t pos = read_to_;
     if (pos > 0 && bytes_[pos - 1] != '\n') {  // From the next line: this one may end in "##".
       const std::size_t newline = bytes_.find('\n', pos);
-      if (newline == std::string_view::npos) return;
+      if (newline == std::string_view::npos) return std::nullopt;
       pos = newline + 1;
     }
     while (pos < bytes_.size()) {
@@ -258,17 +284,10 @@ class MarkdownReader {
       if (end == std::string_view::npos) end = bytes_.size();
       const std::string_view line = bytes_.substr(pos, end - pos);
       const std::size_t first = line.find_first_not_of(" \t");
-      if (first != std::string_view::npos && line[first] == '#') {
-        const std::size_t last = line.find_last_not_of(" \t\r");
-        const std::string_view mark = line.substr(first, last + 1 - first);
-        if (mark.find_first_not_of("# \t") != std::string_view::npos) return;  // Not empty.
-        block_->kind = BlockKind::paragraph;
-        block_->append_verbatim(mark, pos + first);
-        read_to_ = pos + last + 1;
-        return;
-      }
+      if (first != std::string_view::npos && line[first] == '#') return pos;
       pos = end + 1;
     }
+    return std::nullopt;
   }
 
   std::size_t offset_of(std::string_view text) const {

@@ -108,7 +108,7 @@ TEST_CASE("markdown: unclosed constructs do not break reading", "[reader][markdo
 
 namespace galley {
 
-TEST_CASE("markdown: a line of ### (an empty heading to CommonMark) is a block, as in text",
+TEST_CASE("markdown: a line of ### (a heading of marks to CommonMark) is a block, as in text",
           "[reader][markdown]") {
   // "###" ends many releases; CommonMark reads it as a heading with no text, which md4c hands
   // over with no position. Its line becomes a block of its own, so that what looks at blocks
@@ -140,6 +140,13 @@ TEST_CASE("markdown: a line of ### (an empty heading to CommonMark) is a block, 
   for (const Block& block : doc.blocks) {
     CHECK(test::source_of(doc, block, {0, block.text.size()}) == block.text);
   }
+  // "# # #", which CommonMark reads as a heading whose text is "#": the whole line.
+  const std::string spaced = "The quay opened.\n\n# # #\n\nNote to editors: photos.\n";
+  const Document marks = read(spaced, InputFormat::markdown);
+  REQUIRE(marks.blocks.size() == 3);
+  CHECK(marks.blocks[1].text == "# # #");
+  CHECK(marks.blocks[1].kind == BlockKind::paragraph);
+  CHECK(test::source_of(marks, marks.blocks[1], {0, 5}) == "# # #");
   // After front matter, whose comment lines are not end marks, and right at its end.
   const std::string fronted = "---\ntitle: Quay\n# a comment\n---\n###\n\nThe quay opened.\n";
   const Document after = read(fronted, InputFormat::markdown);
