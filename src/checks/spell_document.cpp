@@ -170,7 +170,6 @@ bool followed_by_sic(std::string_view text, std::size_t end) {
   return rest == "[sic]" || rest == "(sic)";
 }
 
-/// The facts of `word`, worked out on its first occurrence in the document.
 /// The id of `word` in `forms`, its facts worked out on its first occurrence in the document.
 std::uint32_t form_of(FormTable& forms, std::string_view word,
                       const std::set<std::string, std::less<>>& defined, Speller& speller) {

@@ -30,9 +30,9 @@ struct SpellWord {
 };
 
 /// What is known of one exact form of a word wherever it occurs in a document: worked out at its
-/// first occurrence, since a long document repeats its words thousands of times.
-/// What every occurrence of a form reads and counts: 12 bytes, so that the table of a long
-/// document's forms stays in the processor's caches (a cache miss a token at 56 bytes).
+/// first occurrence, since a long document repeats its words thousands of times. 12 bytes, so
+/// that the table of a long document's forms stays in the processor's caches (a cache miss a
+/// token at 56 bytes); the folded form is kept apart (FormTable::lower).
 struct FormFacts {
   std::uint32_t count = 0;         ///< Occurrences.
   std::uint32_t mid_sentence = 0;  ///< Occurrences not opening a sentence.

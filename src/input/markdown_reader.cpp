@@ -232,13 +232,25 @@ class MarkdownReader {
     return text.find_first_not_of(" \t") == std::string_view::npos;
   }
 
-  /// Offset of a run in the source; synthesised runs sit where the last run ended.
-  /// Moves read_to_ past `text` when it lies in the source (md4c hands some line breaks over as
-  /// strings of its own).
-  void note_read(std::string_view text) {
+  /// Offset of a run in the source, if it lies there: md4c hands some runs over as strings of
+  /// its own (line breaks).
+  [[nodiscard]] std::optional<std::size_t> source_offset(std::string_view text) const {
     const char* base = bytes_.data();
     if (text.data() >= base && text.data() + text.size() <= base + bytes_.size()) {
-      read_to_ = std::max(read_to_, static_cast<std::size_t>(text.data() - base) + text.size());
+      return static_cast<std::size_t>(text.data() - base);
+    }
+    return std::nullopt;
+  }
+
+  /// Offset of a run in the source; synthesised runs sit where the last run ended.
+  [[nodiscard]] std::size_t offset_of(std::string_view text) const {
+    return source_offset(text).value_or(last_end_);
+  }
+
+  /// Moves read_to_ past `text` when it lies in the source.
+  void note_read(std::string_view text) {
+    if (const std::optional<std::size_t> at = source_offset(text)) {
+      read_to_ = std::max(read_to_, *at + text.size());
     }
   }
 
@@ -288,14 +300,6 @@ class MarkdownReader {
       pos = end + 1;
     }
     return std::nullopt;
-  }
-
-  std::size_t offset_of(std::string_view text) const {
-    const char* base = bytes_.data();
-    if (text.data() >= base && text.data() + text.size() <= base + bytes_.size()) {
-      return static_cast<std::size_t>(text.data() - base);
-    }
-    return last_end_;
   }
 
   void flush_break(std::size_t next_begin) {
