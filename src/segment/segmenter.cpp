@@ -67,6 +67,11 @@ struct Segmenter::Impl {
   std::unique_ptr<icu::BreakIterator> words = make_iterator(false);
   std::unique_ptr<icu::BreakIterator> sentences = make_iterator(true);
   IcuText text;
+  // A block's tokens and sentences are gathered here, then copied out at their exact size: the
+  // vectors a document keeps grew by doubling and were trimmed, three or four allocations and
+  // copies each, the first touch of most of that memory on a long document.
+  std::vector<Token> token_scratch;
+  std::vector<Span> sentence_scratch;
 
   /// Points `iterator` at the text last made ready.
   void point(icu::BreakIterator& iterator) {
@@ -80,21 +85,22 @@ struct Segmenter::Impl {
 
   /// The sentences of the text made ready, `bytes`.
   std::vector<Span> sentences_of() {
-    std::vector<Span> out;
+    std::vector<Span>& out = sentence_scratch;
+    out.clear();
     point(*sentences);
     icu::BreakIterator& it = *sentences;
     int32_t begin = it.first();
     for (int32_t end = it.next(); end != icu::BreakIterator::DONE; begin = end, end = it.next()) {
       out.push_back(span(begin, end));
     }
-    return out;
+    return {out.begin(), out.end()};
   }
 
   /// The tokens of the text made ready, `bytes`: ICU's, except that the plain words (plain_word)
   /// are taken without it. ICU iterates from the first boundary before what is not plain to the
   /// first boundary after it where plain text starts again.
   std::vector<Token> tokens_of(std::string_view bytes) {
-    TokenSink sink(bytes);
+    TokenSink sink(bytes, token_scratch);
     point(*words);
     std::size_t pos = 0;
     while (pos < bytes.size()) {
@@ -115,7 +121,7 @@ struct Segmenter::Impl {
 
   /// The tokens of the text made ready, `bytes`, every boundary found by ICU.
   std::vector<Token> icu_tokens_of(std::string_view bytes) {
-    TokenSink sink(bytes);
+    TokenSink sink(bytes, token_scratch);
     point(*words);
     icu::BreakIterator& it = *words;
     int32_t begin = it.first();
@@ -130,8 +136,11 @@ struct Segmenter::Impl {
   /// place: a segment that overlaps one is dropped.
   class TokenSink {
    public:
-    explicit TokenSink(std::string_view bytes)
-        : bytes_(bytes), nonwords_(find_nonwords(bytes)), next_(nonwords_.begin()) {}
+    /// Gathers into `scratch`, emptied first.
+    TokenSink(std::string_view bytes, std::vector<Token>& scratch)
+        : bytes_(bytes), nonwords_(find_nonwords(bytes)), next_(nonwords_.begin()), out_(scratch) {
+      out_.clear();
+    }
     TokenSink(const TokenSink&) = delete;  // `next_` points into `nonwords_`.
     TokenSink& operator=(const TokenSink&) = delete;
 
@@ -147,17 +156,17 @@ struct Segmenter::Impl {
       }
     }
 
-    /// The tokens, the non-words after the last segment included.
+    /// The tokens, the non-words after the last segment included, in a vector of their size.
     std::vector<Token> finish() {
       out_.insert(out_.end(), next_, nonwords_.cend());
-      return std::move(out_);
+      return {out_.begin(), out_.end()};
     }
 
    private:
     std::string_view bytes_;
     std::vector<Token> nonwords_;
     std::vector<Token>::const_iterator next_;
-    std::vector<Token> out_;
+    std::vector<Token>& out_;
   };
 
   /// Adds ICU's segments from the boundary at or before byte `from` on, up to a boundary where a

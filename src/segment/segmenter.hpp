@@ -83,7 +83,7 @@ struct Segments {
 };
 
 /// ICU break iteration over each text made ready once (IcuText); spans are of the UTF-8 bytes.
-/// Holds ICU iterators: make one per thread.
+/// Holds ICU iterators: make one per thread. The vectors it returns have no spare capacity.
 class Segmenter {
  public:
   Segmenter();
