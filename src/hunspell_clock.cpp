@@ -8,11 +8,15 @@
 // itself in 2023 (hunspell/hunspell#982), after the version Debian 12 ships. Its limits then
 // count time elapsed, not the CPU time of every thread, so one thread's work no longer cuts
 // another's search short (hunspell/hunspell#716). Nothing else in the process calls clock().
+// Only where that is how symbols resolve and what clock() costs: glibc on Linux, where <ctime>
+// declares clock() noexcept in C++, as this definition must match.
 #include <chrono>
 #include <ctime>
 
+#if defined(__GLIBC__) && defined(__linux__)
 extern "C" std::clock_t clock() noexcept {
   using Ticks = std::chrono::duration<std::clock_t, std::ratio<1, CLOCKS_PER_SEC>>;
   return std::chrono::duration_cast<Ticks>(std::chrono::steady_clock::now().time_since_epoch())
       .count();
 }
+#endif
