@@ -128,7 +128,7 @@ void BM_WithinDocument(benchmark::State& state) {
   std::size_t taken = 0;
   for (const Analyzed& entry : corpus().documents()) {
     for (const Block& block : entry.doc->blocks) {
-      if (taken++ < blocks) text += block.text + "\n\n";
+      if (taken++ < blocks) text.append(block.text).append("\n\n");
     }
   }
   const Document doc = read_document(SourceText("one.txt", text), InputFormat::text);

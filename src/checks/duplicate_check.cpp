@@ -133,14 +133,14 @@ void pair_adjacent_lines(Search& search, std::size_t b) {
 /// The sentences of block `b` with its line breaks read as spaces: a line break inside a block
 /// is wrapping, where ICU would end a sentence. A block without one has them segmented already.
 std::vector<Span> flat_sentences(const Search& search, Segmenter& segmenter, std::size_t b) {
-  const std::string& text = search.doc.doc.blocks[b].text;
+  const std::string_view text = search.doc.doc.blocks[b].text;
   const std::vector<Span>& given = search.doc.segments[b].sentences;
   // Two finds, not find_first_of, which asks memchr about each byte of the block in turn.
   const bool one_line = text.find('\n') == std::string::npos && text.find('\r') == std::string::npos;
   if (one_line && (!given.empty() || text.empty())) {
     return given;
   }
-  std::string flat = text;  // Same bytes, line breaks read as spaces: offsets unchanged.
+  std::string flat(text);  // Same bytes, line breaks read as spaces: offsets unchanged.
   std::replace_if(
       flat.begin(), flat.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
   return segmenter.sentences(flat);

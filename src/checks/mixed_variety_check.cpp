@@ -17,7 +17,7 @@ std::string_view name_of(Variety variety) {
 }
 
 std::string word_at(const AnalyzedDocument& doc, const VarietyForm& form) {
-  return doc.doc.blocks[form.block].text.substr(form.span.begin, form.span.size());
+  return std::string(doc.doc.blocks[form.block].text.substr(form.span.begin, form.span.size()));
 }
 
 }  // namespace

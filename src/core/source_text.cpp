@@ -2,13 +2,16 @@
 
 #include <algorithm>
 #include <cstring>
+#include <utility>
 
 #include "core/utf8.hpp"
 
 namespace galley {
 
 SourceText::SourceText(std::string path, std::string bytes)
-    : path_(std::move(path)), bytes_(std::move(bytes)) {
+    : path_(std::move(path)),
+      storage_(std::make_shared<const std::string>(std::move(bytes))),
+      bytes_(*storage_) {
   line_starts_.push_back(0);
   const char* data = bytes_.data();
   const std::size_t size = bytes_.size();
@@ -23,6 +26,22 @@ SourceText::SourceText(std::string path, std::string bytes)
   // A report keeps every document it has not spooled: no slack from push_back's doubling.
   line_starts_.shrink_to_fit();
   checkpoints_.shrink_to_fit();
+}
+
+SourceText::SourceText(SourceText&& other) noexcept
+    : path_(std::move(other.path_)),
+      storage_(std::move(other.storage_)),
+      bytes_(std::exchange(other.bytes_, {})),
+      line_starts_(std::move(other.line_starts_)),
+      checkpoints_(std::move(other.checkpoints_)) {}
+
+SourceText& SourceText::operator=(SourceText&& other) noexcept {
+  path_ = std::move(other.path_);
+  storage_ = std::move(other.storage_);
+  bytes_ = std::exchange(other.bytes_, {});
+  line_starts_ = std::move(other.line_starts_);
+  checkpoints_ = std::move(other.checkpoints_);
+  return *this;
 }
 
 // Columns count code points from the line start: on a 5 MB line with thousands of findings that
@@ -41,7 +60,7 @@ void SourceText::add_checkpoints() {
       count = 0;
     }
     if (pos - line_starts_[line] < kCheckpointStride) continue;  // A short line: no need.
-    count += utf8::count_code_points(std::string_view(bytes_).substr(last, pos - last));
+    count += utf8::count_code_points(bytes_.substr(last, pos - last));
     last = pos;
     checkpoints_.emplace_back(pos, count);
   }
@@ -50,7 +69,7 @@ void SourceText::add_checkpoints() {
 std::string_view SourceText::slice(Span span) const {
   const std::size_t begin = std::min(span.begin, bytes_.size());
   const std::size_t end = std::clamp(span.end, begin, bytes_.size());
-  return std::string_view(bytes_).substr(begin, end - begin);
+  return bytes_.substr(begin, end - begin);
 }
 
 LineColumn SourceText::locate(std::size_t offset) const {
@@ -70,7 +89,7 @@ LineColumn SourceText::locate(std::size_t offset) const {
     start = std::prev(checkpoint)->first;
     counted = std::prev(checkpoint)->second;
   }
-  const std::string_view before = std::string_view(bytes_).substr(start, offset - start);
+  const std::string_view before = bytes_.substr(start, offset - start);
   return {index + 1, counted + utf8::count_code_points(before) + 1};
 }
 
@@ -80,7 +99,7 @@ std::string_view SourceText::line_text(std::size_t line) const {
   std::size_t end = line < line_starts_.size() ? line_starts_[line] : bytes_.size();
   if (end > start && bytes_[end - 1] == '\n') --end;
   if (end > start && bytes_[end - 1] == '\r') --end;
-  return std::string_view(bytes_).substr(start, end - start);
+  return bytes_.substr(start, end - start);
 }
 
 }  // namespace galley

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,6 +24,12 @@ class SourceText {
   SourceText() = default;
   /// Takes ownership of `bytes`, read from `path` ("-" for standard input).
   SourceText(std::string path, std::string bytes);
+  SourceText(const SourceText&) = default;
+  SourceText& operator=(const SourceText&) = default;
+  /// A moved-from SourceText is empty, as one holding its bytes in a std::string was.
+  SourceText(SourceText&& other) noexcept;
+  SourceText& operator=(SourceText&& other) noexcept;
+  ~SourceText() = default;
 
   /// The path as given on the command line.
   [[nodiscard]] const std::string& path() const { return path_; }
@@ -41,7 +48,10 @@ class SourceText {
 
  private:
   std::string path_;
-  std::string bytes_;
+  /// The bytes, shared by copies and never moved, whatever moves the SourceText: the blocks of
+  /// a plain text are views of them (Block::view_verbatim).
+  std::shared_ptr<const std::string> storage_;
+  std::string_view bytes_;  ///< All of *storage_ (empty when there is none).
   std::vector<std::size_t> line_starts_;
   /// In lines longer than kCheckpointStride: (offset, code points from its line's start) every
   /// kCheckpointStride bytes, so that a column costs at most a stride of counting.

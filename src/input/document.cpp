@@ -22,13 +22,30 @@ std::string_view to_string(BlockKind kind) {
   return "paragraph";
 }
 
+std::string& Block::own_text() {
+  const bool viewed = owned_ && owned_.use_count() == 1 && text.data() == owned_->data() &&
+                      text.size() == owned_->size();
+  if (!viewed) owned_ = std::make_shared<std::string>(text);
+  return *owned_;
+}
+
+void Block::view_verbatim(std::string_view bytes, std::size_t source_begin) {
+  text = bytes;
+  owned_.reset();
+  pieces.clear();
+  if (!bytes.empty())
+    pieces.push_back({0, bytes.size(), {source_begin, source_begin + bytes.size()}, true});
+}
+
 void Block::append_verbatim(std::string_view bytes, std::size_t source_begin) {
   if (bytes.empty()) return;
   const std::size_t at = text.size();
   const bool extends_last = !pieces.empty() && pieces.back().verbatim &&
                             pieces.back().text_end == at &&
                             pieces.back().source.end == source_begin;
-  text.append(bytes);
+  std::string& own = own_text();
+  own.append(bytes);
+  text = own;
   if (extends_last) {
     pieces.back().text_end = text.size();
     pieces.back().source.end = source_begin + bytes.size();
@@ -40,13 +57,15 @@ void Block::append_verbatim(std::string_view bytes, std::size_t source_begin) {
 void Block::append_mapped(std::string_view replacement, Span source) {
   if (replacement.empty()) return;
   const std::size_t at = text.size();
-  text.append(replacement);
+  std::string& own = own_text();
+  own.append(replacement);
+  text = own;
   pieces.push_back({at, text.size(), source, false});
 }
 
 void Block::truncate(std::size_t size) {
   if (size >= text.size()) return;
-  text.resize(size);
+  text = text.substr(0, size);  // The bytes past it stay unused: own_text() copies on append.
   while (!pieces.empty() && pieces.back().text_begin >= size) pieces.pop_back();
   if (pieces.empty() || pieces.back().text_end <= size) return;
   TextPiece& last = pieces.back();

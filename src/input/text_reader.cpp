@@ -67,7 +67,7 @@ void add_block(Document& doc, const std::vector<Line>& lines, std::size_t first,
   Block block;
   block.span = {lines[first].begin, lines[last - 1].end};
   const std::string_view bytes = doc.source.bytes();
-  block.append_verbatim(bytes.substr(block.span.begin, block.span.size()), block.span.begin);
+  block.view_verbatim(bytes.substr(block.span.begin, block.span.size()), block.span.begin);
   block.kind = classify_text_block(block.text, last - first);
   doc.blocks.push_back(std::move(block));
 }

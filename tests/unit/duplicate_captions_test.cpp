@@ -12,7 +12,7 @@ namespace {
 std::vector<std::string> caption_texts(const Document& doc) {
   std::vector<std::string> texts;
   for (const Block& block : doc.blocks) {
-    if (block.kind == BlockKind::caption) texts.push_back(block.text);
+    if (block.kind == BlockKind::caption) texts.emplace_back(block.text);
   }
   return texts;
 }

@@ -124,7 +124,7 @@ TEST_CASE("markdown: a line of ### (a heading of marks to CommonMark) is a block
   const Document doc = read(source, InputFormat::markdown);
   std::vector<std::string> found;
   for (const Block& block : doc.blocks) {
-    found.push_back(block.text + "@" + std::to_string(block.span.begin) + " " +
+    found.push_back(std::string(block.text) + "@" + std::to_string(block.span.begin) + " " +
                     std::string(to_string(block.kind)));
   }
   const std::size_t quay = source.find("The quay");

@@ -17,6 +17,40 @@ TEST_CASE("plain text: blank lines separate blocks; spans are the source bytes",
   CHECK(doc.source.slice(doc.blocks[1].span) == "First paragraph. It goes on.");
 }
 
+TEST_CASE("plain text: a block's text is the source's bytes and outlives moves of the document",
+          "[reader][text]") {
+  // Short texts too: a std::string that held them would keep them inside itself, and move them.
+  for (const std::string& text : {std::string("Hi.\n\nYo."), std::string(5000, 'a') + "\n\nEnd."}) {
+    Document doc = read(text, InputFormat::text);
+    REQUIRE(doc.blocks.size() == 2);
+    const Span second = doc.blocks[1].span;
+    CHECK(doc.blocks[1].text.data() == doc.source.bytes().data() + second.begin);  // Not a copy.
+    std::vector<Document> moved;
+    moved.push_back(std::move(doc));
+    for (int i = 0; i < 8; ++i) moved.emplace_back();  // The vector grows: the document moves.
+    const Document& now = moved.front();
+    CHECK(now.blocks[0].text == text.substr(0, text.find('\n')));
+    CHECK(now.blocks[1].text == text.substr(text.rfind('\n') + 1));
+    CHECK(now.blocks[1].to_source({0, 2}) == Span{second.begin, second.begin + 2});
+  }
+}
+
+TEST_CASE("a copied block's text is its own once either is appended to", "[reader]") {
+  Document doc = read("Intro &amp; more\n", InputFormat::markdown);
+  REQUIRE(doc.blocks.size() == 1);
+  Block copy = doc.blocks[0];
+  // Enough to move the bytes if the copy appended to what both view (ASan then finds the
+  // original viewing freed memory).
+  copy.append_mapped(std::string(4096, 'x'), Span{0, 0});
+  CHECK(doc.blocks[0].text == "Intro & more");
+  CHECK(copy.text == "Intro & more" + std::string(4096, 'x'));
+  doc.blocks[0].truncate(5);
+  doc.blocks[0].append_verbatim("!", 17);
+  CHECK(doc.blocks[0].text == "Intro!");
+  CHECK(copy.text.substr(0, 12) == "Intro & more");
+  CHECK(doc.blocks[0].to_source({5, 6}) == Span{17, 18});
+}
+
 TEST_CASE("plain text: a paragraph per line without blank lines gives a block per line", "[reader][text]") {
   const std::string line1(150, 'a');
   const std::string text = "The council approved the budget on Monday after a long debate about the harbour, the "

@@ -33,7 +33,7 @@ std::string_view source_of(const Document& doc, const Block& block, Span text_sp
 
 std::vector<std::string> block_texts(const Document& doc) {
   std::vector<std::string> texts;
-  for (const Block& block : doc.blocks) texts.push_back(block.text);
+  for (const Block& block : doc.blocks) texts.emplace_back(block.text);
   return texts;
 }
 
