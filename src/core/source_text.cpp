@@ -36,6 +36,7 @@ SourceText::SourceText(SourceText&& other) noexcept
       checkpoints_(std::move(other.checkpoints_)) {}
 
 SourceText& SourceText::operator=(SourceText&& other) noexcept {
+  if (this == &other) return *this;
   path_ = std::move(other.path_);
   storage_ = std::move(other.storage_);
   bytes_ = std::exchange(other.bytes_, {});

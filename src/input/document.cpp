@@ -1,6 +1,7 @@
 #include "input/document.hpp"
 
 #include <algorithm>
+#include <utility>
 
 namespace galley {
 
@@ -20,6 +21,28 @@ std::string_view to_string(BlockKind kind) {
       return "table-cell";
   }
   return "paragraph";
+}
+
+Block::Block(Block&& other) noexcept
+    : kind(other.kind),
+      span(other.span),
+      text(std::exchange(other.text, {})),
+      pieces(std::move(other.pieces)),
+      pull_quote(other.pull_quote),
+      owned_(std::move(other.owned_)) {
+  other.pieces.clear();
+}
+
+Block& Block::operator=(Block&& other) noexcept {
+  if (this == &other) return *this;
+  kind = other.kind;
+  span = other.span;
+  text = std::exchange(other.text, {});
+  pieces = std::move(other.pieces);
+  other.pieces.clear();
+  pull_quote = other.pull_quote;
+  owned_ = std::move(other.owned_);
+  return *this;
 }
 
 std::string& Block::own_text() {

@@ -38,6 +38,14 @@ struct Block {
   std::vector<TextPiece> pieces;  ///< Sorted by text_begin; covers all of `text`.
   bool pull_quote = false;        ///< A quotation repeated on purpose (HTML marks it).
 
+  Block() = default;
+  Block(const Block&) = default;
+  Block& operator=(const Block&) = default;
+  /// A moved-from block is empty: its text would view the bytes the new one owns.
+  Block(Block&& other) noexcept;
+  Block& operator=(Block&& other) noexcept;
+  ~Block() = default;
+
   /// Makes `bytes`, the whole text of an empty block, a view of the document's source bytes
   /// from `source_begin` (SourceText::bytes(), which never move): no copy of a plain text's
   /// paragraphs, 16 MB on the bench's big file.
@@ -58,7 +66,8 @@ struct Block {
   /// of `text`) when `text` views something else, or when a copied block shares them.
   std::string& own_text();
 
-  /// Bytes of the block's own; shared by a copy of the block until either appends.
+  /// Bytes of the block's own; shared by a copy of the block until either appends. The count
+  /// decides when to copy, so a block and its copies are appended to on one thread (readers).
   std::shared_ptr<std::string> owned_;
 };
 
