@@ -2,19 +2,16 @@
 
 #include <algorithm>
 #include <cstring>
-#include <utility>
 
 #include "core/utf8.hpp"
 
 namespace galley {
 
 SourceText::SourceText(std::string path, std::string bytes)
-    : path_(std::move(path)),
-      storage_(std::make_shared<const std::string>(std::move(bytes))),
-      bytes_(*storage_) {
+    : path_(std::move(path)), storage_(std::make_shared<const std::string>(std::move(bytes))) {
   line_starts_.push_back(0);
-  const char* data = bytes_.data();
-  const std::size_t size = bytes_.size();
+  const char* data = storage_->data();
+  const std::size_t size = storage_->size();
   std::size_t pos = 0;
   while (pos < size) {
     const void* hit = std::memchr(data + pos, '\n', size - pos);
@@ -28,32 +25,15 @@ SourceText::SourceText(std::string path, std::string bytes)
   checkpoints_.shrink_to_fit();
 }
 
-SourceText::SourceText(SourceText&& other) noexcept
-    : path_(std::move(other.path_)),
-      storage_(std::move(other.storage_)),
-      bytes_(std::exchange(other.bytes_, {})),
-      line_starts_(std::move(other.line_starts_)),
-      checkpoints_(std::move(other.checkpoints_)) {}
-
-SourceText& SourceText::operator=(SourceText&& other) noexcept {
-  if (this == &other) return *this;
-  path_ = std::move(other.path_);
-  storage_ = std::move(other.storage_);
-  bytes_ = std::exchange(other.bytes_, {});
-  line_starts_ = std::move(other.line_starts_);
-  checkpoints_ = std::move(other.checkpoints_);
-  return *this;
-}
-
 // Columns count code points from the line start: on a 5 MB line with thousands of findings that
 // was quadratic. Checkpoints are placed at code point boundaries, where counts add up.
 void SourceText::add_checkpoints() {
   std::size_t line = 0;
   std::size_t last = 0;   // The previous checkpoint's offset, or its line's start.
   std::size_t count = 0;  // Code points from that line's start to `last`.
-  for (std::size_t mark = kCheckpointStride; mark < bytes_.size(); mark += kCheckpointStride) {
+  for (std::size_t mark = kCheckpointStride; mark < bytes().size(); mark += kCheckpointStride) {
     std::size_t pos = mark;
-    while (!utf8::is_boundary(bytes_, pos)) ++pos;
+    while (!utf8::is_boundary(bytes(), pos)) ++pos;
     const std::size_t before = line;
     while (line + 1 < line_starts_.size() && line_starts_[line + 1] <= pos) ++line;
     if (line != before || checkpoints_.empty()) {
@@ -61,24 +41,24 @@ void SourceText::add_checkpoints() {
       count = 0;
     }
     if (pos - line_starts_[line] < kCheckpointStride) continue;  // A short line: no need.
-    count += utf8::count_code_points(bytes_.substr(last, pos - last));
+    count += utf8::count_code_points(bytes().substr(last, pos - last));
     last = pos;
     checkpoints_.emplace_back(pos, count);
   }
 }
 
 std::string_view SourceText::slice(Span span) const {
-  const std::size_t begin = std::min(span.begin, bytes_.size());
-  const std::size_t end = std::clamp(span.end, begin, bytes_.size());
-  return bytes_.substr(begin, end - begin);
+  const std::size_t begin = std::min(span.begin, bytes().size());
+  const std::size_t end = std::clamp(span.end, begin, bytes().size());
+  return bytes().substr(begin, end - begin);
 }
 
 LineColumn SourceText::locate(std::size_t offset) const {
-  offset = std::min(offset, bytes_.size());
+  offset = std::min(offset, bytes().size());
   // An offset inside a multi-byte sequence (pugixml's error offsets count bytes) belongs to the
   // code point that sequence encodes; counted as it stands, its lead byte alone would count as
   // one ill-formed byte and push the column past the end of the line.
-  while (!utf8::is_boundary(bytes_, offset)) --offset;
+  while (!utf8::is_boundary(bytes(), offset)) --offset;
   const auto after = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
   const auto index = static_cast<std::size_t>(after - line_starts_.begin()) - 1;
   std::size_t start = line_starts_[index];
@@ -90,17 +70,17 @@ LineColumn SourceText::locate(std::size_t offset) const {
     start = std::prev(checkpoint)->first;
     counted = std::prev(checkpoint)->second;
   }
-  const std::string_view before = bytes_.substr(start, offset - start);
+  const std::string_view before = bytes().substr(start, offset - start);
   return {index + 1, counted + utf8::count_code_points(before) + 1};
 }
 
 std::string_view SourceText::line_text(std::size_t line) const {
   if (line == 0 || line > line_starts_.size()) return {};
   const std::size_t start = line_starts_[line - 1];
-  std::size_t end = line < line_starts_.size() ? line_starts_[line] : bytes_.size();
-  if (end > start && bytes_[end - 1] == '\n') --end;
-  if (end > start && bytes_[end - 1] == '\r') --end;
-  return bytes_.substr(start, end - start);
+  std::size_t end = line < line_starts_.size() ? line_starts_[line] : bytes().size();
+  if (end > start && bytes()[end - 1] == '\n') --end;
+  if (end > start && bytes()[end - 1] == '\r') --end;
+  return bytes().substr(start, end - start);
 }
 
 }  // namespace galley

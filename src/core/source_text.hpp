@@ -24,17 +24,13 @@ class SourceText {
   SourceText() = default;
   /// Takes ownership of `bytes`, read from `path` ("-" for standard input).
   SourceText(std::string path, std::string bytes);
-  SourceText(const SourceText&) = default;
-  SourceText& operator=(const SourceText&) = default;
-  /// A moved-from SourceText is empty, as one holding its bytes in a std::string was.
-  SourceText(SourceText&& other) noexcept;
-  SourceText& operator=(SourceText&& other) noexcept;
-  ~SourceText() = default;
 
   /// The path as given on the command line.
   [[nodiscard]] const std::string& path() const { return path_; }
   /// All bytes of the input, unchanged.
-  [[nodiscard]] std::string_view bytes() const { return bytes_; }
+  [[nodiscard]] std::string_view bytes() const {
+    return storage_ ? std::string_view(*storage_) : std::string_view();
+  }
   /// The bytes of `span`.
   [[nodiscard]] std::string_view slice(Span span) const;
   /// Line and column of the byte at `offset` (offset == size() gives the end position).
@@ -49,9 +45,8 @@ class SourceText {
  private:
   std::string path_;
   /// The bytes, shared by copies and never moved, whatever moves the SourceText: the blocks of
-  /// a plain text are views of them (Block::view_verbatim).
+  /// a plain text are views of them (Block::view_verbatim). Null when moved from: no bytes.
   std::shared_ptr<const std::string> storage_;
-  std::string_view bytes_;  ///< All of *storage_ (empty when there is none).
   std::vector<std::size_t> line_starts_;
   /// In lines longer than kCheckpointStride: (offset, code points from its line's start) every
   /// kCheckpointStride bytes, so that a column costs at most a stride of counting.
