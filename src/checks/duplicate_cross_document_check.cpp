@@ -57,13 +57,21 @@ GALLEY_AVX512_CLONES void lower_to_min(
   }
 }
 
-void sign(std::span<const std::string> words, Fingerprint& print) {
-  std::uint64_t exact = stable_hash("");  // The words joined, each ended by a unit separator.
-  for (const std::string& word : words) exact = stable_hash("\x1f", stable_hash(word, exact));
+/// Signs `words`, each word's bytes hashed once (`hashes` is scratch space): the exact hash and
+/// the 3-shingles are made from the words' hashes, not from their bytes again, which hashed each
+/// word four times (half of the fingerprinting on the bench's 2,250 files).
+void sign(std::span<const std::string> words, std::vector<std::uint64_t>& hashes,
+          Fingerprint& print) {
+  hashes.clear();
+  std::uint64_t exact = mix(words.size());
+  for (const std::string& word : words) {
+    hashes.push_back(stable_hash(word));
+    exact = mix(exact ^ hashes.back());
+  }
   print.exact = exact;
   std::array<std::uint64_t, DuplicateCrossDocumentCheck::kHashes> low{};
   low.fill(std::numeric_limits<std::uint64_t>::max());
-  lower_to_min(low, shingle_hashes(words, 3));
+  lower_to_min(low, shingle_hashes(hashes, 3));
   for (std::size_t k = 0; k < low.size(); ++k)
     print.minhash[k] = static_cast<std::uint32_t>(low[k] >> 32U);
 }
@@ -154,6 +162,7 @@ std::vector<Fingerprint> DuplicateCrossDocumentCheck::fingerprints(std::size_t i
   // A block's words as make_unit() takes them, as text: the first `count` of `keys`, whose
   // strings are reused from block to block (making them anew was a third of this function).
   std::vector<std::string> keys;
+  std::vector<std::uint64_t> hashes;
   for (std::size_t b = 0; b < doc.doc.blocks.size(); ++b) {
     const Block& block = doc.doc.blocks[b];
     if (exempt[b]) continue;
@@ -174,7 +183,7 @@ std::vector<Fingerprint> DuplicateCrossDocumentCheck::fingerprints(std::size_t i
     print.line = static_cast<std::uint32_t>(doc.doc.source.locate(print.span.begin).line);
     print.caption = caption;
     print.words = static_cast<std::uint32_t>(words.size());
-    sign(words, print);
+    sign(words, hashes, print);
     prints.push_back(print);
   }
   return prints;

@@ -285,16 +285,18 @@ std::size_t substantive_edits(const WordDiff& diff, const DuplicateUnit& a, cons
   return edits;
 }
 
-std::vector<std::uint64_t> shingle_hashes(std::span<const std::string> words, std::size_t width) {
+std::vector<std::uint64_t> shingle_hashes(std::span<const std::uint64_t> words, std::size_t width) {
   std::vector<std::uint64_t> hashes;
   if (words.empty()) return hashes;
   const std::size_t count = words.size() < width ? 1 : words.size() - width + 1;
   hashes.reserve(count);
   for (std::size_t i = 0; i < count; ++i) {
+    // FNV-1a over the words' hashes, a word at a time: order matters, as over their bytes.
     std::uint64_t hash = 14695981039346656037ULL;
     for (std::size_t k = i; k < std::min(i + width, words.size()); ++k) {
-      hash = stable_hash(words[k], hash);
-      hash = stable_hash("\x1f", hash);
+      hash ^= words[k];
+      hash *= 1099511628211ULL;
+      hash ^= hash >> 29U;
     }
     hashes.push_back(hash);
   }

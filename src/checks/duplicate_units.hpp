@@ -93,9 +93,8 @@ bool typo_like(const WordHunk& hunk, const DuplicateUnit& a, const DuplicateUnit
 std::size_t substantive_edits(const WordDiff& diff, const DuplicateUnit& a, const DuplicateUnit& b,
                               const WordTable& table);
 
-
-
-/// Hashes of the `width`-word shingles of `words` (one hash of all words when there are fewer).
-std::vector<std::uint64_t> shingle_hashes(std::span<const std::string> words, std::size_t width);
+/// Hashes of the `width`-word shingles of the words whose hashes are `words`, in order (one
+/// hash of all words when there are fewer).
+std::vector<std::uint64_t> shingle_hashes(std::span<const std::uint64_t> words, std::size_t width);
 
 }  // namespace galley
