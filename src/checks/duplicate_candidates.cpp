@@ -9,12 +9,13 @@
 #include "checks/duplicate_candidates.hpp"
 
 #include <algorithm>
-#include <bit>
 #include <cassert>
 #include <cstdint>
 #include <limits>
 #include <numeric>
 #include <span>
+
+#include "core/bit_count.hpp"
 
 namespace galley {
 namespace {
@@ -342,8 +343,7 @@ class Postings {
   /// The row of shared `bigram`: the shared bigrams before it.
   [[nodiscard]] std::uint32_t row(std::uint32_t bigram) const {
     const std::uint64_t below = (std::uint64_t{1} << (bigram % 64)) - 1;
-    return rank_[bigram / 64] +
-           static_cast<std::uint32_t>(std::popcount(shared_[bigram / 64] & below));
+    return rank_[bigram / 64] + static_cast<std::uint32_t>(bit_count(shared_[bigram / 64] & below));
   }
 
   std::vector<std::uint64_t> shared_;  ///< A bit per bigram id: set when in more than one unit.

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -9,6 +8,8 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "core/bit_count.hpp"
 
 namespace galley {
 
@@ -23,7 +24,7 @@ std::uint64_t letter_set(std::string_view word);
 
 /// False when words with letter sets `a` and `b` cannot be within `max_distance` edits.
 inline bool letter_sets_close(std::uint64_t a, std::uint64_t b, std::size_t max_distance) {
-  return static_cast<std::size_t>(std::popcount(a ^ b)) <= 2 * max_distance;
+  return static_cast<std::size_t>(bit_count(a ^ b)) <= 2 * max_distance;
 }
 
 /// A symmetric-delete index (as in SymSpell) over words numbered by the caller: each word is
