@@ -10,6 +10,7 @@
 #include <functional>
 #include <set>
 
+#include "checks/compound_rules.hpp"
 #include "checks/language.hpp"
 #include "checks/speller.hpp"
 #include "checks/word_index.hpp"
@@ -263,9 +264,12 @@ std::vector<std::uint32_t> near_document_words(const SpellDocument& words, std::
                                                std::size_t max_distance) {
   assert(max_distance <= kMaxNear);
   std::vector<std::uint32_t> out;
+  // A document word with a digit ("21st", "5G") is no spelling of a word: it is never offered,
+  // and Hunspell's rules for such words need not be loaded (Speller::compound_rules_left_out).
   const auto keep_if_near = [&](std::uint32_t id) {
     const std::string& other = words.lower_list[id];
-    if (other != query && edit_distance(query, other, max_distance) <= max_distance) {
+    if (other != query && !has_ascii_digit(other) &&
+        edit_distance(query, other, max_distance) <= max_distance) {
       out.push_back(id);
     }
   };
@@ -299,7 +303,10 @@ std::vector<std::uint32_t> near_document_words(const SpellDocument& words, std::
     const std::uint64_t letters = letter_set(query);
     for (const std::uint32_t id : words.lower_index.candidates(query, kMaxNear)) {
       const std::string& other = words.lower_list[id];
-      if (!letter_sets_close(letters, words.letter_sets[id], kMaxNear) || other == query) continue;
+      if (!letter_sets_close(letters, words.letter_sets[id], kMaxNear) || other == query ||
+          has_ascii_digit(other)) {
+        continue;
+      }
       const std::size_t distance = edit_distance(query, other, kMaxNear);
       if (distance <= kMaxNear) cached->second.push_back({id, static_cast<std::uint8_t>(distance)});
     }

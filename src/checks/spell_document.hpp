@@ -97,7 +97,8 @@ struct SpellDocument {
 SpellDocument collect_spell_words(const AnalyzedDocument& doc, Speller& speller);
 
 /// The folded words of the document within `max_distance` (at most 2) edits of lowercase
-/// `query`, `query` itself excluded, as ids into `words.lower_list` in ascending order.
+/// `query`, `query` itself and words with a digit excluded, as ids into `words.lower_list` in
+/// ascending order.
 std::vector<std::uint32_t> near_document_words(const SpellDocument& words, std::string_view query,
                                                std::size_t max_distance);
 

@@ -13,13 +13,20 @@
 #include <mutex>
 #include <new>
 #include <optional>
+#include <string>
 #include <thread>
 #include <utility>
 
+#include "checks/compound_rules.hpp"
 #include "checks/letter_runs.hpp"
 #include "checks/word_index.hpp"
 #include "core/data_path.hpp"
 #include "core/load_error.hpp"
+
+#if defined(__linux__)
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 namespace galley {
 namespace {
@@ -64,6 +71,18 @@ std::string trim(std::string line) {
   return line.substr(begin, end - begin + 1);
 }
 
+/// The bytes of the file at `path` ("" when it cannot be read).
+std::string file_text(const std::string& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  const std::streamoff size = in ? static_cast<std::streamoff>(in.tellg()) : 0;
+  if (size <= 0) return {};
+  std::string text(static_cast<std::size_t>(size), '\0');
+  in.seekg(0);
+  in.read(text.data(), size);
+  text.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
+  return text;
+}
+
 bool starts_with_count(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::string line;
@@ -73,6 +92,75 @@ bool starts_with_count(const std::string& path) {
     return line.find_first_not_of("0123456789") == std::string::npos;
   }
   return false;
+}
+
+/// Adds the words of the list at `path` to `hunspell`: a Hunspell .dic read with the main
+/// dictionary's affixes, or one word a line. False when the list cannot be read.
+bool add_word_list(Hunspell& hunspell, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  if (starts_with_count(path)) {
+    hunspell.add_dic(path.c_str());  // A Hunspell .dic, with the main dictionary's affixes.
+    return true;
+  }
+  std::string line;
+  while (std::getline(in, line)) {
+    line = trim(line);
+    if (line.empty()) continue;
+    hunspell.add(line.substr(0, line.find('/')));
+  }
+  return true;
+}
+
+/// An .aff text held in memory under a path that Hunspell can open (it reads the affix file
+/// again for each add_dic), for as long as this lives; path() is empty for an empty text or
+/// where none could be made, and the caller then loads its file as it is.
+class AffixFile {
+ public:
+  explicit AffixFile(const std::string& text) {
+#if defined(__linux__)
+    if (text.empty()) return;  // Nothing to hold: the caller loads its file as it is.
+    fd_ = memfd_create("galley-aff", MFD_CLOEXEC);
+    if (fd_ < 0) return;
+    std::size_t written = 0;
+    while (written < text.size()) {
+      const ssize_t n = ::write(fd_, text.data() + written, text.size() - written);
+      if (n <= 0) return;
+      written += static_cast<std::size_t>(n);
+    }
+    // Opened again by path, as Hunspell will: /proc may be missing in a container.
+    const std::string path = "/proc/self/fd/" + std::to_string(fd_);
+    if (file_text(path) == text) path_ = path;
+#else
+    static_cast<void>(text);
+#endif
+  }
+  ~AffixFile() {
+#if defined(__linux__)
+    if (fd_ >= 0) ::close(fd_);
+#endif
+  }
+  AffixFile(const AffixFile&) = delete;
+  AffixFile& operator=(const AffixFile&) = delete;
+
+  [[nodiscard]] const std::string& path() const { return path_; }
+
+ private:
+  int fd_ = -1;
+  std::string path_;
+};
+
+/// The .aff text to load `aff` with: without its COMPOUNDRULE lines when no word without a
+/// digit could be accepted by them, given the .dic files `dics` (checks/compound_rules.hpp),
+/// or "" to load the file as it is.
+std::string affixes_without_rules(const std::string& aff, const std::vector<std::string>& dics) {
+  const std::string text = file_text(aff);
+  const std::optional<std::string> flags = compound_rule_flags(text);
+  if (!flags || flags->empty()) return {};
+  for (const std::string& dic : dics) {
+    if (!rule_entries_start_with_digits(file_text(dic), *flags)) return {};
+  }
+  return without_compound_rules(text);
 }
 
 }  // namespace
@@ -107,12 +195,11 @@ Speller::Speller(std::string_view language, const std::vector<std::string>& user
     if (aff_encoding(aff) != "UTF-8") {
       throw LoadError(aff, "galley needs a UTF-8 Hunspell dictionary (SET UTF-8)");
     }
-    hunspell_ = std::make_unique<Hunspell>(aff.c_str(), dic.c_str());
     affixes_ = aff;
     word_lists_.push_back(dic);
     break;
   }
-  if (!hunspell_) {
+  if (word_lists_.empty()) {
     throw LoadError(name, "Hunspell dictionary " + name + ".aff/.dic for " + std::string(language) +
                               " not found; searched: " + searched + " (install hunspell-" +
                               (name == "en_GB" ? "en-gb" : "en-us") + " or set DICPATH)");
@@ -122,6 +209,14 @@ Speller::Speller(std::string_view language, const std::vector<std::string>& user
     throw LoadError("dictionaries/galley-en.dic",
                     "galley's word list is missing (set GALLEY_DATA_DIR)");
   }
+  std::vector<std::string> dics{word_lists_.front(), galley_dic};
+  for (const std::string& path : user_dictionaries) {
+    if (starts_with_count(path)) dics.push_back(path);
+  }
+  const AffixFile derived(affixes_without_rules(affixes_, dics));
+  without_rules_ = !derived.path().empty();
+  const std::string& affixes = without_rules_ ? derived.path() : affixes_;
+  hunspell_ = std::make_unique<Hunspell>(affixes.c_str(), word_lists_.front().c_str());
   hunspell_->add_dic(galley_dic.c_str());
   word_lists_.push_back(galley_dic);
   load_word_list(data_path("dictionaries/accept.txt"), false);
@@ -132,6 +227,7 @@ Speller::Speller(std::string_view language, const std::vector<std::string>& user
 Speller::~Speller() {
   const std::lock_guard lock(hunspell_lifetime_lock());
   hunspell_.reset();
+  with_rules_.reset();
 }
 
 namespace {
@@ -394,22 +490,11 @@ void Speller::check_user_dictionaries(const std::vector<std::string>& user_dicti
 
 void Speller::load_word_list(const std::string& path, bool required) {
   if (path.empty()) return;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  if (!add_word_list(*hunspell_, path)) {
     if (required) throw LoadError(path, "cannot read this dictionary");
     return;
   }
   word_lists_.push_back(path);
-  if (starts_with_count(path)) {
-    hunspell_->add_dic(path.c_str());  // A Hunspell .dic, with the main dictionary's affixes.
-    return;
-  }
-  std::string line;
-  while (std::getline(in, line)) {
-    line = trim(line);
-    if (line.empty()) continue;
-    hunspell_->add(line.substr(0, line.find('/')));
-  }
 }
 
 void Speller::load_reject_list(const std::string& path) {
@@ -425,7 +510,7 @@ void Speller::load_reject_list(const std::string& path) {
 
 bool Speller::known(std::string_view word) {
   if (const std::optional<bool> cached = known_.find(word)) return *cached;
-  const bool ok = rejected(word).empty() && hunspell_->spell(std::string(word));
+  const bool ok = rejected(word).empty() && hunspell_for(word).spell(std::string(word));
   known_.insert(word, ok);
   return ok;
 }
@@ -442,9 +527,24 @@ std::string Speller::rejected(std::string_view word) const {
 const std::vector<std::string>& Speller::suggest(std::string_view word) {
   if (const auto it = suggestions_.find(word); it != suggestions_.end()) return it->second;
   std::string key(word);
-  std::vector<std::string> list = hunspell_->suggest(key);
+  std::vector<std::string> list = hunspell_for(word).suggest(key);
   if (suggestions_.size() >= kMaxCached) suggestions_.clear();
   return suggestions_.emplace(std::move(key), std::move(list)).first->second;
+}
+
+// Without its COMPOUNDRULE lines Hunspell answers alike about any word without a digit (the
+// load checked that every rule entry starts with one); a word with a digit, which galley's
+// checks seldom ask about (near_document_words leaves such words out), goes to a Hunspell
+// loaded with the rules, the first time one comes.
+Hunspell& Speller::hunspell_for(std::string_view word) {
+  if (!without_rules_ || !has_ascii_digit(word)) return *hunspell_;
+  if (!with_rules_) {
+    const std::lock_guard lock(hunspell_lifetime_lock());
+    auto full = std::make_unique<Hunspell>(affixes_.c_str(), word_lists_.front().c_str());
+    for (std::size_t i = 1; i < word_lists_.size(); ++i) add_word_list(*full, word_lists_[i]);
+    with_rules_ = std::move(full);
+  }
+  return *with_rules_;
 }
 
 // Every thread's speller for one variety reads the same lists: the runs are worked out once per

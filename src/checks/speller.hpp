@@ -71,12 +71,21 @@ class Speller {
   /// False when lowercase ASCII `word` has a run of letters no word of this speller's lists has
   /// (LetterRuns::may_know): Hunspell would all but surely reject it, so it is not asked.
   bool may_know(std::string_view word);
+  /// True when Hunspell was loaded without the dictionary's COMPOUNDRULE patterns, which no
+  /// word without a digit can match here (checks/compound_rules.hpp); false where they could.
+  [[nodiscard]] bool compound_rules_left_out() const { return without_rules_; }
+  /// True when a word with a digit has been asked about, and a Hunspell with the rules loaded.
+  [[nodiscard]] bool loaded_with_compound_rules() const { return with_rules_ != nullptr; }
 
  private:
   void load_word_list(const std::string& path, bool required);
+  /// The Hunspell that answers about `word` as the dictionary as it stands would.
+  Hunspell& hunspell_for(std::string_view word);
   void load_reject_list(const std::string& path);
 
-  std::unique_ptr<Hunspell> hunspell_;
+  std::unique_ptr<Hunspell> hunspell_;    ///< Without COMPOUNDRULE when without_rules_.
+  std::unique_ptr<Hunspell> with_rules_;  ///< With them, made for the first word with a digit.
+  bool without_rules_ = false;
   std::vector<std::string> word_lists_;  ///< Every word list loaded, the main .dic first.
   std::string affixes_;                  ///< The main dictionary's .aff.
   /// Shared by the spellers of one set of lists; null until may_know needs it.

@@ -65,6 +65,18 @@ TEST_CASE("spelling: a typo gets the right first suggestion and at most five", "
   CHECK(c.findings[0].suggestions.size() <= 5);
 }
 
+TEST_CASE("spelling: a word of the document with a digit is never offered for a word",
+          "[spelling]") {
+  // "5th" is one edit from "fth", and was its third suggestion: no spelling of a word has a
+  // digit, and the speller keeps Hunspell's ordinal rules for words that do.
+  const Checked c =
+      spell("Harbour notes\n\nThe 5th pier opened on Monday, and the fth pier opens next week.\n");
+  REQUIRE(c.findings.size() == 1);
+  CHECK(c.findings[0].text == "fth");
+  CHECK_FALSE(c.findings[0].suggestions.empty());
+  for (const std::string& suggestion : c.findings[0].suggestions) CHECK(suggestion != "5th");
+}
+
 TEST_CASE("spelling: a capitalised typo of a common word is an error", "[spelling]") {
   const Checked alone =
       spell("She is Associate Administrator for Exploration Systems Developmebt.\n");

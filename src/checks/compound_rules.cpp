@@ -1,0 +1,104 @@
+// Whether a Hunspell dictionary's COMPOUNDRULE patterns can matter for words without digits,
+// read from its .aff and .dic text. See checks/compound_rules.hpp and Speller's loading.
+#include "checks/compound_rules.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace galley {
+namespace {
+
+/// The lines of `text`, without their line ends.
+template <typename Visit>
+void each_line(std::string_view text, Visit visit) {
+  while (!text.empty()) {
+    const std::size_t end = std::min(text.find('\n'), text.size());
+    std::string_view line = text.substr(0, end);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    visit(line);
+    text.remove_prefix(std::min(end + 1, text.size()));
+  }
+}
+
+/// The first white-space-separated field of `line`, and the second.
+std::pair<std::string_view, std::string_view> fields(std::string_view line) {
+  const auto is_space = [](char c) { return c == ' ' || c == '\t'; };
+  const auto word_at = [&](std::size_t from) {
+    while (from < line.size() && is_space(line[from])) ++from;
+    std::size_t to = from;
+    while (to < line.size() && !is_space(line[to])) ++to;
+    return std::pair{from, to};
+  };
+  const auto [a, a_end] = word_at(0);
+  const auto [b, b_end] = word_at(a_end);
+  return {line.substr(a, a_end - a), line.substr(b, b_end - b)};
+}
+
+constexpr std::array<std::string_view, 7> kUnsafe{
+    "FLAG", "AF", "COMPOUNDFLAG", "COMPOUNDBEGIN", "COMPOUNDMIDDLE", "COMPOUNDEND", "COMPOUNDLAST"};
+
+}  // namespace
+
+std::optional<std::string> compound_rule_flags(std::string_view aff) {
+  std::string flags;
+  bool unsafe = false;
+  bool counted = false;  // The first COMPOUNDRULE line gives the number of patterns.
+  each_line(aff, [&](std::string_view line) {
+    const auto [directive, argument] = fields(line);
+    if (std::find(kUnsafe.begin(), kUnsafe.end(), directive) != kUnsafe.end()) unsafe = true;
+    if (directive != "COMPOUNDRULE") return;
+    if (!counted) {
+      counted = true;
+      return;
+    }
+    for (const char c : argument) {
+      if (c == '(' || c == ')') unsafe = true;  // Multi-character flags in parentheses.
+      if (c != '*' && c != '?' && flags.find(c) == std::string::npos) flags += c;
+    }
+  });
+  if (unsafe) return std::nullopt;
+  return flags;
+}
+
+bool rule_entries_start_with_digits(std::string_view dic, std::string_view flags) {
+  // Each of a dictionary's entries (79,000 lines in en_US) is read once per load: the search
+  // goes from one '/' to the next, and reads an entry only where it has one.
+  std::array<bool, 256> is_rule_flag{};
+  for (const char c : flags) is_rule_flag[static_cast<unsigned char>(c)] = true;
+  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  std::size_t at = std::min(dic.find('\n'), dic.size());  // The first line is the count.
+  while (true) {
+    const std::size_t slash = dic.find('/', at);
+    if (slash == std::string_view::npos) return true;
+    const std::size_t begin = dic.rfind('\n', slash) + 1;  // At or after `at`, a line end.
+    at = slash + 1;
+    // "word/flags", then optional fields after white space; a '/' in a word is written "\/".
+    const std::string_view word = dic.substr(begin, slash - begin);
+    if (word.ends_with('\\') || std::any_of(word.begin(), word.end(), is_space)) continue;
+    while (at < dic.size() && !is_space(dic[at])) {
+      if (is_rule_flag[static_cast<unsigned char>(dic[at])] &&
+          (word.empty() || word[0] < '0' || word[0] > '9')) {
+        return false;
+      }
+      ++at;
+    }
+  }
+}
+
+std::string without_compound_rules(std::string_view aff) {
+  std::string out;
+  out.reserve(aff.size());
+  while (!aff.empty()) {
+    const std::size_t end = std::min(aff.find('\n'), aff.size());
+    const std::string_view line = aff.substr(0, std::min(end + 1, aff.size()));
+    if (fields(line).first != "COMPOUNDRULE") out += line;
+    aff.remove_prefix(line.size());
+  }
+  return out;
+}
+
+bool has_ascii_digit(std::string_view word) {
+  return std::any_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+}  // namespace galley

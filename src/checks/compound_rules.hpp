@@ -1,0 +1,32 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace galley {
+
+/// Hunspell tries a dictionary's COMPOUNDRULE patterns on every string it does not find, at each
+/// split point: for English (ordinals such as "21st", "112th") that was half of what a rejected
+/// string cost. Where every entry a rule can begin with starts with a digit, no word without a
+/// digit is ever accepted by a rule, and the rules can be left out for such words.
+
+/// The flags named by the COMPOUNDRULE patterns of the .aff text `aff` ("" when it has none),
+/// or nullopt when leaving the patterns out could change an answer about a word without a
+/// digit: flags that are not single characters (FLAG, AF), or compounding of other kinds
+/// (COMPOUNDFLAG, COMPOUNDBEGIN, COMPOUNDMIDDLE, COMPOUNDEND, COMPOUNDLAST).
+std::optional<std::string> compound_rule_flags(std::string_view aff);
+
+/// True when every entry of the Hunspell .dic text `dic` that carries one of `flags` begins
+/// with an ASCII digit (the first line, the entry count, is skipped).
+bool rule_entries_start_with_digits(std::string_view dic, std::string_view flags);
+
+/// `aff` without its COMPOUNDRULE lines: the count and the patterns.
+std::string without_compound_rules(std::string_view aff);
+
+/// True when `word` holds an ASCII digit: only such a word may be a compound of rule entries
+/// that all start with one.
+bool has_ascii_digit(std::string_view word);
+
+}  // namespace galley

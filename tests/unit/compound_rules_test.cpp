@@ -1,0 +1,187 @@
+// Hunspell loaded without a dictionary's COMPOUNDRULE patterns where no word without a digit can
+// match them (checks/compound_rules.hpp): the reading of .aff and .dic text, and a speller's
+// answers against Hunspell with the patterns, on Debian's dictionaries and on made-up ones.
+#include "checks/compound_rules.hpp"
+
+#include <catch2/catch.hpp>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <hunspell/hunspell.hxx>
+#include <string>
+#include <vector>
+
+#include "checks/speller.hpp"
+#include "core/data_path.hpp"
+#include "test_support.hpp"
+
+namespace galley {
+namespace {
+
+constexpr std::string_view kOrdinalsAff =
+    "SET UTF-8\nCOMPOUNDMIN 1\nONLYINCOMPOUND c\nCOMPOUNDRULE 2\nCOMPOUNDRULE n*1t\n"
+    "COMPOUNDRULE n*mp\nWORDCHARS 0123456789\n";
+
+/// Sets DICPATH for the life of one test, and puts back what was there.
+class DicPath {
+ public:
+  explicit DicPath(const std::string& dir) {
+    if (const char* old = std::getenv("DICPATH")) old_ = old;
+    setenv("DICPATH", dir.c_str(), 1);
+  }
+  ~DicPath() {
+    if (old_) {
+      setenv("DICPATH", old_->c_str(), 1);
+    } else {
+      unsetenv("DICPATH");
+    }
+  }
+  DicPath(const DicPath&) = delete;
+  DicPath& operator=(const DicPath&) = delete;
+
+ private:
+  std::optional<std::string> old_;
+};
+
+/// The directory that holds Debian's `name`.aff and .dic.
+std::string system_dictionary_dir(const std::string& name) {
+  for (const std::string& dir : dictionary_directories()) {
+    if (std::filesystem::exists(dir + "/" + name + ".aff")) return dir;
+  }
+  return {};
+}
+
+/// The speller's words one edit from `word` (letters replaced, deleted, doubled), capitalised
+/// too: strings Hunspell mostly rejects, where the rules cost most.
+std::vector<std::string> variants(const std::string& word) {
+  std::vector<std::string> out{word};
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    out.push_back(word.substr(0, i) + word.substr(i + 1));
+    out.push_back(word.substr(0, i) + "q" + word.substr(i + 1));
+    out.push_back(word.substr(0, i + 1) + word.substr(i));
+  }
+  const std::size_t plain = out.size();
+  for (std::size_t i = 0; i < plain; ++i) {
+    if (out[i].empty()) continue;
+    std::string capital = out[i];
+    if (capital[0] >= 'a' && capital[0] <= 'z') capital[0] = static_cast<char>(capital[0] - 32);
+    out.push_back(capital);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("compound rules: the flags of the patterns, or none where leaving them out is unsafe",
+          "[spelling]") {
+  CHECK(compound_rule_flags(kOrdinalsAff) == "n1tmp");
+  CHECK(compound_rule_flags("SET UTF-8\nSFX A Y 1\nSFX A 0 s .\n") == "");
+  CHECK(compound_rule_flags("COMPOUNDRULE 1\r\nCOMPOUNDRULE a?b*\r\n") == "ab");
+  // Flags of two characters or numbers, aliases, and compounding by flag: kept as they are.
+  CHECK_FALSE(compound_rule_flags(std::string(kOrdinalsAff) + "FLAG long\n"));
+  CHECK_FALSE(compound_rule_flags(std::string(kOrdinalsAff) + "AF 1\nAF nm\n"));
+  CHECK_FALSE(compound_rule_flags(std::string(kOrdinalsAff) + "COMPOUNDFLAG X\n"));
+  CHECK_FALSE(compound_rule_flags("COMPOUNDRULE 1\nCOMPOUNDRULE (aa)(bb)\n"));
+  CHECK(without_compound_rules(kOrdinalsAff) ==
+        "SET UTF-8\nCOMPOUNDMIN 1\nONLYINCOMPOUND c\nWORDCHARS 0123456789\n");
+}
+
+TEST_CASE("compound rules: every entry a pattern names must start with a digit", "[spelling]") {
+  const std::string ordinals = "5\n1/n1\n1st/p\n1th/tc\n2/nm\nwalk/SM\n";
+  CHECK(rule_entries_start_with_digits(ordinals, "n1tmp"));
+  CHECK(rule_entries_start_with_digits("1\nst/ABC\n", "n1tmp"));  // No flag of a pattern.
+  CHECK_FALSE(rule_entries_start_with_digits(ordinals + "th/t\n", "n1tmp"));
+  CHECK_FALSE(rule_entries_start_with_digits("1\nre\\/st/t\n", "t"));  // An escaped '/'.
+  // The flags are what follows the '/' of the first field, not a '/' of a later field.
+  CHECK(rule_entries_start_with_digits("1\nwalk\tpo:verb/t\n", "t"));
+  CHECK(rule_entries_start_with_digits("1\nwalk/S st:t\n", "t"));
+  CHECK(has_ascii_digit("21st"));
+  CHECK_FALSE(has_ascii_digit("first"));
+}
+
+TEST_CASE(
+    "speller: Debian's English dictionaries load without their ordinal rules and answer "
+    "as with them",
+    "[spelling]") {
+  for (const std::string& language : {std::string("en-US"), std::string("en-GB")}) {
+    CAPTURE(language);
+    const std::string name = language == "en-GB" ? "en_GB" : "en_US";
+    const std::string dir = system_dictionary_dir(name);
+    REQUIRE_FALSE(dir.empty());
+    Speller speller(language, {});
+    CHECK(speller.compound_rules_left_out());
+    // Hunspell as galley loaded it before: the whole .aff, galley's word lists.
+    Hunspell whole((dir + "/" + name + ".aff").c_str(), (dir + "/" + name + ".dic").c_str());
+    whole.add_dic(data_path("dictionaries/galley-en.dic").c_str());
+    std::ifstream accept(data_path("dictionaries/accept.txt"));
+    for (std::string line; std::getline(accept, line);) {
+      if (!line.empty() && line[0] != '#') whole.add(line);
+    }
+    std::size_t accepted = 0;
+    std::size_t asked = 0;
+    for (const std::string word :
+         {"development", "harbour", "colour", "color", "quay", "ferry", "wharf", "reelection",
+          "Monday", "Lisbon", "co-operate", "well-known", "aquaculture", "Thursday"}) {
+      for (const std::string& variant : variants(word)) {
+        const bool expected = speller.rejected(variant).empty() && whole.spell(variant);
+        CAPTURE(variant);
+        CHECK(speller.known(variant) == expected);
+        accepted += expected ? 1 : 0;
+        ++asked;
+      }
+    }
+    CHECK(accepted > 20);  // Both answers were put to the test.
+    CHECK(asked - accepted > 200);
+    // Hunspell's own suggestions, galley's last resort, come out the same too.
+    for (const std::string word : {"recieve", "Harbuor", "qauy", "develoment"}) {
+      CAPTURE(word);
+      CHECK(speller.suggest(word) == whole.suggest(word));
+    }
+    // Words with a digit are answered by Hunspell with the rules, loaded for the first of them.
+    CHECK_FALSE(speller.loaded_with_compound_rules());
+    for (const std::string word : {"21st", "112th", "3rd", "11th", "1990s", "21th", "2st", "5G",
+                                   "21st-century", "1st", "twenty-1st"}) {
+      CAPTURE(word);
+      CHECK(speller.known(word) == whole.spell(word));
+    }
+    CHECK(speller.known("21st"));
+    CHECK_FALSE(speller.known("21th"));
+    CHECK(speller.loaded_with_compound_rules());
+  }
+}
+
+TEST_CASE("speller: a dictionary whose patterns join letters keeps them", "[spelling]") {
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/en_US.aff",
+                   "SET UTF-8\nCOMPOUNDMIN 1\nCOMPOUNDRULE 1\nCOMPOUNDRULE ab\n");
+  test::write_file(dir + "/en_US.dic", "3\nharbour/a\nside/b\nquay\n");
+  const DicPath path(dir);
+  Speller speller("en-US", {});
+  CHECK_FALSE(speller.compound_rules_left_out());
+  CHECK(speller.known("harbourside"));  // A compound the pattern makes.
+  CHECK(speller.known("quay"));
+  CHECK_FALSE(speller.known("sideharbour"));
+}
+
+TEST_CASE("speller: patterns of digit entries are left out, and kept for words with a digit",
+          "[spelling]") {
+  const std::string dir = test::temp_dir();
+  test::write_file(dir + "/en_US.aff", std::string(kOrdinalsAff));
+  test::write_file(dir + "/en_US.dic", "7\n1/n1\n1st/p\n1th/tc\n2/nm\n2nd/p\n4th/pt\nquay\n");
+  const DicPath path(dir);
+  Speller speller("en-US", {});
+  CHECK(speller.compound_rules_left_out());
+  CHECK(speller.known("quay"));
+  CHECK_FALSE(speller.known("quays"));
+  CHECK_FALSE(speller.loaded_with_compound_rules());
+  CHECK(speller.known("22nd"));  // Only a pattern makes it.
+  CHECK(speller.known("11th"));
+  CHECK_FALSE(speller.known("12st"));
+  CHECK(speller.loaded_with_compound_rules());
+  // A user's .dic whose entry carries a pattern's flag but starts with a letter: kept.
+  test::write_file(dir + "/user.dic", "1\nnd/p\n");
+  Speller with_user("en-US", {dir + "/user.dic"});
+  CHECK_FALSE(with_user.compound_rules_left_out());
+}
+
+}  // namespace galley
