@@ -171,10 +171,13 @@ bool followed_by_sic(std::string_view text, std::size_t end) {
   return rest == "[sic]" || rest == "(sic)";
 }
 
-/// The id of `word` in `forms`, its facts worked out on its first occurrence in the document.
-std::uint32_t form_of(FormTable& forms, std::string_view word,
-                      const std::set<std::string, std::less<>>& defined, Speller& speller) {
-  if (const std::uint32_t id = forms.index.find(word); id != StringIndex::kAbsent) return id;
+/// The id of `word` in `forms`, and true when it was added now: its facts are then worked out,
+/// all but whether the speller knows it, which the caller asks.
+std::pair<std::uint32_t, bool> form_of(FormTable& forms, std::string_view word,
+                                       const std::set<std::string, std::less<>>& defined) {
+  if (const std::uint32_t id = forms.index.find(word); id != StringIndex::kAbsent) {
+    return {id, false};
+  }
   FormFacts facts;
   const Shape shape = shape_of(word);
   facts.first_upper = shape.first_upper;
@@ -183,17 +186,22 @@ std::uint32_t form_of(FormTable& forms, std::string_view word,
       shape.other || shape.letters < 2 || is_acronym(word, shape) || defined.contains(word) ||
       (word.ends_with("s") && defined.contains(word.substr(0, word.size() - 1))) ||
       !variety_counterpart(word).first.empty();
-  facts.known = !facts.always_skipped && speller.known(word);
   // The facts first: should the index fail to grow, no id lacks its facts.
   forms.facts.push_back(facts);
   try {
     forms.lower.push_back(fold_key(word));
-    return forms.index.intern(word);  // Its id is the facts' index.
+    return {forms.index.intern(word), true};  // Its id is the facts' index.
   } catch (...) {
     forms.facts.resize(forms.index.size());
     forms.lower.resize(forms.index.size());
     throw;
   }
+}
+
+/// The bytes of word token `token` of `text`, a possessive's "'s" left off.
+std::string_view word_of(std::string_view text, const Token& token) {
+  const std::string_view full = text.substr(token.span().begin, token.span().size());
+  return full.substr(0, without_possessive(full));
 }
 
 void collect_block(const AnalyzedDocument& doc, std::size_t b,
@@ -202,12 +210,29 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
   const std::string_view text = doc.doc.blocks[b].text;
   const std::vector<Token>& tokens = doc.segments[b].tokens;
   const std::vector<bool> starts = sentence_starts(tokens, doc.segments[b].sentences);
+  // The block's forms first, then the speller's answers for those new to the document: their
+  // cached answers are fetched from memory together (Speller::prefetch), where asking as each
+  // form was met waited for one cache miss at a time (a release's rarer words are in no cache).
+  std::vector<std::uint32_t> form_at(tokens.size(), 0);
+  std::vector<std::uint32_t> fresh;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind() != TokenKind::word) continue;
-    const std::string_view full = text.substr(tokens[i].span().begin, tokens[i].span().size());
-    const std::string_view word = full.substr(0, without_possessive(full));
+    const std::string_view word = word_of(text, tokens[i]);
+    const auto [form, added] = form_of(out.forms, word, defined);
+    form_at[i] = form;
+    if (added && !out.forms.facts[form].always_skipped) {
+      fresh.push_back(form);
+      speller.prefetch(word);
+    }
+  }
+  for (const std::uint32_t form : fresh) {
+    out.forms.facts[form].known = speller.known(out.forms.index.text(form));
+  }
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].kind() != TokenKind::word) continue;
+    const std::string_view word = word_of(text, tokens[i]);
     const Span span{tokens[i].span().begin, tokens[i].span().begin + word.size()};
-    const std::uint32_t form = form_of(out.forms, word, defined, speller);
+    const std::uint32_t form = form_at[i];
     FormFacts& facts = out.forms.facts[form];
     ++facts.count;
     if (!starts[i]) ++facts.mid_sentence;

@@ -61,6 +61,8 @@ class Speller {
 
   /// True when the word is spelled correctly (and not on the reject list); cached.
   bool known(std::string_view word);
+  /// Starts fetching the cached answer for `word` from memory, for a known() soon after.
+  void prefetch(std::string_view word) const { known_.prefetch(word); }
   /// The replacement reject.txt gives for `word` ("" when it is not rejected).
   [[nodiscard]] std::string rejected(std::string_view word) const;
   /// Hunspell's suggestions for `word`, computed once per distinct word; valid until the next

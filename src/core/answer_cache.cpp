@@ -4,15 +4,11 @@
 #include <cstring>
 #include <functional>
 
-#include "core/string_hash.hpp"
-
 namespace galley {
 namespace {
 
 constexpr std::size_t kFirstSlots = 1024;
 constexpr std::uint8_t kLongKey = 255;
-
-std::uint64_t hash_of(std::string_view key) { return word_hash(key); }
 
 }  // namespace
 

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/string_hash.hpp"
+
 namespace galley {
 
 /// A bounded cache of yes/no answers about strings (is this word spelt right?) in one flat,
@@ -21,6 +23,10 @@ class AnswerCache {
 
   /// The answer cached for `key`, if any.
   [[nodiscard]] std::optional<bool> find(std::string_view key) const;
+  /// Asks the processor to bring the slot where `key` would be into its cache, for a find()
+  /// soon after: lookups of words met one after another each wait for a miss, prefetched ones
+  /// overlap.
+  void prefetch(std::string_view key) const { __builtin_prefetch(&slots_[index_of(hash_of(key))]); }
   /// Caches `answer` for `key`, which is not cached yet; empties the cache first when full.
   void insert(std::string_view key, bool answer);
   /// Answers cached.
@@ -38,6 +44,7 @@ class AnswerCache {
   };
   static_assert(sizeof(Slot) == 32);
 
+  [[nodiscard]] static std::uint64_t hash_of(std::string_view key) { return word_hash(key); }
   [[nodiscard]] bool holds(const Slot& slot, std::uint64_t hash, std::string_view key) const;
   [[nodiscard]] std::size_t index_of(std::uint64_t hash) const {
     return hash & (slots_.size() - 1);
