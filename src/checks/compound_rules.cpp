@@ -37,15 +37,30 @@ std::pair<std::string_view, std::string_view> fields(std::string_view line) {
 constexpr std::array<std::string_view, 7> kUnsafe{
     "FLAG", "AF", "COMPOUNDFLAG", "COMPOUNDBEGIN", "COMPOUNDMIDDLE", "COMPOUNDEND", "COMPOUNDLAST"};
 
+/// The continuation flags an affix rule line ("SFX A 0 ing/B .") gives the words it makes.
+std::string_view continuation_flags(std::string_view line) {
+  const auto [directive, flag] = fields(line);
+  if (directive != "SFX" && directive != "PFX") return {};
+  std::string_view rest =
+      line.substr(static_cast<std::size_t>(flag.data() - line.data()) + flag.size());
+  const std::string_view strip = fields(rest).first;
+  rest = rest.substr(static_cast<std::size_t>(strip.data() - rest.data()) + strip.size());
+  const std::string_view add = fields(rest).first;
+  const std::size_t slash = add.find('/');
+  return slash == std::string_view::npos ? std::string_view() : add.substr(slash + 1);
+}
+
 }  // namespace
 
 std::optional<std::string> compound_rule_flags(std::string_view aff) {
   std::string flags;
+  std::string continuations;  // Flags affix rules give the words they make.
   bool unsafe = false;
   bool counted = false;  // The first COMPOUNDRULE line gives the number of patterns.
   each_line(aff, [&](std::string_view line) {
     const auto [directive, argument] = fields(line);
     if (std::find(kUnsafe.begin(), kUnsafe.end(), directive) != kUnsafe.end()) unsafe = true;
+    continuations += continuation_flags(line);
     if (directive != "COMPOUNDRULE") return;
     if (!counted) {
       counted = true;
@@ -56,7 +71,9 @@ std::optional<std::string> compound_rule_flags(std::string_view aff) {
       if (c != '*' && c != '?' && flags.find(c) == std::string::npos) flags += c;
     }
   });
-  if (unsafe) return std::nullopt;
+  // An affix rule that gives a rule's flag to the words it makes could give it to words of
+  // letters, which the .dic entries do not show.
+  if (unsafe || continuations.find_first_of(flags) != std::string::npos) return std::nullopt;
   return flags;
 }
 

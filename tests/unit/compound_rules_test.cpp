@@ -82,6 +82,10 @@ TEST_CASE("compound rules: the flags of the patterns, or none where leaving them
   CHECK_FALSE(compound_rule_flags(std::string(kOrdinalsAff) + "AF 1\nAF nm\n"));
   CHECK_FALSE(compound_rule_flags(std::string(kOrdinalsAff) + "COMPOUNDFLAG X\n"));
   CHECK_FALSE(compound_rule_flags("COMPOUNDRULE 1\nCOMPOUNDRULE (aa)(bb)\n"));
+  // An affix rule that gives its words a pattern's flag ("walking" with 't'): kept.
+  const std::string affixes = "SFX G Y 1\nSFX G 0 ing/t .\n";
+  CHECK_FALSE(compound_rule_flags(std::string(kOrdinalsAff) + affixes));
+  CHECK(compound_rule_flags(std::string(kOrdinalsAff) + "SFX G Y 1\nSFX G 0 ing/S .\n") == "n1tmp");
   CHECK(without_compound_rules(kOrdinalsAff) ==
         "SET UTF-8\nCOMPOUNDMIN 1\nONLYINCOMPOUND c\nWORDCHARS 0123456789\n");
 }
