@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 
 namespace galley {
 namespace {
@@ -50,27 +51,56 @@ std::string_view continuation_flags(std::string_view line) {
   return slash == std::string_view::npos ? std::string_view() : add.substr(slash + 1);
 }
 
+/// True when a line of the .aff can make a digit out of what is not one, or offer one as a
+/// suggestion: IGNORE with a digit drops digits from the dictionary's words (a rule entry "1a"
+/// stored as "a"), ICONV or OCONV can turn a character into one, and TRY, KEY, REP, MAP and
+/// PHONE can put one into a suggestion. The count lines of the tables are passed over.
+bool puts_digits_in_words(std::string_view directive, std::string_view line) {
+  static constexpr std::array<std::string_view, 8> kTables{"IGNORE", "ICONV", "OCONV", "TRY",
+                                                           "KEY",    "REP",   "MAP",   "PHONE"};
+  if (std::find(kTables.begin(), kTables.end(), directive) == kTables.end()) return false;
+  const std::string_view rest =
+      line.substr(static_cast<std::size_t>(directive.data() - line.data()) + directive.size());
+  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
+  const auto [first, second] = fields(rest);
+  const bool count_line = second.empty() && !first.empty() &&
+                          std::all_of(first.begin(), first.end(), is_digit) &&
+                          directive != "IGNORE" && directive != "TRY" && directive != "KEY";
+  return !count_line && std::any_of(rest.begin(), rest.end(), is_digit);
+}
+
 }  // namespace
 
 std::optional<std::string> compound_rule_flags(std::string_view aff) {
   std::string flags;
   std::string continuations;  // Flags affix rules give the words they make.
   bool unsafe = false;
-  bool counted = false;  // The first COMPOUNDRULE line gives the number of patterns.
+  std::optional<std::size_t> rules_left;  // Patterns the COMPOUNDRULE count line announced.
   each_line(aff, [&](std::string_view line) {
     const auto [directive, argument] = fields(line);
     if (std::find(kUnsafe.begin(), kUnsafe.end(), directive) != kUnsafe.end()) unsafe = true;
+    if (puts_digits_in_words(directive, line)) unsafe = true;
     continuations += continuation_flags(line);
+    // Hunspell reads the patterns from the lines right after the count; should they not be
+    // there, it stops reading the .aff, and the file without them would read on.
+    if (rules_left && *rules_left > 0 && directive != "COMPOUNDRULE") unsafe = true;
     if (directive != "COMPOUNDRULE") return;
-    if (!counted) {
-      counted = true;
+    if (!rules_left) {
+      const bool number =
+          !argument.empty() && std::all_of(argument.begin(), argument.end(),
+                                           [](char c) { return c >= '0' && c <= '9'; });
+      if (!number || argument.size() > 4) unsafe = true;
+      rules_left = number && argument.size() <= 4 ? std::stoul(std::string(argument)) : 0;
       return;
     }
+    if (*rules_left == 0) unsafe = true;  // More patterns than announced.
+    if (*rules_left > 0) --*rules_left;
     for (const char c : argument) {
       if (c == '(' || c == ')') unsafe = true;  // Multi-character flags in parentheses.
       if (c != '*' && c != '?' && flags.find(c) == std::string::npos) flags += c;
     }
   });
+  if (rules_left && *rules_left > 0) unsafe = true;  // Fewer patterns than announced.
   // An affix rule that gives a rule's flag to the words it makes could give it to words of
   // letters, which the .dic entries do not show.
   if (unsafe || continuations.find_first_of(flags) != std::string::npos) return std::nullopt;

@@ -15,8 +15,10 @@ namespace galley {
 /// The flags named by the COMPOUNDRULE patterns of the .aff text `aff` ("" when it has none),
 /// or nullopt when leaving the patterns out could change an answer about a word without a
 /// digit: flags that are not single characters (FLAG, AF), compounding of other kinds
-/// (COMPOUNDFLAG, COMPOUNDBEGIN, COMPOUNDMIDDLE, COMPOUNDEND, COMPOUNDLAST), or an affix rule
-/// that gives the words it makes a flag a pattern names.
+/// (COMPOUNDFLAG, COMPOUNDBEGIN, COMPOUNDMIDDLE, COMPOUNDEND, COMPOUNDLAST), an affix rule
+/// that gives the words it makes a flag a pattern names, tables that can make or suggest a
+/// digit (IGNORE, ICONV, OCONV, TRY, KEY, REP, MAP, PHONE with one), or patterns that do not
+/// follow their count line as Hunspell reads them.
 std::optional<std::string> compound_rule_flags(std::string_view aff);
 
 /// True when every entry of the Hunspell .dic text `dic` that carries one of `flags` begins

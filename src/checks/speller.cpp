@@ -122,15 +122,20 @@ class AffixFile {
     if (text.empty()) return;  // Nothing to hold: the caller loads its file as it is.
     fd_ = memfd_create("galley-aff", MFD_CLOEXEC);
     if (fd_ < 0) return;
-    std::size_t written = 0;
-    while (written < text.size()) {
-      const ssize_t n = ::write(fd_, text.data() + written, text.size() - written);
-      if (n <= 0) return;
-      written += static_cast<std::size_t>(n);
+    try {
+      std::size_t written = 0;
+      while (written < text.size()) {
+        const ssize_t n = ::write(fd_, text.data() + written, text.size() - written);
+        if (n <= 0) return;
+        written += static_cast<std::size_t>(n);
+      }
+      // Opened again by path, as Hunspell will: /proc may be missing in a container.
+      const std::string path = "/proc/self/fd/" + std::to_string(fd_);
+      if (file_text(path) == text) path_ = path;
+    } catch (...) {  // A constructor that throws runs no destructor.
+      ::close(fd_);
+      throw;
     }
-    // Opened again by path, as Hunspell will: /proc may be missing in a container.
-    const std::string path = "/proc/self/fd/" + std::to_string(fd_);
-    if (file_text(path) == text) path_ = path;
 #else
     static_cast<void>(text);
 #endif
@@ -209,17 +214,20 @@ Speller::Speller(std::string_view language, const std::vector<std::string>& user
     throw LoadError("dictionaries/galley-en.dic",
                     "galley's word list is missing (set GALLEY_DATA_DIR)");
   }
+  // Every list that is loaded as a .dic (a count on its first line) may carry flags.
+  const std::string accept = data_path("dictionaries/accept.txt");
   std::vector<std::string> dics{word_lists_.front(), galley_dic};
   for (const std::string& path : user_dictionaries) {
     if (starts_with_count(path)) dics.push_back(path);
   }
+  if (!accept.empty() && starts_with_count(accept)) dics.push_back(accept);
   const AffixFile derived(affixes_without_rules(affixes_, dics));
   without_rules_ = !derived.path().empty();
   const std::string& affixes = without_rules_ ? derived.path() : affixes_;
   hunspell_ = std::make_unique<Hunspell>(affixes.c_str(), word_lists_.front().c_str());
   hunspell_->add_dic(galley_dic.c_str());
   word_lists_.push_back(galley_dic);
-  load_word_list(data_path("dictionaries/accept.txt"), false);
+  load_word_list(accept, false);
   load_reject_list(data_path("dictionaries/reject.txt"));
   for (const std::string& path : user_dictionaries) load_word_list(path, true);
 }

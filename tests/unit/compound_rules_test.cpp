@@ -82,6 +82,22 @@ TEST_CASE("compound rules: the flags of the patterns, or none where leaving them
   CHECK_FALSE(compound_rule_flags(std::string(kOrdinalsAff) + "AF 1\nAF nm\n"));
   CHECK_FALSE(compound_rule_flags(std::string(kOrdinalsAff) + "COMPOUNDFLAG X\n"));
   CHECK_FALSE(compound_rule_flags("COMPOUNDRULE 1\nCOMPOUNDRULE (aa)(bb)\n"));
+  // Tables that can make a digit of something else, or suggest one: kept.
+  for (const char* table : {"IGNORE 12\n", "ICONV 1\nICONV \xC2\xB2 2\n", "REP 1\nREP first 1st\n",
+                            "TRY esia1\n", "MAP 1\nMAP 1i\n"}) {
+    CAPTURE(table);
+    CHECK_FALSE(compound_rule_flags(std::string(kOrdinalsAff) + table));
+  }
+  CHECK(compound_rule_flags(std::string(kOrdinalsAff) + "REP 2\nREP f ph\nREP ph f\n") ==
+        "n1tmp");  // A count line is not a digit in a word.
+  // Patterns not right after their count, or not as many as it says: Hunspell would stop
+  // reading the .aff there, the file without them would not.
+  CHECK_FALSE(
+      compound_rule_flags("COMPOUNDRULE 2\nCOMPOUNDRULE n*1t\n# comment\n"
+                          "COMPOUNDRULE n*mp\n"));
+  CHECK_FALSE(compound_rule_flags("COMPOUNDRULE 2\nCOMPOUNDRULE n*1t\n"));
+  CHECK_FALSE(compound_rule_flags("COMPOUNDRULE 1\nCOMPOUNDRULE n*1t\nCOMPOUNDRULE n*mp\n"));
+  CHECK_FALSE(compound_rule_flags("COMPOUNDRULE two\nCOMPOUNDRULE n*1t\n"));
   // An affix rule that gives its words a pattern's flag ("walking" with 't'): kept.
   const std::string affixes = "SFX G Y 1\nSFX G 0 ing/t .\n";
   CHECK_FALSE(compound_rule_flags(std::string(kOrdinalsAff) + affixes));
