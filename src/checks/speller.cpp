@@ -22,6 +22,7 @@
 #include "checks/word_index.hpp"
 #include "core/data_path.hpp"
 #include "core/load_error.hpp"
+#include "input/collect.hpp"
 
 #if defined(__linux__)
 #include <sys/mman.h>
@@ -71,16 +72,11 @@ std::string trim(std::string line) {
   return line.substr(begin, end - begin + 1);
 }
 
-/// The bytes of the file at `path` ("" when it cannot be read).
+/// The bytes of the file at `path` ("" when it cannot be read: the caller then keeps to what
+/// it would do without them).
 std::string file_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  const std::streamoff size = in ? static_cast<std::streamoff>(in.tellg()) : 0;
-  if (size <= 0) return {};
-  std::string text(static_cast<std::size_t>(size), '\0');
-  in.seekg(0);
-  in.read(text.data(), size);
-  text.resize(static_cast<std::size_t>(std::max<std::streamsize>(in.gcount(), 0)));
-  return text;
+  std::string error;
+  return read_file(path, error).value_or(std::string());
 }
 
 bool starts_with_count(const std::string& path) {
