@@ -28,7 +28,7 @@ constexpr std::size_t kMinWords = 5;
 constexpr std::size_t kMaxIndexedCopies = 4;
 
 /// The word bigrams of all units, each as the id of one distinct bigram: unit u's are
-/// [begin[u], end[u]), sorted, unique. 4-byte ids rather than the 8-byte bigrams: this
+/// [begin[u], end[u]), unique, in the order met. 4-byte ids rather than the 8-byte bigrams: this
 /// is the search's peak of memory on a long document.
 struct Shingles {
   std::vector<std::uint32_t> id;     ///< Bigram ids, a unit's after another's.
@@ -43,27 +43,49 @@ struct Shingles {
   }
 };
 
+/// A set of bigram ids, a bit each, emptied by removing what was added: the bigrams of one
+/// unit at a time, where sorting each unit's ids to merge or unique them was most of the
+/// shingling and of the candidates' check on a long document.
+class BigramSet {
+ public:
+  /// A set for ids below `bigrams`.
+  explicit BigramSet(std::size_t bigrams) : bits_((bigrams + 63) / 64, 0) {}
+
+  /// Adds `id`; false when it was in the set.
+  bool insert(std::uint32_t id) {
+    std::uint64_t& word = bits_[id / 64];
+    const std::uint64_t bit = std::uint64_t{1} << (id % 64);
+    const bool added = (word & bit) == 0;
+    word |= bit;
+    return added;
+  }
+  /// True when `id` is in the set.
+  [[nodiscard]] bool contains(std::uint32_t id) const {
+    return ((bits_[id / 64] >> (id % 64)) & 1U) != 0;
+  }
+  /// Empties the set, which holds `ids` only.
+  void clear(std::span<const std::uint32_t> ids) {
+    for (const std::uint32_t id : ids) bits_[id / 64] = 0;
+  }
+
+ private:
+  std::vector<std::uint64_t> bits_;
+};
+
 /// The most edits allowed between a unit of `words` words and any unit it can be paired with: a
 /// longer partner of m words (m <= words / 0.88) may be granted more than the unit itself.
 std::size_t edit_bound(std::size_t words) { return allowed_edits(words + words / 7 + 2, 0); }
 
-/// True when sorted lists `a` and `b` share at least `needed` ids. The merge stops once the ids
-/// left in the shorter remainder could not make up the shortfall: most candidate pairs share a
-/// rare bigram of their prefixes and little else, and are ruled out within their first few
-/// dozen ids rather than after all of them (a paragraph has hundreds). Without branches on the
-/// comparisons, which go either way at random and were mispredicted about half the time.
-bool share_at_least(std::span<const std::uint32_t> a, std::span<const std::uint32_t> b,
+/// True when `unit` has at least `needed` of the ids in `other` (the bigrams of another unit).
+/// The count stops once the ids left could not make up the shortfall: most candidate pairs
+/// share a rare bigram of their prefixes and little else, and are ruled out within their first
+/// few dozen ids rather than after all of them (a paragraph has hundreds).
+bool share_at_least(std::span<const std::uint32_t> unit, const BigramSet& other,
                     std::size_t needed) {
   std::size_t shared = 0;
-  std::size_t i = 0;
-  std::size_t j = 0;
-  while (i < a.size() && j < b.size()) {
-    if (shared + std::min(a.size() - i, b.size() - j) < needed) return false;
-    const std::uint32_t x = a[i];
-    const std::uint32_t y = b[j];
-    shared += static_cast<std::size_t>(x == y);
-    i += static_cast<std::size_t>(x <= y);
-    j += static_cast<std::size_t>(y <= x);
+  for (std::size_t i = 0; i < unit.size(); ++i) {
+    if (shared + (unit.size() - i) < needed) return false;
+    shared += static_cast<std::size_t>(other.contains(unit[i]));
   }
   return shared >= needed;
 }
@@ -75,13 +97,14 @@ bool lengths_close(std::size_t a, std::size_t b) {
 }
 
 /// True when neither unit has more than 2e bigrams the other lacks, for units whose lengths are
-/// close: a necessary condition, checked before the word-level alignment.
+/// close: a necessary condition, checked before the word-level alignment. `b_bigrams` holds the
+/// bigrams of `b`.
 bool share_enough(const std::vector<DuplicateUnit>& units, const Shingles& shingles, std::size_t a,
-                  std::size_t b) {
+                  std::size_t b, const BigramSet& b_bigrams) {
   const std::size_t edits =
       allowed_edits(std::max(units[a].words.size(), units[b].words.size()), 0);
   const std::size_t most = std::max(shingles.of(a).size(), shingles.of(b).size());
-  return share_at_least(shingles.of(a), shingles.of(b), most > 2 * edits ? most - 2 * edits : 0);
+  return share_at_least(shingles.of(a), b_bigrams, most > 2 * edits ? most - 2 * edits : 0);
 }
 
 /// At least the number of distinct bigrams of each of `units`, summed.
@@ -187,12 +210,13 @@ class BigramIds {
 
 /// Each unit's bigrams as ids of distinct bigrams, and the number of units each bigram occurs
 /// in. Each bigram is numbered once, at its place in the outermost unit holding it; the units
-/// inside take their ids from there.
+/// inside take their ids from there, each once, in the order met.
 Shingles shingle_units(const std::vector<DuplicateUnit>& units) {
   const Nesting nesting(units);
   const BigramIds bigrams(units, nesting);
   Shingles shingles;
   shingles.units.assign(bigrams.distinct(), 0);
+  BigramSet in_unit(bigrams.distinct());
   shingles.begin.assign(units.size(), 0);
   shingles.end.assign(units.size(), 0);
   shingles.id.reserve(bigram_bound(units));
@@ -207,18 +231,16 @@ Shingles shingle_units(const std::vector<DuplicateUnit>& units) {
       outer_bigrams = words.size() - 1;
     }
     const auto from = at + (words.data() - outer);
-    const auto first = static_cast<std::ptrdiff_t>(shingles.id.size());
-    shingles.id.insert(shingles.id.end(), from,
-                       from + static_cast<std::ptrdiff_t>(words.size() - 1));
-    std::sort(shingles.id.begin() + first, shingles.id.end());
-    shingles.id.erase(std::unique(shingles.id.begin() + first, shingles.id.end()),
-                      shingles.id.end());
-    shingles.begin[u] = static_cast<std::uint32_t>(first);
-    shingles.end[u] = static_cast<std::uint32_t>(shingles.id.size());
-    for (const std::uint32_t id : shingles.of(u)) {
-      std::uint16_t& count = shingles.units[id];
+    const auto first = shingles.id.size();
+    for (auto id = from; id != from + static_cast<std::ptrdiff_t>(words.size() - 1); ++id) {
+      if (!in_unit.insert(*id)) continue;
+      shingles.id.push_back(*id);
+      std::uint16_t& count = shingles.units[*id];
       if (count < std::numeric_limits<std::uint16_t>::max()) ++count;
     }
+    shingles.begin[u] = static_cast<std::uint32_t>(first);
+    shingles.end[u] = static_cast<std::uint32_t>(shingles.id.size());
+    in_unit.clear(shingles.of(u));
   }
   return shingles;
 }
@@ -404,10 +426,20 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<DuplicateUnit>& uni
   std::sort(found.begin(), found.end());
   found.erase(std::unique(found.begin(), found.end()), found.end());
   std::vector<CandidatePair> pairs;
+  // The pairs come by later unit: its bigrams go into the set once for all its earlier ones.
+  BigramSet later_bigrams(shingles.units.size());
+  std::size_t in_set = units.size();
   for (const std::uint64_t pair : found) {
     const std::size_t later = pair >> 32U;
     const std::size_t earlier = pair & 0xFFFF'FFFFU;
-    if (share_enough(units, shingles, earlier, later)) pairs.emplace_back(earlier, later);
+    if (later != in_set) {
+      if (in_set != units.size()) later_bigrams.clear(shingles.of(in_set));
+      for (const std::uint32_t id : shingles.of(later)) later_bigrams.insert(id);
+      in_set = later;
+    }
+    if (share_enough(units, shingles, earlier, later, later_bigrams)) {
+      pairs.emplace_back(earlier, later);
+    }
   }
   return pairs;
 }
