@@ -86,6 +86,12 @@ class RawXml {
   }
   /// Appends text outside any element ("  " before a document, "\n" after it).
   void outside(std::string_view value) { buffer_ += value; }
+  /// Hands over `elements`, printed by another RawXml, as children of the current element,
+  /// whose start tag is closed already.
+  void printed(std::string_view elements) {
+    flush();
+    out_.write(elements.data(), elements.size());
+  }
 
  private:
   static constexpr std::size_t kFlushAt = std::size_t{64} << 10U;
@@ -226,22 +232,25 @@ void write_finding(RawXml& xml, const DocumentReport& doc, const Finding& findin
   xml.close();
 }
 
-/// The document's bytes, block by block and gap by gap, findings marked: <text>, opened where
-/// `indent` (a newline and spaces) left the line, with each block or gap on a line of its own.
-void write_text(RawXml& xml, const DocumentReport& doc, std::size_t doc_index,
-                std::string_view indent) {
-  const std::string inner = std::string(indent) + "  ";
-  xml.open("text");
+/// True when run `r` of `runs` opens a block or gap element whatever came before it: the
+/// element before it, if any, is closed there.
+bool opens_element(const std::vector<AnnotatedRun>& runs, std::size_t r) {
+  if (r == 0 || runs[r].starts_container) return true;
+  return runs[r].block != runs[r - 1].block;  // A gap's block is null, a block's is not.
+}
+
+/// Runs [first, last) of `runs` (opens_element at `first`, and at `last` unless it is the end),
+/// each block or gap element on a line that `inner` (a newline and spaces) starts.
+void write_runs(RawXml& xml, const DocumentReport& doc, std::size_t doc_index,
+                const std::vector<AnnotatedRun>& runs, std::size_t first, std::size_t last,
+                std::string_view inner) {
   bool in_container = false;
-  const BlockRecord* container_block = nullptr;
-  bool container_is_gap = false;
-  for (const AnnotatedRun& run : annotate(doc)) {
-    const bool is_gap = run.block == nullptr;
-    if (!in_container || run.block != container_block || is_gap != container_is_gap ||
-        run.starts_container) {
+  for (std::size_t r = first; r < last; ++r) {
+    const AnnotatedRun& run = runs[r];
+    if (!in_container || opens_element(runs, r)) {
       if (in_container) xml.close();
       xml.raw(inner);
-      if (is_gap) {
+      if (run.block == nullptr) {
         xml.open("gap");
       } else {
         xml.open("block");
@@ -250,8 +259,6 @@ void write_text(RawXml& xml, const DocumentReport& doc, std::size_t doc_index,
         if (run.continued) xml.attribute("continued", "true");
       }
       in_container = true;
-      container_block = run.block;
-      container_is_gap = is_gap;
     }
     const std::string_view bytes = doc.source.slice(run.span);
     if (run.findings.empty()) {
@@ -269,9 +276,90 @@ void write_text(RawXml& xml, const DocumentReport& doc, std::size_t doc_index,
     xml.close();
   }
   if (in_container) xml.close();
-  xml.raw(indent);
-  xml.close();
 }
+
+/// True when a document is long enough for its text to be printed on two threads.
+bool halved(const DocumentReport& doc) {
+  constexpr std::size_t kHalvedBytes = std::size_t{2} << 20U;
+  return doc.source.bytes().size() >= kHalvedBytes && std::thread::hardware_concurrency() >= 2;
+}
+
+/// The first run of the second half of `runs` by source bytes where an element opens, or
+/// runs.size().
+std::size_t second_half(const DocumentReport& doc, const std::vector<AnnotatedRun>& runs) {
+  const std::size_t middle = doc.source.bytes().size() / 2;
+  std::size_t r = 1;
+  while (r < runs.size() && (runs[r].span.begin < middle || !opens_element(runs, r))) ++r;
+  return std::min(r, runs.size());
+}
+
+/// pugixml prints into a string through this: a chunk of documents rendered on another thread.
+class StringWriter final : public pugi::xml_writer {
+ public:
+  void write(const void* data, size_t size) override {
+    text.append(static_cast<const char*>(data), size);
+  }
+  std::string text;  ///< What was printed.
+};
+
+/// A document's <text> element: its bytes, block by block and gap by gap, findings marked, each
+/// block or gap on a line that `inner` (a newline and spaces) starts. For a long document
+/// (halved()) the report of one large document was a tenth of the run, on one core: another
+/// thread cuts the source into runs while this one prints the findings, then prints the second
+/// half of the runs while this one prints the first (the same bytes: each half opens and closes
+/// its own elements).
+class TextElement {
+ public:
+  /// Starts the other thread's part for a long document.
+  TextElement(const DocumentReport& doc, std::size_t doc_index, std::string inner)
+      : doc_(doc), doc_index_(doc_index), inner_(std::move(inner)) {
+    if (!halved(doc)) return;
+    std::future<void> cut = runs_cut_.get_future();
+    second_half_ = std::async(std::launch::async, [this] {
+      try {
+        runs_ = annotate(doc_);
+        split_ = second_half(doc_, runs_);
+      } catch (...) {
+        runs_cut_.set_exception(std::current_exception());  // Else write() would wait forever.
+        throw;
+      }
+      runs_cut_.set_value();
+      StringWriter printed;
+      {
+        RawXml half(printed);
+        write_runs(half, doc_, doc_index_, runs_, split_, runs_.size(), inner_);
+      }
+      return std::move(printed.text);
+    });
+    cut_ = std::move(cut);
+  }
+
+  /// Prints the element; `indent` ends the line before its end tag.
+  void write(RawXml& xml, std::string_view indent) {
+    xml.open("text");
+    if (second_half_.valid()) {
+      cut_.get();
+      write_runs(xml, doc_, doc_index_, runs_, 0, split_, inner_);
+      xml.printed(second_half_.get());
+    } else {
+      runs_ = annotate(doc_);
+      write_runs(xml, doc_, doc_index_, runs_, 0, runs_.size(), inner_);
+    }
+    xml.raw(indent);
+    xml.close();
+  }
+
+ private:
+  const DocumentReport& doc_;
+  std::size_t doc_index_;
+  std::string inner_;
+  std::vector<AnnotatedRun> runs_;
+  std::size_t split_ = 0;        ///< The first run of the second half.
+  std::promise<void> runs_cut_;  ///< Set once runs_ and split_ are.
+  std::future<void> cut_;
+  /// Declared last, so destroyed first: its destructor waits for the thread using the above.
+  std::future<std::string> second_half_;
+};
 
 /// One document's element, each child on a line of its own (the report is printed raw: an
 /// indenting printer would add white space inside source text made only of elements).
@@ -291,12 +379,13 @@ void write_document(RawXml& xml, const DocumentReport& doc, std::size_t doc_inde
   xml.attribute("words", doc.word_count);
   xml.attribute("bytes", doc.source.bytes().size());
   constexpr std::string_view kChild = "\n    ";
+  TextElement text(doc, doc_index, std::string(kChild) + "  ");
   for (std::size_t i = 0; i < doc.findings.size(); ++i) {
     xml.raw(kChild);
     write_finding(xml, doc, doc.findings[i], finding_id(doc_index, i));
   }
   xml.raw(kChild);
-  write_text(xml, doc, doc_index, kChild);
+  text.write(xml, kChild);
   xml.raw("\n  ");
   xml.close();
 }
@@ -345,15 +434,6 @@ class StreamWriter final : public pugi::xml_writer {
   static constexpr std::size_t kBuffer = std::size_t{1} << 20U;
   std::ostream& out_;
   std::string buffer_;
-};
-
-/// pugixml prints into a string through this: a chunk of documents rendered on another thread.
-class StringWriter final : public pugi::xml_writer {
- public:
-  void write(const void* data, size_t size) override {
-    text.append(static_cast<const char*>(data), size);
-  }
-  std::string text;  ///< What was printed.
 };
 
 /// Prints the elements of documents [first, last) of `report` to `writer`, each built and

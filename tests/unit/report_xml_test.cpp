@@ -372,3 +372,56 @@ TEST_CASE("xml report: each document printed as pugixml printed its tree", "[rep
 }
 
 }  // namespace galley
+
+namespace galley {
+
+TEST_CASE("xml report: a long document printed in two halves as in one", "[report][xml]") {
+  // The edge document over and over, past the size whose second half another thread prints,
+  // with one finding across the middle of many blocks: the halves must join where an element
+  // opens, and the bytes be the tree writer's.
+  const DocumentReport edge = edge_document();
+  const std::string unit = std::string(edge.source.bytes()) + "\n\n";
+  const std::size_t copies = (std::size_t{2} << 20U) / unit.size() + 64;
+  const auto shifted = [](Span span, std::size_t by) {
+    return Span{span.begin + by, span.end + by};
+  };
+  DocumentReport doc;
+  doc.path = "long.txt";
+  doc.format = "text";
+  doc.language = "en-GB";
+  doc.word_count = 12 * copies;
+  std::string bytes;
+  for (std::size_t c = 0; c < copies; ++c) {
+    const std::size_t offset = bytes.size();
+    bytes += unit;
+    for (const BlockRecord& block : edge.blocks)
+      doc.blocks.push_back({block.kind, shifted(block.span, offset)});
+    for (Finding finding : edge.findings) {
+      finding.span = shifted(finding.span, offset);
+      finding.context = shifted(finding.context, offset);
+      for (RelatedSpan& related : finding.related) related.span = shifted(related.span, offset);
+      doc.findings.push_back(std::move(finding));
+    }
+  }
+  Finding across;
+  across.rule = "duplicate.paragraph";
+  across.message = "across the middle";
+  across.span = {bytes.size() / 2 - 5 * unit.size(), bytes.size() / 2 + 5 * unit.size()};
+  across.context = across.span;
+  doc.findings.push_back(across);
+  std::sort(doc.findings.begin(), doc.findings.end(), finding_before);
+  doc.source = SourceText(doc.path, bytes);
+  REQUIRE(doc.source.bytes().size() >= std::size_t{2} << 20U);
+  Report report;
+  report.documents.push_back(doc);
+  std::ostringstream out;
+  write_xml(report, out);
+  const std::string written = out.str();
+  const std::size_t first = written.find("  <document");
+  const std::size_t last = written.rfind("</galley-report>");
+  REQUIRE(first != std::string::npos);
+  REQUIRE(last != std::string::npos);
+  CHECK(written.substr(first, last - first) == tree_reference::printed(doc, 0));
+}
+
+}  // namespace galley
