@@ -43,8 +43,8 @@ struct Shingles {
   }
 };
 
-/// A set of bigram ids, a bit each, emptied by removing what was added: the bigrams of one
-/// unit at a time, where sorting each unit's ids to merge or unique them was most of the
+/// A set of bigram ids, a bit each, holding the bigrams of one unit at a time and emptied by
+/// clear() with them: sorting each unit's ids to merge or unique them was most of the
 /// shingling and of the candidates' check on a long document.
 class BigramSet {
  public:
@@ -63,7 +63,8 @@ class BigramSet {
   [[nodiscard]] bool contains(std::uint32_t id) const {
     return ((bits_[id / 64] >> (id % 64)) & 1U) != 0;
   }
-  /// Empties the set, which holds `ids` only.
+  /// Empties the set, which must hold `ids` and nothing else: each id's whole 64-bit word is
+  /// zeroed, which would drop any other id of that word.
   void clear(std::span<const std::uint32_t> ids) {
     for (const std::uint32_t id : ids) bits_[id / 64] = 0;
   }
@@ -79,7 +80,9 @@ std::size_t edit_bound(std::size_t words) { return allowed_edits(words + words /
 /// True when `unit` has at least `needed` of the ids in `other` (the bigrams of another unit).
 /// The count stops once the ids left could not make up the shortfall: most candidate pairs
 /// share a rare bigram of their prefixes and little else, and are ruled out within their first
-/// few dozen ids rather than after all of them (a paragraph has hundreds).
+/// few dozen ids rather than after all of them (a paragraph has hundreds). The sorted merge this
+/// replaced could also stop where the other list ran out; the units' lengths being close, that
+/// rarely came first.
 bool share_at_least(std::span<const std::uint32_t> unit, const BigramSet& other,
                     std::size_t needed) {
   std::size_t shared = 0;
@@ -232,10 +235,12 @@ Shingles shingle_units(const std::vector<DuplicateUnit>& units) {
     }
     const auto from = at + (words.data() - outer);
     const auto first = shingles.id.size();
-    for (auto id = from; id != from + static_cast<std::ptrdiff_t>(words.size() - 1); ++id) {
-      if (!in_unit.insert(*id)) continue;
-      shingles.id.push_back(*id);
-      std::uint16_t& count = shingles.units[*id];
+    const auto to = from + static_cast<std::ptrdiff_t>(words.size() - 1);
+    for (auto it = from; it != to; ++it) {
+      const std::uint32_t id = *it;
+      if (!in_unit.insert(id)) continue;
+      shingles.id.push_back(id);
+      std::uint16_t& count = shingles.units[id];
       if (count < std::numeric_limits<std::uint16_t>::max()) ++count;
     }
     shingles.begin[u] = static_cast<std::uint32_t>(first);
