@@ -5,11 +5,13 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
 #include <future>
 #include <optional>
+#include <system_error>
 #include <thread>
 
 #include "report/annotate.hpp"
@@ -89,6 +91,7 @@ class RawXml {
   /// Hands over `elements`, printed by another RawXml, as children of the current element,
   /// whose start tag is closed already.
   void printed(std::string_view elements) {
+    assert(!open_.empty() && open_.back().has_children);
     flush();
     out_.write(elements.data(), elements.size());
   }
@@ -278,8 +281,9 @@ void write_runs(RawXml& xml, const DocumentReport& doc, std::size_t doc_index,
   if (in_container) xml.close();
 }
 
-/// True when a document is long enough for its text to be printed on two threads.
-bool halved(const DocumentReport& doc) {
+/// True when a document is long enough for its text to be printed on two threads (below 2 MB
+/// a thread cost more than it saved).
+bool worth_halving(const DocumentReport& doc) {
   constexpr std::size_t kHalvedBytes = std::size_t{2} << 20U;
   return doc.source.bytes().size() >= kHalvedBytes && std::thread::hardware_concurrency() >= 2;
 }
@@ -293,7 +297,8 @@ std::size_t second_half(const DocumentReport& doc, const std::vector<AnnotatedRu
   return std::min(r, runs.size());
 }
 
-/// pugixml prints into a string through this: a chunk of documents rendered on another thread.
+/// pugixml and RawXml print into a string through this, on another thread: a chunk of
+/// documents, or the second half of a long document's text.
 class StringWriter final : public pugi::xml_writer {
  public:
   void write(const void* data, size_t size) override {
@@ -303,36 +308,29 @@ class StringWriter final : public pugi::xml_writer {
 };
 
 /// A document's <text> element: its bytes, block by block and gap by gap, findings marked, each
-/// block or gap on a line that `inner` (a newline and spaces) starts. For a long document
-/// (halved()) the report of one large document was a tenth of the run, on one core: another
-/// thread cuts the source into runs while this one prints the findings, then prints the second
-/// half of the runs while this one prints the first (the same bytes: each half opens and closes
-/// its own elements).
+/// block or gap on a line that `inner` (a newline and spaces) starts. A long document's element
+/// is printed on two threads (`halve`): another thread cuts the source into runs while this one
+/// prints the findings, then prints the second half of the runs while this one prints the
+/// first. Each half opens and closes its own elements, so the bytes are those one thread prints;
+/// on one core, the report of a 16 MB document took a tenth of the run.
 class TextElement {
  public:
-  /// Starts the other thread's part for a long document.
-  TextElement(const DocumentReport& doc, std::size_t doc_index, std::string inner)
+  /// Starts the other thread's part when `halve` and the thread can be had.
+  TextElement(const DocumentReport& doc, std::size_t doc_index, std::string inner, bool halve)
       : doc_(doc), doc_index_(doc_index), inner_(std::move(inner)) {
-    if (!halved(doc)) return;
-    std::future<void> cut = runs_cut_.get_future();
-    second_half_ = std::async(std::launch::async, [this] {
-      try {
-        runs_ = annotate(doc_);
-        split_ = second_half(doc_, runs_);
-      } catch (...) {
-        runs_cut_.set_exception(std::current_exception());  // Else write() would wait forever.
-        throw;
-      }
-      runs_cut_.set_value();
-      StringWriter printed;
-      {
-        RawXml half(printed);
-        write_runs(half, doc_, doc_index_, runs_, split_, runs_.size(), inner_);
-      }
-      return std::move(printed.text);
-    });
-    cut_ = std::move(cut);
+    if (!halve) return;
+    cut_ = runs_cut_.get_future();
+    try {
+      second_half_ = std::async(std::launch::async, [this] { return print_second_half(); });
+    } catch (const std::system_error&) {
+      // No thread to be had: write() prints the whole element on this one.
+    }
   }
+  TextElement(const TextElement&) = delete;  // The other thread holds `this`.
+  TextElement& operator=(const TextElement&) = delete;
+  TextElement(TextElement&&) = delete;
+  TextElement& operator=(TextElement&&) = delete;
+  ~TextElement() = default;
 
   /// Prints the element; `indent` ends the line before its end tag.
   void write(RawXml& xml, std::string_view indent) {
@@ -350,20 +348,39 @@ class TextElement {
   }
 
  private:
-  const DocumentReport& doc_;
-  std::size_t doc_index_;
-  std::string inner_;
-  std::vector<AnnotatedRun> runs_;
-  std::size_t split_ = 0;        ///< The first run of the second half.
-  std::promise<void> runs_cut_;  ///< Set once runs_ and split_ are.
-  std::future<void> cut_;
+  /// The other thread's part: the runs and the split, then the second half printed.
+  std::string print_second_half() {
+    try {
+      runs_ = annotate(doc_);
+      split_ = second_half(doc_, runs_);
+    } catch (...) {
+      runs_cut_.set_exception(std::current_exception());  // Else write() would wait forever.
+      throw;
+    }
+    runs_cut_.set_value();
+    StringWriter printed;
+    {
+      RawXml half(printed);
+      write_runs(half, doc_, doc_index_, runs_, split_, runs_.size(), inner_);
+    }
+    return std::move(printed.text);
+  }
+
+  const DocumentReport& doc_;       ///< The document printed.
+  std::size_t doc_index_;           ///< Its number in the report, for the findings' ids.
+  std::string inner_;               ///< What starts each block's or gap's line.
+  std::vector<AnnotatedRun> runs_;  ///< The source cut at every block and finding boundary.
+  std::size_t split_ = 0;           ///< The first run of the second half.
+  std::promise<void> runs_cut_;     ///< Set once runs_ and split_ are.
+  std::future<void> cut_;           ///< runs_cut_'s, waited for by write().
   /// Declared last, so destroyed first: its destructor waits for the thread using the above.
   std::future<std::string> second_half_;
 };
 
 /// One document's element, each child on a line of its own (the report is printed raw: an
-/// indenting printer would add white space inside source text made only of elements).
-void write_document(RawXml& xml, const DocumentReport& doc, std::size_t doc_index) {
+/// indenting printer would add white space inside source text made only of elements); its text
+/// on two threads if `may_halve` and it is long.
+void write_document(RawXml& xml, const DocumentReport& doc, std::size_t doc_index, bool may_halve) {
   xml.open("document");
   xml.attribute("path", xml_safe(doc.path));
   xml.attribute("status", to_string(doc.status));
@@ -379,7 +396,7 @@ void write_document(RawXml& xml, const DocumentReport& doc, std::size_t doc_inde
   xml.attribute("words", doc.word_count);
   xml.attribute("bytes", doc.source.bytes().size());
   constexpr std::string_view kChild = "\n    ";
-  TextElement text(doc, doc_index, std::string(kChild) + "  ");
+  TextElement text(doc, doc_index, std::string(kChild) + "  ", may_halve && worth_halving(doc));
   for (std::size_t i = 0; i < doc.findings.size(); ++i) {
     xml.raw(kChild);
     write_finding(xml, doc, doc.findings[i], finding_id(doc_index, i));
@@ -438,16 +455,17 @@ class StreamWriter final : public pugi::xml_writer {
 
 /// Prints the elements of documents [first, last) of `report` to `writer`, each built and
 /// printed on its own (a spooled one reloaded just before), so that memory holds one
-/// document's tree at a time.
+/// document's tree at a time; a long one's text on two threads if `may_halve`.
 template <typename Writer>
-void print_documents(const Report& report, std::size_t first, std::size_t last, Writer& writer) {
+void print_documents(const Report& report, std::size_t first, std::size_t last, Writer& writer,
+                     bool may_halve) {
   for (std::size_t i = first; i < last; ++i) {
     const DocumentReport* doc = &report.documents[i];
     std::optional<DocumentReport> full;
     if (doc->spooled) doc = &full.emplace(report.spool->load(*doc->spooled));
     RawXml xml(writer);
     xml.outside("  ");
-    write_document(xml, *doc, i);
+    write_document(xml, *doc, i, may_halve);
     xml.outside("\n");
   }
 }
@@ -474,7 +492,9 @@ std::size_t chunk_end(const Report& report, std::size_t first) {
 // bench's 2,250 files, building the elements is most of the report's cost, which was paid
 // on one core at the end of the run. A chunk's string holds its documents' text in full, so
 // chunks stop at 4 MB of source, and a report with spooled documents (a run that had to
-// bound its memory) is built on this thread alone.
+// bound its memory) is built on this thread alone. A long document's text is printed in two
+// halves on two threads, unless it is the other thread's chunk (two threads are busy already)
+// or the report is spooled (the second half is held in a string).
 void write_xml(const Report& report, std::ostream& out) {
   StreamWriter writer(out);
   writer.put("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
@@ -492,7 +512,7 @@ void write_xml(const Report& report, std::ostream& out) {
       std::any_of(report.documents.begin(), report.documents.end(),
                   [](const DocumentReport& doc) { return doc.spooled.has_value(); });
   if (spooled || std::thread::hardware_concurrency() < 2) {
-    print_documents(report, 0, count, writer);
+    print_documents(report, 0, count, writer, false);
   } else {
     for (std::size_t first = 0; first < count;) {
       const std::size_t middle = chunk_end(report, first);
@@ -501,11 +521,11 @@ void write_xml(const Report& report, std::ostream& out) {
       if (middle < last) {
         second = std::async(std::launch::async, [&report, middle, last] {
           StringWriter printed;
-          print_documents(report, middle, last, printed);
+          print_documents(report, middle, last, printed, false);
           return std::move(printed.text);
         });
       }
-      print_documents(report, first, middle, writer);
+      print_documents(report, first, middle, writer, true);
       if (second.valid()) writer.put(second.get());
       first = last;
     }

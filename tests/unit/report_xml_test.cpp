@@ -7,6 +7,7 @@
 #include <memory>
 #include <pugixml.hpp>
 #include <sstream>
+#include <thread>
 
 #include "pipeline.hpp"
 #include "report/annotate.hpp"
@@ -378,10 +379,13 @@ namespace galley {
 TEST_CASE("xml report: a long document printed in two halves as in one", "[report][xml]") {
   // The edge document over and over, past the size whose second half another thread prints,
   // with one finding across the middle of many blocks: the halves must join where an element
-  // opens, and the bytes be the tree writer's.
+  // opens, and the bytes be the tree writer's. An even number of copies and 40 bytes after them
+  // put the middle byte 20 bytes into a copy, inside its paragraph (17 to 60), where a finding
+  // starts: a run that opens no element, which a split at the first run of the second half
+  // would cut inside the paragraph's element.
   const DocumentReport edge = edge_document();
   const std::string unit = std::string(edge.source.bytes()) + "\n\n";
-  const std::size_t copies = (std::size_t{2} << 20U) / unit.size() + 64;
+  const std::size_t copies = ((std::size_t{2} << 20U) / unit.size() + 64) / 2 * 2;
   const auto shifted = [](Span span, std::size_t by) {
     return Span{span.begin + by, span.end + by};
   };
@@ -403,12 +407,20 @@ TEST_CASE("xml report: a long document printed in two halves as in one", "[repor
       doc.findings.push_back(std::move(finding));
     }
   }
+  bytes += std::string(40, '-');
+  const std::size_t middle = bytes.size() / 2;
+  REQUIRE(middle % unit.size() == 20);
   Finding across;
   across.rule = "duplicate.paragraph";
   across.message = "across the middle";
-  across.span = {bytes.size() / 2 - 5 * unit.size(), bytes.size() / 2 + 5 * unit.size()};
+  across.span = {middle - 5 * unit.size(), middle + 5 * unit.size()};
   across.context = across.span;
   doc.findings.push_back(across);
+  Finding at_middle;
+  at_middle.rule = "typography.test";
+  at_middle.message = "from the middle byte";
+  at_middle.span = {middle, middle + 4};
+  doc.findings.push_back(at_middle);
   std::sort(doc.findings.begin(), doc.findings.end(), finding_before);
   doc.source = SourceText(doc.path, bytes);
   REQUIRE(doc.source.bytes().size() >= std::size_t{2} << 20U);
@@ -422,6 +434,7 @@ TEST_CASE("xml report: a long document printed in two halves as in one", "[repor
   REQUIRE(first != std::string::npos);
   REQUIRE(last != std::string::npos);
   CHECK(written.substr(first, last - first) == tree_reference::printed(doc, 0));
+  if (std::thread::hardware_concurrency() < 2) WARN("one core: the halves were not exercised");
 }
 
 }  // namespace galley
