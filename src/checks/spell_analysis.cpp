@@ -58,6 +58,11 @@ std::shared_ptr<const SpellAnalysis> analyse(const AnalyzedDocument& doc, Spelle
   auto analysis = std::make_shared<SpellAnalysis>();
   analysis->dictionaries = dictionaries;
   analysis->words = collect_spell_words(doc, speller);
+  // The checks ask for the near words of each rejected word: on a long document, all at once.
+  std::vector<std::string> rejected;
+  rejected.reserve(analysis->words.words.size());
+  for (const SpellWord& word : analysis->words.words) rejected.push_back(word.lower);
+  find_near_words(analysis->words, rejected);
   analysis->verdicts.reserve(analysis->words.words.size());
   for (const SpellWord& word : analysis->words.words) {
     auto [it, added] = analysis->by_form.try_emplace(form_key(word));

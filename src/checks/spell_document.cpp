@@ -309,6 +309,61 @@ void index_words(SpellDocument& out) {
 
 }  // namespace
 
+namespace {
+
+/// Makes words.letter_sets, if not made, for every word of the document.
+void make_letter_sets(const SpellDocument& words) {
+  if (words.letter_sets.size() == words.lower_list.size()) return;
+  words.letter_sets.clear();
+  words.letter_sets.reserve(words.lower_list.size());
+  for (const std::string& word : words.lower_list) words.letter_sets.push_back(letter_set(word));
+}
+
+/// Of `candidates` (ids of words that share a delete with `query`, ascending), those within
+/// kMaxNear edits of it, with their distances: `query` itself and words with a digit left out.
+std::vector<SpellDocument::NearId> verified_near(const SpellDocument& words, std::string_view query,
+                                                 std::span<const std::uint32_t> candidates) {
+  std::vector<SpellDocument::NearId> near;
+  const std::uint64_t letters = letter_set(query);
+  for (const std::uint32_t id : candidates) {
+    const std::string& other = words.lower_list[id];
+    if (!letter_sets_close(letters, words.letter_sets[id], kMaxNear) || other == query ||
+        has_ascii_digit(other)) {
+      continue;
+    }
+    const std::size_t distance = edit_distance(query, other, kMaxNear);
+    if (distance <= kMaxNear) near.push_back({id, static_cast<std::uint8_t>(distance)});
+  }
+  return near;
+}
+
+}  // namespace
+
+void find_near_words(const SpellDocument& words, std::span<const std::string> queries) {
+  if (words.lower_list.size() <= kUnindexedWords) return;  // Compared word by word instead.
+  std::vector<std::string_view> asked;
+  for (const std::string& query : queries) {
+    if (!words.near_cache.contains(query)) asked.emplace_back(query);
+  }
+  std::sort(asked.begin(), asked.end());
+  asked.erase(std::unique(asked.begin(), asked.end()), asked.end());
+  if (asked.empty()) return;
+  make_letter_sets(words);
+  DeleteIndex index;
+  index.build(asked.size(), [&](std::size_t q) { return asked[q]; });
+  // The words are probed in id order, so each query's candidates come ascending and unique.
+  std::vector<std::vector<std::uint32_t>> candidates(asked.size());
+  std::vector<std::uint32_t> found;
+  for (std::uint32_t id = 0; id < words.lower_list.size(); ++id) {
+    if (has_ascii_digit(words.lower_list[id])) continue;  // Never near: see near_document_words.
+    index.candidates_into(words.lower_list[id], kMaxNear, found);
+    for (const std::uint32_t q : found) candidates[q].push_back(id);
+  }
+  for (std::size_t q = 0; q < asked.size(); ++q) {
+    words.near_cache.emplace(std::string(asked[q]), verified_near(words, asked[q], candidates[q]));
+  }
+}
+
 std::vector<std::uint32_t> near_document_words(const SpellDocument& words, std::string_view query,
                                                std::size_t max_distance) {
   assert(max_distance <= kMaxNear);
@@ -333,32 +388,23 @@ std::vector<std::uint32_t> near_document_words(const SpellDocument& words, std::
     }
     return out;
   }
-  if (!words.indexed) {
-    words.lower_index.build(
-        count, [&](std::size_t id) -> std::string_view { return words.lower_list[id]; });
-    if (words.letter_sets.size() != count) {
-      words.letter_sets.clear();
-      words.letter_sets.reserve(count);
-      for (const std::string& word : words.lower_list)
-        words.letter_sets.push_back(letter_set(word));
-    }
-    words.indexed = true;
-  }
   // A word is asked about by each check that judges it, at distances 1 and 2: its words within
   // two edits are found once, with their distances, and the nearer ones taken from them (the
-  // index offers a query's deletes at depth 1 within those at depth 2).
-  auto [cached, added] = words.near_cache.try_emplace(std::string(query));
-  if (added) {
-    const std::uint64_t letters = letter_set(query);
-    for (const std::uint32_t id : words.lower_index.candidates(query, kMaxNear)) {
-      const std::string& other = words.lower_list[id];
-      if (!letter_sets_close(letters, words.letter_sets[id], kMaxNear) || other == query ||
-          has_ascii_digit(other)) {
-        continue;
-      }
-      const std::size_t distance = edit_distance(query, other, kMaxNear);
-      if (distance <= kMaxNear) cached->second.push_back({id, static_cast<std::uint8_t>(distance)});
+  // index offers a query's deletes at depth 1 within those at depth 2). A long document's
+  // rejected words were found ahead (find_near_words); the index is for any other query.
+  auto cached = words.near_cache.find(std::string(query));
+  if (cached == words.near_cache.end()) {
+    if (!words.indexed) {
+      words.lower_index.build(
+          count, [&](std::size_t id) -> std::string_view { return words.lower_list[id]; });
+      make_letter_sets(words);
+      words.indexed = true;
     }
+    cached =
+        words.near_cache
+            .emplace(std::string(query),
+                     verified_near(words, query, words.lower_index.candidates(query, kMaxNear)))
+            .first;
   }
   for (const SpellDocument::NearId near : cached->second) {
     if (near.distance <= max_distance) out.push_back(near.id);

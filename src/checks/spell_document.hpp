@@ -102,6 +102,14 @@ SpellDocument collect_spell_words(const AnalyzedDocument& doc, Speller& speller)
 std::vector<std::uint32_t> near_document_words(const SpellDocument& words, std::string_view query,
                                                std::size_t max_distance);
 
+/// Finds the near words of each of `queries` (lowercase) at once, for near_document_words to
+/// answer from its cache, on a document too long to compare word by word: an index of the
+/// queries' deletes, small enough to stay in the processor's cache, probed with each word's,
+/// rather than an index of every word's deletes (tens of megabytes on a long document, written
+/// and read at random) probed with each query's. Both find the pairs that share a delete and
+/// verify them alike, so the answers are the same.
+void find_near_words(const SpellDocument& words, std::span<const std::string> queries);
+
 /// True when `word` reads as a name rather than a word: capitalised inside a sentence, or
 /// capitalised at a sentence start and capitalised elsewhere in mid-sentence too, or camel-cased.
 bool name_like(const SpellDocument& words, const SpellWord& word);

@@ -226,10 +226,17 @@ void DeleteIndex::build(std::size_t count,
 std::vector<std::uint32_t> DeleteIndex::candidates(std::string_view query,
                                                    std::size_t max_distance) const {
   std::vector<std::uint32_t> ids;
+  candidates_into(query, max_distance, ids);
+  return ids;
+}
+
+void DeleteIndex::candidates_into(std::string_view query, std::size_t max_distance,
+                                  std::vector<std::uint32_t>& ids) const {
+  ids.clear();
   const std::span<const std::uint32_t> starts = bucket_starts();
   const std::span<const Entry> table = entries();
-  if (table.empty()) return ids;
-  std::vector<std::uint64_t> hashes;
+  if (table.empty()) return;
+  thread_local std::vector<std::uint64_t> hashes;
   deletes_of(query, std::min<std::size_t>(max_distance, 2), hashes);
   for (const std::uint64_t hash : hashes) {
     const std::size_t bucket = bucket_of(hash);
@@ -239,7 +246,6 @@ std::vector<std::uint32_t> DeleteIndex::candidates(std::string_view query,
   }
   std::sort(ids.begin(), ids.end());
   ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
-  return ids;
 }
 
 bool DeleteIndex::left_out(std::string_view query, std::string_view word,

@@ -39,6 +39,9 @@ class DeleteIndex {
   /// unique; the caller verifies each with edit_distance.
   [[nodiscard]] std::vector<std::uint32_t> candidates(std::string_view query,
                                                       std::size_t max_distance) const;
+  /// candidates(), written over `ids`, whose capacity serves again.
+  void candidates_into(std::string_view query, std::size_t max_distance,
+                       std::vector<std::uint32_t>& ids) const;
   /// True when candidates(query, max_distance) of an index holding `word` would not offer it,
   /// though it may be near: an index deletes no more than max_distance code points, and never
   /// all of a word, so a short word two edits away shares no delete with the query. Lets a

@@ -7,6 +7,7 @@
 #include "checks/language.hpp"
 #include "checks/letter_runs.hpp"
 #include "checks/registry.hpp"
+#include "checks/spell_document.hpp"
 #include "checks/speller.hpp"
 #include "checks/word_index.hpp"
 #include "core/load_error.hpp"
@@ -337,6 +338,56 @@ TEST_CASE("word index: words compared one by one are the ones the index finds", 
   }
   CHECK(DeleteIndex::left_out("mv", "to", 2));  // Two substitutions: no shared delete.
   CHECK_FALSE(DeleteIndex::left_out("mv", "my", 2));
+}
+
+TEST_CASE("spelling: a long document's near words found at once are the index's", "[spelling]") {
+  // More words than are compared one by one, from few letters so that many are near each
+  // other; some with a digit (never near), some not ASCII. Queries: words of the document, and
+  // one and two edits from them.
+  std::vector<std::string> lower;
+  std::uint64_t state = 12345;
+  const auto next = [&state] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<std::size_t>(state >> 33U);
+  };
+  const std::vector<std::string> letters{"a", "e", "r", "s", "t", "n", "o", "\xC3\xA9", "1"};
+  while (lower.size() < 9000) {
+    std::string word;
+    const std::size_t length = 2 + next() % 9;
+    for (std::size_t k = 0; k < length; ++k) word += letters[next() % letters.size()];
+    lower.push_back(word);
+    std::sort(lower.begin(), lower.end());
+    lower.erase(std::unique(lower.begin(), lower.end()), lower.end());
+  }
+  std::vector<std::string> queries;
+  for (std::size_t q = 0; q < 600; ++q) {
+    std::string query = lower[next() % lower.size()];
+    if (q % 3 == 1) query.erase(next() % query.size(), 1);
+    if (q % 3 == 2) query.insert(next() % query.size(), 1, 'x');
+    if (!query.empty()) queries.push_back(query);
+  }
+  const auto make = [&](SpellDocument& words) { words.lower_list = lower; };
+  SpellDocument by_index;
+  make(by_index);
+  SpellDocument at_once;
+  make(at_once);
+  find_near_words(at_once, queries);
+  std::size_t near = 0;
+  for (const std::string& query : queries) {
+    for (std::size_t max = 1; max <= 2; ++max) {
+      INFO("query " << query << ", distance " << max);
+      const std::vector<std::uint32_t> indexed = near_document_words(by_index, query, max);
+      CHECK(near_document_words(at_once, query, max) == indexed);
+      near += indexed.size();
+    }
+  }
+  CHECK(by_index.indexed);       // The index was made and asked...
+  CHECK_FALSE(at_once.indexed);  // ...and not needed for the queries found at once.
+  CHECK(near > queries.size());  // And the queries have near words to compare.
+  // A query not found at once is still answered, by the index.
+  CHECK(near_document_words(at_once, lower.front() + "q", 2) ==
+        near_document_words(by_index, lower.front() + "q", 2));
+  CHECK(at_once.indexed);
 }
 
 TEST_CASE("word index: near words without Hunspell", "[spelling]") {
