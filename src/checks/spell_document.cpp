@@ -8,6 +8,7 @@
 #include <array>
 #include <cassert>
 #include <functional>
+#include <optional>
 #include <set>
 
 #include "checks/compound_rules.hpp"
@@ -319,20 +320,30 @@ void make_letter_sets(const SpellDocument& words) {
   for (const std::string& word : words.lower_list) words.letter_sets.push_back(letter_set(word));
 }
 
+/// The distance of word `id` of the document from `query`, whose letter_set() is `letters`, when
+/// within kMaxNear edits; none for `query` itself and for words with a digit.
+std::optional<std::uint8_t> near_distance(const SpellDocument& words, std::string_view query,
+                                          std::uint64_t letters, std::uint32_t id) {
+  const std::string& other = words.lower_list[id];
+  if (!letter_sets_close(letters, words.letter_sets[id], kMaxNear) || other == query ||
+      has_ascii_digit(other)) {
+    return std::nullopt;
+  }
+  const std::size_t distance = edit_distance(query, other, kMaxNear);
+  if (distance > kMaxNear) return std::nullopt;
+  return static_cast<std::uint8_t>(distance);
+}
+
 /// Of `candidates` (ids of words that share a delete with `query`, ascending), those within
-/// kMaxNear edits of it, with their distances: `query` itself and words with a digit left out.
+/// kMaxNear edits of it, with their distances.
 std::vector<SpellDocument::NearId> verified_near(const SpellDocument& words, std::string_view query,
                                                  std::span<const std::uint32_t> candidates) {
   std::vector<SpellDocument::NearId> near;
   const std::uint64_t letters = letter_set(query);
   for (const std::uint32_t id : candidates) {
-    const std::string& other = words.lower_list[id];
-    if (!letter_sets_close(letters, words.letter_sets[id], kMaxNear) || other == query ||
-        has_ascii_digit(other)) {
-      continue;
+    if (const auto distance = near_distance(words, query, letters, id)) {
+      near.push_back({id, *distance});
     }
-    const std::size_t distance = edit_distance(query, other, kMaxNear);
-    if (distance <= kMaxNear) near.push_back({id, static_cast<std::uint8_t>(distance)});
   }
   return near;
 }
@@ -351,16 +362,25 @@ void find_near_words(const SpellDocument& words, std::span<const std::string> qu
   make_letter_sets(words);
   DeleteIndex index;
   index.build(asked.size(), [&](std::size_t q) { return asked[q]; });
-  // The words are probed in id order, so each query's candidates come ascending and unique.
-  std::vector<std::vector<std::uint32_t>> candidates(asked.size());
+  std::vector<std::uint64_t> letters;
+  letters.reserve(asked.size());
+  for (const std::string_view query : asked) letters.push_back(letter_set(query));
+  // Each pair is verified as it is found, so that only near words are held (a document of
+  // short words shares deletes with most of its words); the words are probed in id order, so
+  // each query's near words come ascending and once.
+  std::vector<std::vector<SpellDocument::NearId>> near(asked.size());
   std::vector<std::uint32_t> found;
   for (std::uint32_t id = 0; id < words.lower_list.size(); ++id) {
-    if (has_ascii_digit(words.lower_list[id])) continue;  // Never near: see near_document_words.
+    if (has_ascii_digit(words.lower_list[id])) continue;  // Never near: see near_distance.
     index.candidates_into(words.lower_list[id], kMaxNear, found);
-    for (const std::uint32_t q : found) candidates[q].push_back(id);
+    for (const std::uint32_t q : found) {
+      if (const auto distance = near_distance(words, asked[q], letters[q], id)) {
+        near[q].push_back({id, *distance});
+      }
+    }
   }
   for (std::size_t q = 0; q < asked.size(); ++q) {
-    words.near_cache.emplace(std::string(asked[q]), verified_near(words, asked[q], candidates[q]));
+    words.near_cache.emplace(std::string(asked[q]), std::move(near[q]));
   }
 }
 

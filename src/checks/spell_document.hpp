@@ -68,10 +68,10 @@ struct SpellDocument {
   std::vector<std::string_view> surface_list;
   std::vector<std::uint32_t> surface_start;  ///< Per lower_list id, and one more: its group.
   /// Per lower_list id, its letter_set(): made with the lists for a document compared word by
-  /// word, with lower_index for a longer one.
+  /// word, for a longer one when its near words are first looked for.
   mutable std::vector<std::uint64_t> letter_sets;
-  /// Finds the words of the document near a query; made by near_document_words when first
-  /// needed (a cache: only the spelling checks' thread touches it).
+  /// Finds the words of the document near a query not found ahead (find_near_words); made by
+  /// near_document_words when first needed (a cache: only the spelling checks' thread touches it).
   mutable DeleteIndex lower_index;
   mutable bool indexed = false;     ///< lower_index is made.
   mutable std::size_t queries = 0;  ///< near_document_words calls so far.
@@ -80,7 +80,7 @@ struct SpellDocument {
     std::uint32_t id;
     std::uint8_t distance;
   };
-  /// The words within two edits of each query asked of lower_index, in ascending id order.
+  /// The words within two edits of each query asked so far or found ahead, in ascending id order.
   mutable std::unordered_map<std::string, std::vector<NearId>> near_cache;
 
   /// Occurrences of exact form `form`; 0 when it does not occur.

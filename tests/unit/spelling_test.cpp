@@ -343,7 +343,8 @@ TEST_CASE("word index: words compared one by one are the ones the index finds", 
 TEST_CASE("spelling: a long document's near words found at once are the index's", "[spelling]") {
   // More words than are compared one by one, from few letters so that many are near each
   // other; some with a digit (never near), some not ASCII. Queries: words of the document, and
-  // one and two edits from them.
+  // one and two byte edits from them (an edit may split the two bytes of "é": ill-formed UTF-8
+  // must be answered alike too).
   std::vector<std::string> lower;
   std::uint64_t state = 12345;
   const auto next = [&state] {
@@ -352,18 +353,20 @@ TEST_CASE("spelling: a long document's near words found at once are the index's"
   };
   const std::vector<std::string> letters{"a", "e", "r", "s", "t", "n", "o", "\xC3\xA9", "1"};
   while (lower.size() < 9000) {
-    std::string word;
-    const std::size_t length = 2 + next() % 9;
-    for (std::size_t k = 0; k < length; ++k) word += letters[next() % letters.size()];
-    lower.push_back(word);
+    for (std::size_t w = 0; w < 1000; ++w) {
+      std::string word;
+      const std::size_t length = 2 + next() % 9;
+      for (std::size_t k = 0; k < length; ++k) word += letters[next() % letters.size()];
+      lower.push_back(word);
+    }
     std::sort(lower.begin(), lower.end());
     lower.erase(std::unique(lower.begin(), lower.end()), lower.end());
   }
   std::vector<std::string> queries;
   for (std::size_t q = 0; q < 600; ++q) {
     std::string query = lower[next() % lower.size()];
-    if (q % 3 == 1) query.erase(next() % query.size(), 1);
-    if (q % 3 == 2) query.insert(next() % query.size(), 1, 'x');
+    if (q % 3 >= 1) query.erase(next() % query.size(), 1);
+    if (q % 3 == 2) query.insert(next() % (query.size() + 1), 1, 'x');
     if (!query.empty()) queries.push_back(query);
   }
   const auto make = [&](SpellDocument& words) { words.lower_list = lower; };
@@ -388,6 +391,11 @@ TEST_CASE("spelling: a long document's near words found at once are the index's"
   CHECK(near_document_words(at_once, lower.front() + "q", 2) ==
         near_document_words(by_index, lower.front() + "q", 2));
   CHECK(at_once.indexed);
+  // A short document's words are compared one by one: nothing is found ahead.
+  SpellDocument short_one;
+  short_one.lower_list.assign(lower.begin(), lower.begin() + 100);
+  find_near_words(short_one, queries);
+  CHECK(short_one.near_cache.empty());
 }
 
 TEST_CASE("word index: near words without Hunspell", "[spelling]") {
