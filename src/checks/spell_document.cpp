@@ -268,6 +268,14 @@ std::uint64_t order_prefix(std::string_view text) {
   return prefix;
 }
 
+/// Makes words.letter_sets, if not made, for every word of the document.
+void make_letter_sets(const SpellDocument& words) {
+  if (words.letter_sets.size() == words.lower_list.size()) return;
+  words.letter_sets.clear();
+  words.letter_sets.reserve(words.lower_list.size());
+  for (const std::string& word : words.lower_list) words.letter_sets.push_back(letter_set(word));
+}
+
 /// Numbers the distinct folded words and groups the exact forms under them: one sort of the
 /// forms by (folded, exact) gives both (a sort of the folded words, a search for each form's and
 /// a sort of the groups took three times as long). Each form's first eight folded bytes are
@@ -302,23 +310,12 @@ void index_words(SpellDocument& out) {
     out.surface_list.push_back(form);
   }
   out.surface_start.push_back(static_cast<std::uint32_t>(order.size()));
-  if (out.lower_list.size() <= kUnindexedWords) {  // Only words compared one by one use them.
-    out.letter_sets.reserve(out.lower_list.size());
-    for (const std::string& word : out.lower_list) out.letter_sets.push_back(letter_set(word));
-  }
+  if (out.lower_list.size() <= kUnindexedWords) make_letter_sets(out);  // Compared one by one.
 }
 
 }  // namespace
 
 namespace {
-
-/// Makes words.letter_sets, if not made, for every word of the document.
-void make_letter_sets(const SpellDocument& words) {
-  if (words.letter_sets.size() == words.lower_list.size()) return;
-  words.letter_sets.clear();
-  words.letter_sets.reserve(words.lower_list.size());
-  for (const std::string& word : words.lower_list) words.letter_sets.push_back(letter_set(word));
-}
 
 /// The distance of word `id` of the document from `query`, whose letter_set() is `letters`, when
 /// within kMaxNear edits; none for `query` itself and for words with a digit.
