@@ -33,6 +33,17 @@ void check_rule_ids(const ConfigFile& config, const Settings& settings) {
   }
 }
 
+/// Every rule --disable or --severity names must exist too; they name no file or line.
+void check_command_line_ids(const CommandLine& command_line, const Settings& settings) {
+  if (command_line.settings.overrides.empty()) return;
+  const KnownRule known = known_rules(settings);
+  for (const auto& [id, severity] : command_line.settings.overrides) {
+    if (known(id)) continue;
+    throw LoadError("", std::string(severity ? "--severity" : "--disable") +
+                            ": unknown rule or category '" + id + "' (`galley rules` lists them)");
+  }
+}
+
 void resolve_scalars(const ConfigFile* config, const CommandLine& command_line,
                      EffectiveSettings& out) {
   Settings& settings = out.settings;
@@ -117,6 +128,7 @@ EffectiveSettings resolve_settings(const ConfigFile* config, const CommandLine& 
   resolve_list("ignore", config != nullptr ? &config->ignore : nullptr, config, {}, settings.ignore,
                out);
   if (config != nullptr) check_rule_ids(*config, settings);
+  check_command_line_ids(command_line, settings);
   return out;
 }
 

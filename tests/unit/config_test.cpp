@@ -162,6 +162,28 @@ TEST_CASE("config: a rule or category no check has is a load error at its elemen
   }
 }
 
+TEST_CASE("config: a rule --disable or --severity names must exist too", "[config]") {
+  const auto error_of = [](const std::string& id, std::optional<Severity> severity) {
+    CommandLine command_line;
+    command_line.settings.overrides[id] = severity;
+    try {
+      resolve_settings(nullptr, command_line);
+    } catch (const LoadError& error) {
+      return first_line(error.describe());
+    }
+    return std::string("no error");
+  };
+  CHECK(error_of("spelling.misspeling", std::nullopt) ==
+        "error: --disable: unknown rule or category 'spelling.misspeling' (`galley rules` lists "
+        "them)");
+  CHECK(error_of("stlye", Severity::info) ==
+        "error: --severity: unknown rule or category 'stlye' (`galley rules` lists them)");
+  CHECK(error_of("spelling.misspelling", std::nullopt) == "no error");
+  CHECK(error_of("style", Severity::error) == "no error");
+  CHECK(error_of("style.utilize", Severity::warning) ==
+        "no error");  // A rule of the built-in packs.
+}
+
 TEST_CASE("config: globs", "[config][glob]") {
   CHECK(glob_match("archive/**", "archive/2019/a.md"));
   CHECK(glob_match("archive/**", "archive/a.md"));
