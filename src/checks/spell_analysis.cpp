@@ -96,6 +96,8 @@ bool likely_typo(const SpellDocument& words, const SpellWord& word, Speller& spe
   for (const NearWord& near : WordIndex::shared().near(word.lower, name ? 1 : limit)) {
     if (name && !common_near_name(word, near, name_like(words, word))) continue;
     if (speller.known(near.word)) return true;
+    // The list is lowercase, and a name ("Wednesday", "Britain") is known only capitalised.
+    if (name && speller.known(with_case_of(std::string(near.word), word.text))) return true;
   }
   return false;
 }

@@ -506,6 +506,19 @@ std::string name_variant_of(const SpellDocument& words, const SpellWord& word, S
   return best;
 }
 
+// Only ASCII letters change: the candidates come from ASCII lists, or are the document's own.
+std::string with_case_of(std::string word, std::string_view model) {
+  const auto is_upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  if (model.empty() || !is_upper(model[0])) return word;
+  const bool all_caps = model.size() > 1 && is_upper(model[1]) &&
+                        model.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if ((i == 0 || all_caps) && word[i] >= 'a' && word[i] <= 'z')
+      word[i] = static_cast<char>(word[i] - 'a' + 'A');
+  }
+  return word;
+}
+
 bool spelled_ok(const SpellWord& word, Speller& speller) {
   if (speller.known(word.text)) return true;
   if (word.before_dot && speller.known(word.text + ".")) return true;  // "etc.", "approx."

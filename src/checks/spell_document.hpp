@@ -118,6 +118,9 @@ bool name_like(const SpellDocument& words, const SpellWord& word);
 /// ("Koener" for "Koerner", "HondoGO" for "HondoGo"), or empty.
 std::string name_variant_of(const SpellDocument& words, const SpellWord& word, Speller& speller);
 
+/// Lowercase `word` in the case pattern of `model` (Capitalised or ALL CAPS).
+std::string with_case_of(std::string word, std::string_view model);
+
 /// True when `word` is spelled correctly, alone or as part of its hyphenated compound.
 bool spelled_ok(const SpellWord& word, Speller& speller);
 

@@ -25,18 +25,6 @@ constexpr std::size_t kMaxSuggestions = 5;
 
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
 
-/// Lowercase `word` in the case pattern of `model` (Capitalised or ALL CAPS).
-std::string with_case_of(std::string word, std::string_view model) {
-  if (model.empty() || !is_upper(model[0])) return word;
-  const bool all_caps = model.size() > 1 && is_upper(model[1]) &&
-                        model.find_first_of("abcdefghijklmnopqrstuvwxyz") == std::string_view::npos;
-  for (std::size_t i = 0; i < word.size(); ++i) {
-    if ((i == 0 || all_caps) && word[i] >= 'a' && word[i] <= 'z')
-      word[i] = static_cast<char>(word[i] - 'a' + 'A');
-  }
-  return word;
-}
-
 std::string lower_ascii(std::string word) {
   for (char& c : word) {
     if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');

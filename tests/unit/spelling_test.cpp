@@ -88,6 +88,21 @@ TEST_CASE("spelling: a capitalised typo of a common word is an error", "[spellin
   CHECK(texts_of(with_word, "spelling.misspelling") == Texts{"Developmebt"});
 }
 
+TEST_CASE("spelling: a misspelt day or month is a typo though Hunspell knows it capitalised only",
+          "[spelling]") {
+  const Checked c =
+      spell("The Ostvik Trust met on Wednesay, 14 Febuary, and meets again on Thrusday.\n");
+  REQUIRE(texts_of(c, "spelling.misspelling") == Texts{"Wednesay", "Febuary", "Thrusday"});
+  Texts first;
+  for (const Found& f : c.findings) {
+    if (f.rule == "spelling.misspelling" && !f.suggestions.empty())
+      first.push_back(f.suggestions[0]);
+  }
+  CHECK(first == Texts{"Wednesday", "February", "Thursday"});
+  // A name one edit from a common word stays a name when it is short (the rule for names).
+  CHECK(texts_of(spell("Ms Tusday chairs the Ostvik Trust.\n"), "spelling.misspelling").empty());
+}
+
 TEST_CASE("spelling: a word of the document comes first among suggestions", "[spelling]") {
   // "desalination" is no word of the frequency list; the document makes it the fix.
   const Checked c =
