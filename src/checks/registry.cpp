@@ -26,12 +26,15 @@ const std::vector<CheckInfo>& table() {
       {"typography.repeated-word", "A word written twice in a row (\"the the\")", Severity::error,
        Scope::word,
        "A doubled word is the commonest slip of editing: a sentence rewritten halfway keeps both "
-       "halves' copy of a word. Grammatical doubles (\"had had\", \"that that\") are allowed.",
+       "halves' copy of a word. Grammatical doubles (\"had had\", \"that that\") are allowed, "
+       "and so is a word capitalised twice inside a sentence (\"Bora Bora\"): a name.",
        &RepeatedWordCheck::make, nullptr,
        {{"The award goes to «the the» team in Leeds.", true, "the"},
         {"Shares rose «In in» early trading.", true, "In"},
         {"The director said that that decision was final.", false, "-"},
-        {"By the time she arrived, he had had enough.", false, "-"}}},
+        {"By the time she arrived, he had had enough.", false, "-"},
+        {"The ferry to Pago Pago sails on Monday.", false, "-"},
+        {"«The The» council met on Monday.", true, "The"}}},
       {"typography.doubled-space", "Two or more spaces between words", Severity::warning,
        Scope::block,
        "Two spaces between words show up in print as an uneven gap. Indentation and line ends "

@@ -24,6 +24,24 @@ bool grammatical(std::string_view folded) {
   return false;
 }
 
+bool capitalised(std::string_view word) {
+  return !word.empty() && word[0] >= 'A' && word[0] <= 'Z';
+}
+
+/// True when word token `t` of `tokens` is the first word of its sentence in `sentences` (spans
+/// of the same text, in order); `sentence` is a cursor into `sentences`, moved forward only.
+bool opens_sentence(const std::vector<Span>& sentences, std::size_t& sentence,
+                    const std::vector<Token>& tokens, std::size_t t) {
+  const std::size_t begin = tokens[t].span().begin;
+  while (sentence + 1 < sentences.size() && sentences[sentence].end <= begin) ++sentence;
+  if (sentence >= sentences.size()) return t == 0;
+  for (std::size_t before = t; before-- > 0;) {
+    if (tokens[before].span().begin < sentences[sentence].begin) return true;
+    if (tokens[before].kind() == TokenKind::word) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::unique_ptr<Check> RepeatedWordCheck::make(const Settings& /*settings*/) {
@@ -36,6 +54,7 @@ void RepeatedWordCheck::check(const AnalyzedDocument& doc, std::vector<Finding>&
     const Block& block = doc.doc.blocks[b];
     const std::vector<Token>& tokens = doc.segments[b].tokens;
     const std::string_view text = block.text;
+    std::size_t sentence = 0;
     for (std::size_t i = 1; i < tokens.size(); ++i) {
       const Token& first = tokens[i - 1];
       const Token& second = tokens[i];
@@ -44,6 +63,13 @@ void RepeatedWordCheck::check(const AnalyzedDocument& doc, std::vector<Finding>&
       const std::string_view word = text.substr(second.span().begin, second.span().size());
       if (!same_word(text.substr(first.span().begin, first.span().size()), word)) continue;
       if (grammatical(fold_key(word))) continue;
+      // "Bora Bora", "Pago Pago", "Walla Walla": a place or a name, capitalised twice inside a
+      // sentence; "The the" and "The The" opening one stay flagged.
+      const std::string_view before = text.substr(first.span().begin, first.span().size());
+      if (capitalised(before) && capitalised(word) &&
+          !opens_sentence(doc.segments[b].sentences, sentence, tokens, i - 1)) {
+        continue;
+      }
       const Span span = block.to_source({first.span().begin, second.span().end});
       const std::string kept(text.substr(first.span().begin, first.span().size()));
       out.push_back(make_finding(info, span, "Repeated word '" + std::string(word) + "'", {kept}));
