@@ -1,5 +1,5 @@
-// Plain-text reader. Blocks end at blank lines and at hard line breaks; see docs/readers.md for
-// how a hard break is told from a wrapped line, and how caption candidates are recognised.
+// Plain-text reader. Blocks end at blank lines and at hard line breaks; see docs/architecture.md
+// ("read") for how a hard break is told from a wrapped line and how captions are recognised.
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -54,13 +54,26 @@ std::size_t chunk_width(const std::vector<Line>& lines, std::size_t first, std::
   return width;
 }
 
+/// True when `line` stops inside a sentence that `next` carries on: it ends without a stop or
+/// colon and `next` starts with a lowercase letter.
+bool sentence_goes_on(std::string_view line, std::string_view next) {
+  const std::size_t last = line.find_last_not_of(" \t");
+  const std::size_t first = next.find_first_not_of(" \t");
+  if (last == std::string_view::npos || first == std::string_view::npos) return false;
+  if (std::string_view(".!?:;").find(line[last]) != std::string_view::npos) return false;
+  return next[first] >= 'a' && next[first] <= 'z';
+}
+
 /// A break after `line` is soft (the text was wrapped) when the next line's first word would not
-/// have fitted within the chunk's width; text set one paragraph per line has no soft breaks.
+/// have fitted within the chunk's width, or when a line of at least half that width stops inside
+/// a sentence (wrapped by hand, or by a tool at a narrower width than the longest line); text
+/// set one paragraph per line has no soft breaks.
 bool is_soft_break(const Line& line, const Line& next, std::size_t width) {
   if (width > kMaxWrapWidth) return false;
   if (starts_with_list_marker(next.text) || starts_like_caption(next.text)) return false;
   const std::size_t length = utf8::count_code_points(line.text);
-  return length + 1 + first_word_length(next.text) > width;
+  if (length + 1 + first_word_length(next.text) > width) return true;
+  return 2 * length >= width && sentence_goes_on(line.text, next.text);
 }
 
 void add_block(Document& doc, const std::vector<Line>& lines, std::size_t first, std::size_t last) {

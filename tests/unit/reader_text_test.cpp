@@ -78,6 +78,25 @@ TEST_CASE("plain text: hard-wrapped lines join into one paragraph", "[reader][te
   CHECK(doc.blocks[0].span == Span{0, text.size() - 1});
 }
 
+TEST_CASE("plain text: a line that stops inside a sentence joins the next", "[reader][text]") {
+  // Wrapped by hand: "will" would have fitted on the second line, which is not the longest.
+  const std::string text =
+      "HAVERLEY, 4 March -- Ostvik Robotics today opened a new plant in Haverley that will employ\n"
+      "250 people by the end of next year. The site (on the former Kirkstall Mill works)\n"
+      "will build robots for the company's customers in Europe, the company said in a statement.\n";
+  const Document doc = read(text, InputFormat::text);
+  REQUIRE(doc.blocks.size() == 1);
+  CHECK(doc.blocks[0].span == Span{0, text.size() - 1});
+  // A line that ends a sentence, or a short one, still ends its block where the next word fits.
+  const Document ended = read(
+      "The council approved the budget on Monday after a debate.\n"
+      "then it rose\n"
+      "and residents can comment on the plans until the end of the month, the council said "
+      "today.\n",
+      InputFormat::text);
+  CHECK(ended.blocks.size() == 3);
+}
+
 TEST_CASE("plain text: a short line after a full line starts a new block", "[reader][text]") {
   const std::string text =
       "The council approved the budget on Monday after a long debate about it.\n"
