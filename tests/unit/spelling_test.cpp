@@ -103,6 +103,13 @@ TEST_CASE("spelling: a misspelt day or month is a typo though Hunspell knows it 
   CHECK(texts_of(spell("Ms Tusday chairs the Ostvik Trust.\n"), "spelling.misspelling").empty());
 }
 
+TEST_CASE("spelling: Latin of English prose and lowercase name particles are words", "[spelling]") {
+  const Checked c = spell(
+      "The fee is 2% per annum, a bona fide and de facto standard, and the pro bono team's modus "
+      "operandi is unchanged. Ursula von der Leyen met Ines da Costa and Hugo du Parc.\n");
+  CHECK(texts_of(c, "spelling.misspelling").empty());
+}
+
 TEST_CASE("spelling: a word of the document comes first among suggestions", "[spelling]") {
   // "desalination" is no word of the frequency list; the document makes it the fix.
   const Checked c =
