@@ -83,9 +83,13 @@ const std::vector<CheckInfo>& table() {
       {"typography.invalid-utf8", "Bytes that are not valid UTF-8", Severity::error,
        Scope::document,
        "Invalid bytes mean the file was saved in another encoding or damaged; they show as "
-       "replacement characters once published. Reading goes on past them.",
+       "replacement characters once published. Reading goes on past them. Bytes that read as "
+       "Windows-1252 (a word processor's curly quotes, Latin-1's accented letters) get that "
+       "reading as the suggestion, and the conversion to run.",
        &InvalidUtf8Check::make, nullptr,
-       {{"Caf«\xE9» opens today.", true, "-"}, {"Caf\u00E9 opens today.", false, "-"}}},
+       {{"Caf«\xE9» opens today.", true, "\u00E9"},
+        {"A cut «\xE2\x80» sign.", true, "-"},
+        {"Caf\u00E9 opens today.", false, "-"}}},
       {"duplicate.caption", "A photo caption that appears twice, exactly or nearly",
        Severity::warning, Scope::sentence,
        "A caption pasted twice, once with a typo and once corrected, is a classic pre-publication "

@@ -1,8 +1,12 @@
 #include "input/reader.hpp"
 
+#include <unicode/ucnv.h>
+#include <unicode/unistr.h>
+
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <memory>
 
 #include "core/utf8.hpp"
 
@@ -16,13 +20,96 @@ std::string lower_ascii(std::string_view text) {
   return out;
 }
 
+/// True when `bytes` are shaped as one UTF-8 sequence (a lead byte, then continuation bytes
+/// only) that is not well-formed: cut short, overlong, a surrogate or beyond U+10FFFF. That is
+/// damaged UTF-8, not text in another encoding. (A lone lead byte may be either; in Latin-1
+/// every accented letter is one.)
+bool damaged_sequence(std::string_view bytes) {
+  if (bytes.size() < 2 || static_cast<unsigned char>(bytes[0]) < 0xC0U) return false;
+  return std::all_of(bytes.begin() + 1, bytes.end(),
+                     [](char c) { return (static_cast<unsigned char>(c) & 0xC0U) == 0x80U; });
+}
+
+/// Reads bytes as Windows-1252, with ICU's converter opened at the first call (most files need
+/// none) and kept for a document's other runs.
+class Windows1252 {
+ public:
+  /// `bytes` read as Windows-1252, of which Latin-1's printable characters are a part, in
+  /// UTF-8; empty when a byte means nothing there, or for a run of more than 32 (no text). Word
+  /// processors on Windows save plain text in it, and a release pasted from one keeps its curly
+  /// quotes and accented letters as such bytes.
+  std::string read(std::string_view bytes) {
+    UErrorCode status = U_ZERO_ERROR;
+    if (!converter_ && !failed_) {
+      converter_.reset(ucnv_open("windows-1252", &status));
+      if (U_SUCCESS(status)) {
+        ucnv_setToUCallBack(converter_.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr,
+                            &status);
+      }
+      failed_ = U_FAILURE(status);
+      if (failed_) converter_.reset();
+      status = U_ZERO_ERROR;
+    }
+    if (!converter_ || bytes.size() > kLongestRun) return {};
+    ucnv_resetToUnicode(converter_.get());
+    std::array<UChar, kLongestRun> units{};  // A byte a unit: Windows-1252 is all in the BMP.
+    const auto length = static_cast<std::int32_t>(bytes.size());
+    const std::int32_t made =
+        ucnv_toUChars(converter_.get(), units.data(), units.size(), bytes.data(), length, &status);
+    if (U_FAILURE(status) || made != length) return {};
+    // ICU gives the five bytes Windows-1252 leaves undefined as C1 controls: no text either.
+    if (std::any_of(units.begin(), units.begin() + made,
+                    [](UChar unit) { return unit >= 0x80 && unit <= 0x9F; })) {
+      return {};
+    }
+    std::string out;
+    icu::UnicodeString(false, units.data(), made).toUTF8String(out);
+    return out;
+  }
+
+ private:
+  static constexpr std::size_t kLongestRun = 32;
+  struct Close {
+    void operator()(UConverter* converter) const { ucnv_close(converter); }
+  };
+  std::unique_ptr<UConverter, Close> converter_;
+  bool failed_ = false;  ///< ICU could not open the converter: no reading is offered.
+};
+
+/// "0x93 0x94": `bytes` as a message shows them.
+std::string hex_bytes(std::string_view bytes) {
+  static constexpr std::string_view kDigits = "0123456789ABCDEF";
+  std::string out;
+  for (const char c : bytes) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (!out.empty()) out += ' ';
+    out += "0x";
+    out += kDigits[byte >> 4U];
+    out += kDigits[byte & 0xFU];
+  }
+  return out;
+}
+
 void add_invalid_utf8_findings(Document& doc) {
-  for (const auto& [begin, end] : utf8::invalid_runs(doc.source.bytes())) {
+  const std::string_view source = doc.source.bytes();
+  Windows1252 windows_1252;
+  for (const auto& [begin, end] : utf8::invalid_runs(source)) {
     Finding finding;
     finding.rule = "typography.invalid-utf8";
     finding.severity = Severity::error;
-    finding.message = end - begin == 1 ? "Invalid UTF-8 byte; the file's encoding is broken here"
-                                       : "Invalid UTF-8 bytes; the file's encoding is broken here";
+    const std::string_view bytes = source.substr(begin, end - begin);
+    const std::string meant = damaged_sequence(bytes) ? "" : windows_1252.read(bytes);
+    if (meant.empty()) {
+      finding.message = end - begin == 1
+                            ? "Invalid UTF-8 byte; the file's encoding is broken here"
+                            : "Invalid UTF-8 bytes; the file's encoding is broken here";
+    } else {
+      finding.message = "Invalid UTF-8 (" + hex_bytes(bytes.substr(0, 8)) +
+                        (bytes.size() > 8 ? " ..." : "") + "): '" + meant +
+                        "' in Windows-1252; if the file is in that encoding, convert it with "
+                        "iconv -f WINDOWS-1252 -t UTF-8";
+      finding.suggestions.push_back(meant);
+    }
     finding.span = {begin, end};
     finding.context = finding.span;
     doc.reader_findings.push_back(std::move(finding));

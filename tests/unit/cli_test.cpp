@@ -73,7 +73,8 @@ TEST_CASE("cli: invalid UTF-8 is a finding at its byte offset and checking goes 
   const std::string path = scratch.file("latin1.txt", "Caf\xE9 opens.\n\nThe the end.\n");
   const auto run = run_galley("check --no-color " + path);
   CHECK(run.exit_code == 1);
-  CHECK(run.out.find(path + ":1:4: error: Invalid UTF-8 byte") != std::string::npos);
+  CHECK(run.out.find(path + ":1:4: error: Invalid UTF-8 (0xE9): '\u00E9' in Windows-1252") !=
+        std::string::npos);
   CHECK(run.out.find(path + ":3:1: error: Repeated word") != std::string::npos);
 }
 

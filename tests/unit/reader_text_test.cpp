@@ -176,6 +176,24 @@ TEST_CASE("plain text: invalid UTF-8 is a finding at its byte offset, reading go
   CHECK(doc.blocks.size() == 2);
 }
 
+TEST_CASE("plain text: invalid bytes read as Windows-1252 where they can be", "[reader][text]") {
+  const Document doc =
+      read("\x93We\x92re open,\x94 said the caf\xE9. A cut \xE2\x80 sign.\n", InputFormat::text);
+  REQUIRE(doc.reader_findings.size() == 5);
+  const Finding& quote = doc.reader_findings[0];
+  CHECK(quote.span == Span{0, 1});
+  CHECK(quote.message ==
+        "Invalid UTF-8 (0x93): '\u201C' in Windows-1252; if the file is in that encoding, convert "
+        "it with iconv -f WINDOWS-1252 -t UTF-8");
+  CHECK(quote.suggestions == std::vector<std::string>{"\u201C"});
+  CHECK(doc.reader_findings[1].suggestions == std::vector<std::string>{"\u2019"});
+  CHECK(doc.reader_findings[3].suggestions == std::vector<std::string>{"\u00E9"});
+  // A UTF-8 sequence cut short is no other encoding's text.
+  CHECK(doc.reader_findings[4].message ==
+        "Invalid UTF-8 bytes; the file's encoding is broken here");
+  CHECK(doc.reader_findings[4].suggestions.empty());
+}
+
 TEST_CASE("plain text: empty input gives no blocks", "[reader][text]") {
   CHECK(read("", InputFormat::text).blocks.empty());
   CHECK(read("\n\n  \n", InputFormat::text).blocks.empty());
