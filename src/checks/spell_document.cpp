@@ -199,6 +199,25 @@ std::pair<std::uint32_t, bool> form_of(FormTable& forms, std::string_view word,
   }
 }
 
+/// True when a byte next to `span` of `text` is in no well-formed UTF-8 sequence: the word is a
+/// piece of one that another encoding's bytes cut ("caf" of a Latin-1 "café"), which
+/// typography.invalid-utf8 reports; its pieces are no misspellings.
+bool touches_invalid_utf8(std::string_view text, Span span) {
+  const auto high = [&](std::size_t at) { return static_cast<unsigned char>(text[at]) >= 0x80U; };
+  if (span.end < text.size() && high(span.end) && utf8::sequence_length(text, span.end) == 0) {
+    return true;
+  }
+  if (span.begin == 0 || !high(span.begin - 1)) return false;
+  // The sequence that ends before the word starts at its lead byte, at most four bytes back.
+  for (std::size_t back = 1; back <= 4 && back <= span.begin; ++back) {
+    const std::size_t at = span.begin - back;
+    if ((static_cast<unsigned char>(text[at]) & 0xC0U) != 0x80U) {
+      return utf8::sequence_length(text, at) != back;
+    }
+  }
+  return true;
+}
+
 /// The bytes of word token `token` of `text`, a possessive's "'s" left off.
 std::string_view word_of(std::string_view text, const Token& token) {
   const std::string_view full = text.substr(token.span().begin, token.span().size());
@@ -242,6 +261,7 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
       continue;
     }
     if (facts.known) continue;  // spelled_ok's first test, answered once per form.
+    if (touches_invalid_utf8(text, tokens[i].span())) continue;
     const bool before_dot = tokens[i].span().end < text.size() && text[tokens[i].span().end] == '.';
     std::string compound = compound_of(text, tokens, i);
     SpellWord candidate{b,

@@ -110,6 +110,15 @@ TEST_CASE("spelling: Latin of English prose and lowercase name particles are wor
   CHECK(texts_of(c, "spelling.misspelling").empty());
 }
 
+TEST_CASE("spelling: the pieces of a word cut by invalid bytes are not misspellings",
+          "[spelling]") {
+  // "café" and "München" in Latin-1: typography.invalid-utf8 reports the bytes.
+  CHECK(texts_of(spell("The caf\xE9 in M\xFCnchen opens on Monday.\n"), "spelling.misspelling")
+            .empty());
+  CHECK(texts_of(spell("The caf\xE9 in M\xFCnchen opens with a recption.\n"),
+                 "spelling.misspelling") == Texts{"recption"});
+}
+
 TEST_CASE("spelling: a word of the document comes first among suggestions", "[spelling]") {
   // "desalination" is no word of the frequency list; the document makes it the fix.
   const Checked c =
