@@ -22,8 +22,8 @@ std::string word_at(const AnalyzedDocument& doc, const VarietyForm& form) {
 
 }  // namespace
 
-std::unique_ptr<Check> MixedVarietyCheck::make(const Settings& /*settings*/) {
-  return std::make_unique<MixedVarietyCheck>();
+std::unique_ptr<Check> MixedVarietyCheck::make(const Settings& settings) {
+  return std::make_unique<MixedVarietyCheck>(settings.language);
 }
 
 void MixedVarietyCheck::check(const AnalyzedDocument& doc, std::vector<Finding>& out) {
@@ -45,15 +45,21 @@ void MixedVarietyCheck::check(const AnalyzedDocument& doc, std::vector<Finding>&
       }
     }
   }
-  if (majority_count == 0) return;
+  // Decided by count, a document of one variety is consistent; set, the variety is the house
+  // style, and a document wholly in the other one is the commonest way to break it.
+  const bool set = language_ == doc.language;
+  if (majority_count == 0 && !set) return;
+  const std::string reason = majority_count == 0
+                                 ? "the language set is " + doc.language
+                                 : "the document otherwise spells " +
+                                       std::string(name_of(majority)) + " (" + examples + ", " +
+                                       std::to_string(majority_count) + " in all)";
   for (const VarietyForm& form : forms) {
     if (form.variety == majority) continue;
     const std::string word = word_at(doc, form);
     std::string message = "'" + word + "' is " + std::string(name_of(form.variety)) +
                           " spelling ('" + form.counterpart + "' in " +
-                          std::string(name_of(majority)) + "); the document otherwise spells " +
-                          std::string(name_of(majority)) + " (" + examples + ", " +
-                          std::to_string(majority_count) + " in all)";
+                          std::string(name_of(majority)) + "); " + reason;
     Finding finding = make_finding(info, doc.doc.blocks[form.block].to_source(form.span),
                                    std::move(message), {form.counterpart});
     finding.related = related;

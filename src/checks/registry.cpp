@@ -163,8 +163,9 @@ const std::vector<CheckInfo>& table() {
         {"The prize went to a start-up in Leeds.", false, "-"}}},
       {"spelling.mixed-variety", "British and American spellings mixed in one document",
        Severity::warning, Scope::word,
-       "A release should keep to one variety. The document's own majority decides which; each "
-       "spelling of the other variety is flagged with the majority's spellings as related places.",
+       "A release should keep to one variety. The document's own majority decides which (or the "
+       "language set, the house style); each spelling of the other variety is flagged with the "
+       "majority's spellings as related places.",
        &MixedVarietyCheck::make, nullptr,
        {{"The colour of the harbour and the «color» of the sky.", true, "colour"},
         {"The organization will honor the «programme» and the center.", true, "program"},

@@ -225,6 +225,23 @@ TEST_CASE("spelling: mixed varieties flag the minority with the majority as rela
   CHECK(c.findings[0].related == std::vector<std::string>{"colour", "harbour", "centre"});
 }
 
+TEST_CASE("spelling: a language set is the house style even where the document never keeps it",
+          "[spelling]") {
+  const std::string text = "The color of the sky over the center of town was gray today.\n";
+  CHECK(texts_of(spell(text), "spelling.mixed-variety").empty());  // Consistent American.
+  Settings british;
+  british.language = "en-GB";
+  const Checked c = spell(text, british);
+  CHECK(c.language == "en-GB");
+  CHECK(texts_of(c, "spelling.mixed-variety") == Texts{"color", "center", "gray"});
+  REQUIRE_FALSE(c.findings.empty());
+  CHECK(c.findings[0].suggestions == std::vector<std::string>{"colour"});
+  CHECK(c.findings[0].related.empty());
+  Settings american;
+  american.language = "en-US";
+  CHECK(texts_of(spell(text, american), "spelling.mixed-variety").empty());
+}
+
 TEST_CASE("spelling: --dictionary adds words; a missing one is a load error", "[spelling]") {
   const std::string dir = test::temp_dir();
   test::write_file(dir + "/words.txt", "# ours\nZorvexa\nquarrystone\n");
