@@ -40,6 +40,7 @@ Role role_of(GumboTag tag) {
     case GUMBO_TAG_KBD:
     case GUMBO_TAG_SAMP:
     case GUMBO_TAG_VAR:
+    case GUMBO_TAG_TT:  // HTML 4's <code>, still in older pages and exports.
       return Role::inline_code;
     case GUMBO_TAG_BR:
       return Role::line_break;

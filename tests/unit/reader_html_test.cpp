@@ -27,6 +27,11 @@ TEST_CASE("html: script, style, head, pre are not prose; code becomes a placehol
   REQUIRE(doc.blocks.size() == 1);
   CHECK(doc.blocks[0].text == "Run \xEF\xBF\xBC now.");
   CHECK(source_behind(doc, "\xEF\xBF\xBC") == "<code>tk()</code>");
+  // HTML 4's <tt> is code too: its command is no prose to spell-check.
+  const Document old = read("<p>Type <tt>acmectl statsu</tt> to see it.</p>", InputFormat::html);
+  REQUIRE(old.blocks.size() == 1);
+  CHECK(old.blocks[0].text.find("statsu") == std::string_view::npos);
+  CHECK(source_behind(old, "\xEF\xBF\xBC") == "<tt>acmectl statsu</tt>");
 }
 
 TEST_CASE("html: entities decoded with exact spans", "[reader][html]") {
