@@ -90,7 +90,10 @@ bool likely_typo(const SpellDocument& words, const SpellWord& word, Speller& spe
   const std::size_t limit = typo_distance(word, name);
   if (limit > 0) {
     for (const std::uint32_t id : near_document_words(words, word.lower, limit)) {
-      if (speller.known(words.lower_list[id])) return true;
+      const std::string& near = words.lower_list[id];
+      // As for name variants: a name's first letter is seldom the slip ("Jeffords", "affords").
+      if (name && near.front() != word.lower.front()) continue;
+      if (speller.known(near)) return true;
     }
   }
   for (const NearWord& near : WordIndex::shared().near(word.lower, name ? 1 : limit)) {

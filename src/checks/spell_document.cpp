@@ -518,6 +518,8 @@ std::string name_variant_of(const SpellDocument& words, const SpellWord& word, S
     const std::size_t shorter = std::min(lower.size(), word.lower.size());
     const std::size_t limit = shorter >= 8 ? 2 : (shorter >= 4 ? 1 : 0);
     if (lower != word.lower && edit_distance(lower, word.lower, limit) > limit) continue;
+    // Writers seldom get a name's first letter wrong: "Geng" beside "Deng" is another name.
+    if (lower.front() != word.lower.front()) continue;
     if (lower + "s" == word.lower || word.lower + "s" == lower) continue;  // "the Middletons"
     if (speller.known(lower)) continue;  // A common word capitalised, not a name.
     best = other;

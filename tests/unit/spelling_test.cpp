@@ -205,6 +205,19 @@ TEST_CASE("spelling: name variants flag the rarer form", "[spelling]") {
   CHECK(texts_of(plural, "spelling.name-variant").empty());
 }
 
+TEST_CASE("spelling: a name that differs in its first letter is another name", "[spelling]") {
+  // A variant or a typo keeps the first letter: writers seldom get it wrong.
+  const Checked other =
+      spell("Chair Sara Deng opened. Ms Deng thanked Tom Geng, who will work alongside Ms Deng.\n");
+  CHECK(texts_of(other, "spelling.name-variant").empty());
+  CHECK(texts_of(other, "spelling.misspelling").empty());
+  const Checked word = spell("The team kept beating its rivals, said coach Lou Keating.\n");
+  CHECK(texts_of(word, "spelling.misspelling").empty());
+  // The same letter first: still a variant.
+  const Checked same = spell("Ms Deng spoke. Ms Deng left, and Ms Denng stayed.\n");
+  CHECK(texts_of(same, "spelling.name-variant") == Texts{"Denng"});
+}
+
 TEST_CASE("spelling: the document's variety decides the language", "[spelling]") {
   CHECK(spell("We organise the colour programme.\n").language == "en-GB");
   CHECK(spell("We organize the color program.\n").language == "en-US");
