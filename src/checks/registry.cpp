@@ -49,7 +49,8 @@ const std::vector<CheckInfo>& table() {
        &SpaceBeforePunctuationCheck::make, nullptr,
        {{"Sales grew strongly« », the report says.", true, ""},
         {"Is it ready« »?", true, ""},
-        {"The rate fell to .5 per cent, and the .NET team... waited.", false, "-"}}},
+        {"The rate fell to .5 per cent, and the .NET team... waited.", false, "-"},
+        {"The ferry waited . . . and then sailed.", false, "-"}}},
       {"typography.missing-terminal-punctuation", "A paragraph that ends without a full stop",
        Severity::warning, Scope::block,
        "A body paragraph that stops without punctuation was usually cut short when pasted. "
@@ -70,7 +71,9 @@ const std::vector<CheckInfo>& table() {
         {"The trust said so«)» on Monday.", true, "-"},
         {"She said: «\u201c»We will build it.", true, "-"},
         {"The trust (which runs four hospitals) said: \u201cWe will build it.\u201d", false, "-"},
-        {"a) first option, b) second option", false, "-"}}},
+        {"a) first option, b) second option", false, "-"},
+        {"The skipper, who is 5'10\" tall, waved.", false, "-"},
+        {"She said: «\"»We will build it.", true, "-"}}},
       {"typography.invisible-character", "Zero-width spaces, soft hyphens, controls and bidi marks",
        Severity::warning, Scope::block,
        "Text copied from web pages and word processors carries characters nobody can see. They "

@@ -20,12 +20,17 @@ constexpr std::array<bool, 256> kIsPunctuation = [] {
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
-/// True for punctuation that may follow a space: an ellipsis, a decimal (" .5"), a leading
-/// punctuation of a token (" .NET"), or a mark standing alone as a word (" ? " in a quiz).
+/// True for punctuation that may follow a space: an ellipsis, spaced (" . . .") or not, a
+/// decimal (" .5"), a leading punctuation of a token (" .NET"), or a mark standing alone as a
+/// word (" ? " in a quiz).
 bool allowed_after_space(std::string_view text, std::size_t pos) {
   const char mark = text[pos];
   const char next = pos + 1 < text.size() ? text[pos + 1] : ' ';
   if (mark == '.' && next == '.') return true;
+  if (mark == '.' && ((pos >= 2 && text[pos - 2] == '.') ||
+                      (pos + 2 < text.size() && next == ' ' && text[pos + 2] == '.'))) {
+    return true;
+  }
   if ((mark == '.' || mark == ',' || mark == ':') && std::isalnum(static_cast<unsigned char>(next))) return true;
   if (mark == ':' && next == ')') return true;  // An emoticon.
   return false;

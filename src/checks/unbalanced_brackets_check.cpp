@@ -1,5 +1,6 @@
 #include "checks/unbalanced_brackets_check.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 
@@ -68,13 +69,22 @@ class Scanner {
       }
     }
     report_unclosed();
-    // An odd count of straight quotation marks leaves the last one without a partner.
-    if (straight_quotes_.size() % 2 == 1 && !(next_opens_quote_ && straight_quotes_.size() == 1)) {
+    // An odd count of straight quotation marks leaves the last one without a partner, unless
+    // one of them follows a digit: an inch sign (5'10", a 55" screen), not a quotation mark.
+    if (straight_quotes_.size() % 2 == 1 && !(next_opens_quote_ && straight_quotes_.size() == 1) &&
+        !follows_digit(straight_quotes_)) {
       report(straight_quotes_.back(), 1, "Quotation mark '\"' is not closed in this paragraph");
     }
   }
 
  private:
+  /// True when a mark at one of `positions` follows a digit.
+  [[nodiscard]] bool follows_digit(const std::vector<std::size_t>& positions) const {
+    return std::any_of(positions.begin(), positions.end(), [&](std::size_t pos) {
+      return pos > 0 && text_[pos - 1] >= '0' && text_[pos - 1] <= '9';
+    });
+  }
+
   void close(std::size_t pos, std::size_t length, char closer) {
     if (!open_.empty() && open_.back().closer == closer) {
       open_.pop_back();
