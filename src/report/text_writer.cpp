@@ -1,5 +1,7 @@
 #include "report/text_writer.hpp"
 
+#include <unicode/uchar.h>
+
 #include <algorithm>
 #include <iomanip>
 
@@ -41,13 +43,40 @@ std::string printable(std::string_view line) {
   return out;
 }
 
-/// Spaces (and tabs where the line has tabs) up to `column`, then carets over `width` columns.
-std::string caret_line(std::string_view line, std::size_t column, std::size_t width) {
+/// Columns a terminal gives code point `cp`: two for East Asian wide and fullwidth characters,
+/// none for combining marks and format characters (zero-width space, joiners), one otherwise.
+std::size_t display_width(char32_t cp) {
+  const auto c = static_cast<UChar32>(cp);
+  const auto east_asian = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  if (east_asian == U_EA_WIDE || east_asian == U_EA_FULLWIDTH) return 2;
+  const auto category = u_charType(c);
+  if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_FORMAT_CHAR)
+    return 0;
+  return 1;
+}
+
+/// The columns `text` (as printable() shows it) takes on a terminal.
+std::size_t display_width(std::string_view text) {
+  std::size_t width = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t length = utf8::sequence_length(text, pos);
+    width += length == 0 ? 1 : display_width(utf8::decode(text, pos));
+    pos += length == 0 ? 1 : length;
+  }
+  return width;
+}
+
+/// Under `lead`, the text before a finding, as many spaces as it takes columns (tabs kept, so
+/// that they expand alike), then carets over `width` columns.
+std::string caret_line(std::string_view lead, std::size_t width) {
   std::string out;
-  std::size_t pos = 0;
-  for (std::size_t col = 1; col < column && pos < line.size(); ++col) {
-    out += line[pos] == '\t' ? '\t' : ' ';
-    const std::size_t length = utf8::sequence_length(line, pos);
+  for (std::size_t pos = 0; pos < lead.size();) {
+    const std::size_t length = utf8::sequence_length(lead, pos);
+    if (lead[pos] == '\t') {
+      out += '\t';
+    } else {
+      out.append(length == 0 ? 1 : display_width(utf8::decode(lead, pos)), ' ');
+    }
     pos += length == 0 ? 1 : length;
   }
   out += '^';
@@ -104,10 +133,9 @@ void write_finding(const DocumentReport& doc, const Finding& finding, std::ostre
   const std::string_view marked =
       line.substr(begin, std::min(stop, shown.begin + shown.text.size()) - begin);
   const std::string prefix = shown.cut_before ? "..." : "";
-  const std::size_t column = utf8::count_code_points(lead) + 1;
-  const std::size_t width = std::max<std::size_t>(utf8::count_code_points(marked), 1);
+  const std::size_t width = std::max<std::size_t>(display_width(marked), 1);
   out << "  " << prefix << printable(shown.text) << (shown.cut_after ? "..." : "") << '\n';
-  out << "  " << std::string(prefix.size(), ' ') << caret_line(shown.text, column, width) << '\n';
+  out << "  " << std::string(prefix.size(), ' ') << caret_line(lead, width) << '\n';
   if (!finding.suggestions.empty()) {
     out << "  suggestion: " << printable(describe_suggestion(finding.suggestions.front())) << '\n';
   }

@@ -44,6 +44,17 @@ TEST_CASE("cli: text findings are compiler-style with the line and a caret", "[c
                      "                 ^~\n") != std::string::npos);
 }
 
+TEST_CASE("cli: the caret counts wide characters twice and combining marks not at all", "[cli]") {
+  const Scratch scratch;
+  // Two CJK characters (two columns each) and an e with a combining acute (one column).
+  const std::string path =
+      scratch.file("wide.txt", "\xE6\x9D\xB1\xE4\xBA\xAC and Cafe\xCC\x81 said the the same.\n");
+  const auto run = run_galley("check --no-color " + path);
+  CHECK(run.out.find("said the the same.\n"
+                     "  " +
+                     std::string(19, ' ') + "^~~~~~~\n") != std::string::npos);
+}
+
 TEST_CASE("cli: a missing file is named, the others are still checked, exit 2", "[cli][bad-input]") {
   const Scratch scratch;
   const std::string good = scratch.file("good.txt", "The the council met on Monday.\n");
