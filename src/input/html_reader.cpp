@@ -167,25 +167,40 @@ std::size_t estimated_depth(std::string_view html) {
 
 class HtmlReader {
  public:
-  explicit HtmlReader(Document& doc) : doc_(doc), bytes_(doc.source.bytes()) {}
+  /// A reader of `input`, the whole of `doc`'s source or a stretch of it (an HTML block of a
+  /// Markdown file): offsets count from the source's start either way.
+  HtmlReader(Document& doc, std::string_view input)
+      : doc_(doc), bytes_(doc.source.bytes()), input_(input) {}
 
+  /// Reads the whole source: its blocks and comments. Too deep a nesting refuses the document.
   void run() {
-    if (estimated_depth(bytes_) > kMaxDepth) {
+    if (estimated_depth(input_) > kMaxDepth) {
       doc_.refused = "HTML nested deeper than " + std::to_string(kMaxDepth) +
                      " elements, skipped: the parser's cost grows with the square of the depth";
       return;
     }
-    // Recording parse errors copies the stack of open elements each time: quadratic in depth.
-    GumboOptions options = kGumboDefaultOptions;
-    options.max_errors = 0;
-    GumboOutput* output = gumbo_parse_with_options(&options, bytes_.data(), bytes_.size());
-    walk(output->root);
-    close_block();
-    collect_comments(output->document);
-    gumbo_destroy_output(&options, output);
+    parse(true);
+  }
+
+  /// Reads a stretch of another reader's document: its blocks only (that reader keeps the
+  /// comments), and none when it is nested too deep.
+  void run_fragment() {
+    if (estimated_depth(input_) > kMaxDepth) return;
+    parse(false);
   }
 
  private:
+  void parse(bool with_comments) {
+    // Recording parse errors copies the stack of open elements each time: quadratic in depth.
+    GumboOptions options = kGumboDefaultOptions;
+    options.max_errors = 0;
+    GumboOutput* output = gumbo_parse_with_options(&options, input_.data(), input_.size());
+    walk(output->root);
+    close_block();
+    if (with_comments) collect_comments(output->document);
+    gumbo_destroy_output(&options, output);
+  }
+
   // An explicit stack: documents with thousands of nested elements must not exhaust ours.
   void walk(const GumboNode* root) {
     std::vector<Step> stack{{root, {}, false}};
@@ -279,7 +294,7 @@ class HtmlReader {
   }
 
   bool in_input(const char* data, std::size_t length) const {
-    return data >= bytes_.data() && data + length <= bytes_.data() + bytes_.size();
+    return data >= input_.data() && data + length <= input_.data() + input_.size();
   }
 
   void add_text(const GumboNode* node, const Context& context) {
@@ -384,12 +399,17 @@ class HtmlReader {
   }
 
   Document& doc_;
-  std::string_view bytes_;
+  std::string_view bytes_;  ///< The whole source, where offsets count from.
+  std::string_view input_;  ///< What is parsed: the source or a stretch of it.
   std::optional<Block> block_;
 };
 
 }  // namespace
 
-void read_html(Document& doc) { HtmlReader(doc).run(); }
+void read_html(Document& doc) { HtmlReader(doc, doc.source.bytes()).run(); }
+
+void read_html_fragment(Document& doc, Span span) {
+  HtmlReader(doc, doc.source.bytes().substr(span.begin, span.size())).run_fragment();
+}
 
 }  // namespace galley

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <optional>
 #include <string_view>
+#include <utility>
 
 #include "input/entities.hpp"
 #include "input/reader.hpp"
@@ -90,8 +91,12 @@ class MarkdownReader {
         close_block();
         break;
       case MD_BLOCK_CODE:
+        ++verbatim_depth_;
+        break;
       case MD_BLOCK_HTML:
         ++verbatim_depth_;
+        close_block();
+        html_block_ = Span{bytes_.size(), 0};  // Grown by each of its lines.
         break;
       case MD_BLOCK_H:
         open_block(BlockKind::heading);
@@ -121,8 +126,11 @@ class MarkdownReader {
         close_block();
         break;
       case MD_BLOCK_CODE:
+        --verbatim_depth_;
+        break;
       case MD_BLOCK_HTML:
         --verbatim_depth_;
+        read_html_block();
         break;
       case MD_BLOCK_H:
         if (block_) take_end_mark();
@@ -169,6 +177,12 @@ class MarkdownReader {
   void text(MD_TEXTTYPE type, std::string_view text) {
     if (type == MD_TEXT_HTML) record_comments(text);
     note_read(text);
+    if (html_block_ && type == MD_TEXT_HTML) {
+      if (const std::optional<std::size_t> at = source_offset(text)) {
+        html_block_->begin = std::min(html_block_->begin, *at);
+        html_block_->end = std::max(html_block_->end, *at + text.size());
+      }
+    }
     if (verbatim_depth_ > 0) return;
     if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR) {
       pending_break_ = true;
@@ -204,6 +218,15 @@ class MarkdownReader {
         break;
     }
     last_end_ = at + text.size();
+  }
+
+  /// Reads the HTML block just left as HTML (a release's caption in a <figure>, a paragraph in a
+  /// <div>): its prose is checked as an HTML file's would be. Inside a block quote its lines carry
+  /// the quote's '>' marks, which are no HTML, so it is left out there as before.
+  void read_html_block() {
+    const std::optional<Span> block = std::exchange(html_block_, std::nullopt);
+    if (!block || block->begin >= block->end || quote_depth_ > 0) return;
+    read_html_fragment(doc_, *block);
   }
 
   /// Records the comments starting in a raw-HTML run. md4c hands an HTML block over line by line,
@@ -369,6 +392,7 @@ class MarkdownReader {
   int quote_depth_ = 0;
   int list_depth_ = 0;
   int verbatim_depth_ = 0;
+  std::optional<Span> html_block_;  ///< The source bytes of the HTML block being read.
   int emphasis_depth_ = 0;
   bool pending_break_ = false;
   std::size_t last_end_ = 0;

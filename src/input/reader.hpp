@@ -32,9 +32,13 @@ Document read_document(SourceText source, InputFormat format);
 
 /// Plain text: blocks at blank lines and hard line breaks; caption candidates by heuristic.
 void read_text(Document& doc);
-/// Markdown through md4c: prose only; code, URLs, raw HTML and front matter skipped.
+/// Markdown through md4c: prose only; code, URLs, inline HTML tags and front matter skipped; an
+/// HTML block is read as HTML.
 void read_markdown(Document& doc);
 /// HTML through gumbo: prose only; script, style, code and pre skipped.
 void read_html(Document& doc);
+/// The HTML in bytes `span` of `doc`'s source (an HTML block of Markdown), read as read_html
+/// reads a file, its blocks appended to `doc` with offsets in the whole source; no comments.
+void read_html_fragment(Document& doc, Span span);
 
 }  // namespace galley
