@@ -98,12 +98,35 @@ bool accept(const DuplicateUnit& a, const DuplicateUnit& b, bool adjacent_lines,
          substantive_edits(diff, a, b, table) <= allowed_substantive(words, adjacent_lines);
 }
 
+/// The source bytes behind each code placeholder of `unit`'s text, in order.
+std::vector<std::string_view> code_behind(const Search& search, const DuplicateUnit& unit) {
+  const Block& block = search.doc.doc.blocks[unit.block];
+  const std::string_view text =
+      std::string_view(block.text).substr(unit.text.begin, unit.text.size());
+  std::vector<std::string_view> code;
+  for (std::size_t at = text.find(kCodePlaceholder); at != std::string_view::npos;
+       at = text.find(kCodePlaceholder, at + kCodePlaceholder.size())) {
+    const std::size_t begin = unit.text.begin + at;
+    code.push_back(
+        search.doc.doc.source.slice(block.to_source({begin, begin + kCodePlaceholder.size()})));
+  }
+  return code;
+}
+
+/// True when two units with the same words show different code where their texts hold a
+/// placeholder ("run `ferryctl start`" and "run `ferryctl stop`"): no copy of each other.
+bool code_differs(const Search& search, const DuplicateUnit& a, const DuplicateUnit& b) {
+  return code_behind(search, a) != code_behind(search, b);
+}
+
 void add_pair(Search& search, std::size_t first, std::size_t second, bool adjacent_lines) {
   WordDiff diff;
   if (overlaps(search.units[first], search.units[second])) return;
-  if (accept(search.units[first], search.units[second], adjacent_lines, search.words, diff)) {
-    search.pairs.push_back({first, second, std::move(diff)});
+  if (!accept(search.units[first], search.units[second], adjacent_lines, search.words, diff)) {
+    return;
   }
+  if (diff.edits == 0 && code_differs(search, search.units[first], search.units[second])) return;
+  search.pairs.push_back({first, second, std::move(diff)});
 }
 
 /// Runs of lines inside one block compared with the run that follows: a caption pasted twice

@@ -11,6 +11,10 @@
 
 namespace galley {
 
+/// U+OBJECT REPLACEMENT CHARACTER: what a block's text holds where the source has code (inline
+/// code in Markdown, <code> and the like in HTML), mapped to the code's bytes.
+constexpr std::string_view kCodePlaceholder = "\xEF\xBF\xBC";
+
 /// What a block of prose is, as far as the reader can tell.
 enum class BlockKind { heading, paragraph, caption, list_item, quote, table_cell };
 

@@ -17,8 +17,6 @@
 namespace galley {
 namespace {
 
-constexpr std::string_view kObjectReplacement = "\xEF\xBF\xBC";  // U+FFFC stands for skipped code.
-
 enum class Role { skip, inline_code, line_break, image, block, container, other };
 
 Role role_of(GumboTag tag) {
@@ -227,7 +225,7 @@ class HtmlReader {
     const Role role = role_of(element.tag);
     if (role == Role::skip) return;
     if (role == Role::inline_code || role == Role::line_break) {
-      add_replacement(node, role == Role::line_break ? "\n" : kObjectReplacement, step.context);
+      add_replacement(node, role == Role::line_break ? "\n" : kCodePlaceholder, step.context);
       return;
     }
     if (role == Role::image) {

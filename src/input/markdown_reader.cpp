@@ -15,8 +15,6 @@
 namespace galley {
 namespace {
 
-constexpr std::string_view kObjectReplacement = "\xEF\xBF\xBC";  // U+FFFC stands for skipped code.
-
 /// Where the front matter ends (0 when there is none): a first line "---" up to "---" or "...".
 std::size_t front_matter_end(std::string_view bytes, std::size_t start) {
   const auto line_at = [&](std::size_t pos) {
@@ -198,7 +196,7 @@ class MarkdownReader {
     if (!is_blank(text) && emphasis_depth_ == 0) all_emphasis_ = false;
     switch (type) {
       case MD_TEXT_CODE:
-        block_->append_mapped(kObjectReplacement, {at, at + text.size()});
+        block_->append_mapped(kCodePlaceholder, {at, at + text.size()});
         break;
       case MD_TEXT_ENTITY: {
         std::size_t consumed = 0;

@@ -349,6 +349,24 @@ TEST_CASE("duplicate: two figcaptions with one word changed", "[duplicate]") {
   CHECK(found[0].message == "Near-duplicate caption: 'TapTrak' vs 'TapTrack'");
 }
 
+TEST_CASE("duplicate: paragraphs that differ only in their code are no copies", "[duplicate]") {
+  const std::string para = "<p>To open the gates for the morning ferry, run <code>";
+  const std::string tail = "</code> on the harbour office computer before six.</p>";
+  const std::string differ =
+      para + "gatectl open --all" + tail + para + "gatectl open --east" + tail;
+  CHECK(duplicates(differ, InputFormat::html).empty());
+  const std::string same = para + "gatectl open --all" + tail + para + "gatectl open --all" + tail;
+  const std::vector<Finding> found = duplicates(same, InputFormat::html);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].message == "Duplicate paragraph: repeated word for word");
+  // Markdown's inline code likewise.
+  CHECK(
+      duplicates("To open the gates for the ferry, run `gatectl open` at the office before six.\n\n"
+                 "To open the gates for the ferry, run `gatectl shut` at the office before six.\n",
+                 InputFormat::markdown)
+          .empty());
+}
+
 TEST_CASE("duplicate: clean releases raise nothing", "[duplicate][corpus]") {
   std::vector<std::filesystem::path> paths;
   for (const auto& entry :
