@@ -6,6 +6,8 @@
 #include <array>
 #include <cctype>
 #include <limits>
+#include <set>
+#include <string>
 
 #include "input/text_heuristics.hpp"
 #include "segment/normalize.hpp"
@@ -136,8 +138,27 @@ void word_key_into(std::string_view word, std::string& key) {
   }
 }
 
+/// `block`'s text, white space trimmed, folded as words are compared.
+std::string text_key(const Block& block) {
+  const std::string_view text = block.text;
+  const Span trimmed = trim_span(text, {0, text.size()});
+  return fold_key(text.substr(trimmed.begin, trimmed.size()));
+}
+
+/// The keys of `doc`'s headings.
+std::set<std::string> heading_keys(const Document& doc) {
+  std::set<std::string> keys;
+  for (const Block& block : doc.blocks) {
+    if (block.kind == BlockKind::heading) keys.insert(text_key(block));
+  }
+  return keys;
+}
+
 std::vector<bool> exempt_blocks(const Document& doc) {
   std::vector<bool> exempt(doc.blocks.size(), false);
+  // A list item that is a heading's text is a link to that story (a breadcrumb, "Related
+  // stories" on a web page), repeated by the page's template, not by an editor's paste.
+  const std::set<std::string> headings = heading_keys(doc);
   bool boilerplate = false;
   bool ended = false;
   for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
@@ -149,7 +170,9 @@ std::vector<bool> exempt_blocks(const Document& doc) {
       boilerplate = false;
     }
     exempt[b] = ended || boilerplate || block.kind == BlockKind::heading || block.pull_quote ||
-                is_alt_text(doc, block);
+                is_alt_text(doc, block) ||
+                (block.kind == BlockKind::list_item && !headings.empty() &&
+                 headings.contains(text_key(block)));
   }
   return exempt;
 }

@@ -46,7 +46,8 @@ struct WordDiff {
 };
 
 /// Flags the blocks that never take part: headings, image alt text, pull quotes, boilerplate
-/// sections ("About ...", "Notes to editors", contacts) and anything after an end marker.
+/// sections ("About ...", "Notes to editors", contacts), anything after an end marker, and list
+/// items that are a heading's text (a web page's breadcrumb and related links).
 std::vector<bool> exempt_blocks(const Document& doc);
 
 /// `word` (a token's text) as compared, written over `key`, whose capacity serves again: NFC,

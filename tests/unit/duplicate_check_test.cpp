@@ -367,6 +367,24 @@ TEST_CASE("duplicate: paragraphs that differ only in their code are no copies", 
           .empty());
 }
 
+TEST_CASE("duplicate: a web page's links to its own headline are no copies", "[duplicate]") {
+  const std::string headline = "Ostvik Robotics opens a new plant in Haverley with 250 jobs";
+  const std::string page = "<ol class=\"breadcrumb\"><li><a href=\"/\">Home</a></li><li>" +
+                           headline +
+                           "</li></ol>"
+                           "<h1>" +
+                           headline +
+                           "</h1><p>Ostvik Robotics opened a plant in Haverley today.</p>"
+                           "<h2>Related stories</h2><ul><li><a href=\"/a\">" +
+                           headline + "</a></li></ul>";
+  CHECK(duplicates(page, InputFormat::html).empty());
+  // A list item pasted twice that is no heading is still a copy.
+  const std::string item = "Ostvik Robotics will train 40 apprentices at the Haverley plant";
+  const std::string list =
+      "<h1>Plant opens</h1><ul><li>" + item + "</li><li>" + item + "</li></ul>";
+  REQUIRE(duplicates(list, InputFormat::html).size() == 1);
+}
+
 TEST_CASE("duplicate: clean releases raise nothing", "[duplicate][corpus]") {
   std::vector<std::filesystem::path> paths;
   for (const auto& entry :
