@@ -31,7 +31,8 @@ struct Directive {
 /// True when a rule id or category is known (for directives naming rules).
 using KnownRule = std::function<bool(std::string_view)>;
 
-/// Registry ids, rule-pack ids (of the packs `settings` selects) and the categories of both.
+/// Registry ids, rule-pack ids (of the packs `settings` selects) and the categories of both; the
+/// packs are compiled at the first id no built-in check has.
 KnownRule known_rules(const Settings& settings);
 
 /// Reads the directives among `doc`'s comments, in source order. Malformed ones (an unknown
