@@ -41,6 +41,7 @@ std::string form_key(const SpellWord& word) {
   key += word.compound;
   key += word.sentence_start ? 'S' : 's';
   key += word.before_dot ? 'D' : 'd';
+  key += word.in_name ? 'N' : 'n';
   return key;
 }
 
@@ -84,6 +85,9 @@ const SpellAnalysis& spell_analysis(const AnalyzedDocument& doc, Speller& spelle
 
 bool likely_typo(const SpellDocument& words, const SpellWord& word, Speller& speller) {
   if (word.capitalised && words.count(word.text) >= 2) return false;
+  // A surname is near some common word as often as not ("Cheddi Jagan", "J. H. Hearn"); its
+  // slips are left to spelling.name-variant, which compares it with the document's names.
+  if (word.in_name) return false;
   // A capitalised word that only opens a sentence (or a line) may be a name or a word: it is
   // judged as a name, except that a very common short word ("Teh" for "The") counts too.
   const bool name = word.capitalised || word.inner_capital;

@@ -150,6 +150,38 @@ std::vector<bool> sentence_starts(const std::vector<Token>& tokens,
   return starts;
 }
 
+/// True when `word` is a title written before a name ("Dr", "Mrs").
+bool is_title(std::string_view word) {
+  static constexpr std::array<std::string_view, 10> kTitles = {
+      "Dame", "Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "Rev", "Revd", "Sir"};
+  return std::find(kTitles.begin(), kTitles.end(), word) != kTitles.end();
+}
+
+/// True when only spaces separate `a` and `b` in `text`, after a full stop if `dot`.
+bool spaced_apart(std::string_view text, Span a, Span b, bool dot) {
+  std::size_t at = a.end;
+  if (dot && (at >= b.begin || text[at++] != '.')) return false;
+  if (at >= b.begin) return false;
+  for (; at < b.begin; ++at) {
+    if (text[at] != ' ') return false;
+  }
+  return true;
+}
+
+/// True when word token `i`, capitalised, follows an initial ("D. Beame"), or a title, with
+/// only spaces between: ICU takes the initial's full stop for a sentence's end, and both make
+/// it a surname.
+bool follows_initial_or_title(std::string_view text, const std::vector<Token>& tokens,
+                              std::size_t i) {
+  if (i == 0 || tokens[i - 1].kind() != TokenKind::word) return false;
+  const Span prev = tokens[i - 1].span();
+  const std::string_view before = text.substr(prev.begin, prev.size());
+  const bool initial = before.size() == 1 && before[0] >= 'A' && before[0] <= 'Z';
+  if (initial) return spaced_apart(text, prev, tokens[i].span(), true);
+  return is_title(before) && (spaced_apart(text, prev, tokens[i].span(), true) ||
+                              spaced_apart(text, prev, tokens[i].span(), false));
+}
+
 std::string compound_of(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {
   const auto joined = [&](std::size_t a, std::size_t b) {
     return tokens[a].kind() == TokenKind::word && tokens[b].kind() == TokenKind::word &&
@@ -229,7 +261,7 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
                    SpellDocument& out) {
   const std::string_view text = doc.doc.blocks[b].text;
   const std::vector<Token>& tokens = doc.segments[b].tokens;
-  const std::vector<bool> starts = sentence_starts(tokens, doc.segments[b].sentences);
+  std::vector<bool> starts = sentence_starts(tokens, doc.segments[b].sentences);
   // The block's forms first, then the speller's answers for those new to the document: their
   // cached answers are fetched from memory together (Speller::prefetch), where asking as each
   // form was met waited for one cache miss at a time (a release's rarer words are in no cache).
@@ -248,12 +280,22 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
   for (const std::uint32_t form : fresh) {
     out.forms.facts[form].known = speller.known(out.forms.index.text(form));
   }
+  // "Cheddi Jagan", "Deloris Carrel Carty": a capitalised word no dictionary knows, then
+  // spaces, is a name's first part.
+  const auto follows_unknown_name = [&](std::size_t i) {
+    if (i == 0 || tokens[i - 1].kind() != TokenKind::word) return false;
+    const FormFacts& prev = out.forms.facts[form_at[i - 1]];
+    return prev.first_upper && !prev.known && !prev.always_skipped &&
+           spaced_apart(text, tokens[i - 1].span(), tokens[i].span(), false);
+  };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind() != TokenKind::word) continue;
     const std::string_view word = word_of(text, tokens[i]);
     const Span span{tokens[i].span().begin, tokens[i].span().begin + word.size()};
     const std::uint32_t form = form_at[i];
     FormFacts& facts = out.forms.facts[form];
+    const bool after_title = facts.first_upper && follows_initial_or_title(text, tokens, i);
+    if (after_title) starts[i] = false;
     ++facts.count;
     if (!starts[i]) ++facts.mid_sentence;
     if (facts.always_skipped || followed_by_sic(text, tokens[i].span().end) ||
@@ -272,7 +314,8 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
                         starts[i],
                         facts.first_upper,
                         facts.inner_upper,
-                        before_dot};
+                        before_dot,
+                        after_title || (facts.first_upper && follows_unknown_name(i))};
     // Only rejected words are kept: a long document holds a million accepted ones.
     if (!spelled_ok(candidate, speller)) out.words.push_back(std::move(candidate));
   }

@@ -27,6 +27,9 @@ struct SpellWord {
   bool capitalised = false;     ///< Starts with a capital letter.
   bool inner_capital = false;   ///< Has a capital after its first letter ("HondoGo", "iPhone").
   bool before_dot = false;      ///< Followed by a full stop ("etc.", "approx.").
+  /// Capitalised after an initial, a title or an unknown capitalised word ("Abraham D. Beame",
+  /// "Dr Hearn", "Cheddi Jagan"): a surname, whatever common word it is near.
+  bool in_name = false;
 };
 
 /// What is known of one exact form of a word wherever it occurs in a document: worked out at its

@@ -103,6 +103,21 @@ TEST_CASE("spelling: a misspelt day or month is a typo though Hunspell knows it 
   CHECK(texts_of(spell("Ms Tusday chairs the Ostvik Trust.\n"), "spelling.misspelling").empty());
 }
 
+TEST_CASE("spelling: a surname after an initial a title or an unknown name is no typo",
+          "[spelling]") {
+  // Each surname is one edit from a common word ("became", "heard", "collect", "Japan"), which
+  // makes a capitalised word a typo elsewhere; "Goverment" still is one.
+  const Checked c = spell(
+      "Marta D. Beame joined the Rev. J. H. Hearn, Dr Collett and Tiberiu Jagan of the Japan "
+      "office. The Goverment of Ostvik thanked them.\n");
+  CHECK(texts_of(c, "spelling.misspelling") == Texts{"Goverment"});
+  CHECK(texts_of(c, "spelling.unknown-word") ==
+        Texts{"Beame", "Hearn", "Collett", "Tiberiu", "Jagan", "Ostvik"});
+  // Without the initial, the title or the unknown first name, the same words are typos.
+  CHECK(texts_of(spell("She met Collett and Jagan in the Japan office.\n"),
+                 "spelling.misspelling") == Texts{"Collett", "Jagan"});
+}
+
 TEST_CASE("spelling: Latin of English prose and lowercase name particles are words", "[spelling]") {
   const Checked c = spell(
       "The fee is 2% per annum, a bona fide and de facto standard, and the pro bono team's modus "
