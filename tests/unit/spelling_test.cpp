@@ -118,6 +118,15 @@ TEST_CASE("spelling: a surname after an initial a title or an unknown name is no
                  "spelling.misspelling") == Texts{"Collett", "Jagan"});
 }
 
+TEST_CASE("spelling: a capitalised common word with a letter doubled is a name", "[spelling]") {
+  // "welcome" and "committee" are common words of the frequency list.
+  const Checked c = spell(
+      "The Wellcome Trust funds the work. Its Comittee meets, and the board of the Ccommittee "
+      "agrees.\n");
+  CHECK(texts_of(c, "spelling.misspelling") == Texts{"Comittee", "Ccommittee"});
+  CHECK(texts_of(c, "spelling.unknown-word") == Texts{"Wellcome"});
+}
+
 TEST_CASE("spelling: Latin of English prose and lowercase name particles are words", "[spelling]") {
   const Checked c = spell(
       "The fee is 2% per annum, a bona fide and de facto standard, and the pro bono team's modus "
