@@ -82,11 +82,37 @@ Finding typo_finding(const CheckInfo& info, Span span, const SpellWord& word,
   return make_finding(info, span, std::move(message), std::move(suggestions));
 }
 
-Finding unknown_finding(const CheckInfo& info, Span span, const SpellWord& word, bool name) {
-  return make_finding(info, span,
-                      "Unknown word '" + word.text + "', taken for " +
-                          (name ? "a name" : "a term") +
-                          "; add it to a dictionary (--dictionary) if it is right");
+/// The known word that capitalised `word` is with two neighbouring letters swapped back
+/// ("Britian" for "Britain", "Microsfot"), or empty. Such a word is as often another name
+/// ("Birgit", "Brigit") as a typo, so it is offered, not reported as one. Neither the first
+/// letter nor the last is swapped, and a word of four letters or fewer is left alone: on
+/// Debian's prose those gave names of other languages ("Alexandre", "Sayre") and noise ("Corp",
+/// "Crop").
+std::string swapped_known(const SpellWord& word, Speller& speller) {
+  const std::string& text = word.text;
+  if (!word.capitalised || text.size() < 5) return {};
+  for (std::size_t i = 1; i + 2 < text.size(); ++i) {
+    const auto a = static_cast<unsigned char>(text[i]);
+    const auto b = static_cast<unsigned char>(text[i + 1]);
+    if (a >= 0x80U || b >= 0x80U || a == b) continue;  // Letters of one byte only.
+    std::string swapped = text;
+    std::swap(swapped[i], swapped[i + 1]);
+    if (speller.known(swapped)) return swapped;
+  }
+  return {};
+}
+
+Finding unknown_finding(const CheckInfo& info, Span span, const SpellWord& word, bool name,
+                        Speller& speller) {
+  std::string message =
+      "Unknown word '" + word.text + "', taken for " + (name ? "a name" : "a term");
+  std::vector<std::string> suggestions;
+  if (std::string swapped = swapped_known(word, speller); !swapped.empty()) {
+    message += " or a typo for '" + swapped + "'";
+    suggestions.push_back(std::move(swapped));
+  }
+  message += "; add it to a dictionary (--dictionary) if it is right";
+  return make_finding(info, span, std::move(message), std::move(suggestions));
 }
 
 /// Every string one edit from ASCII lowercase `word` (a letter deleted, replaced or inserted, or
@@ -197,7 +223,7 @@ void SpellingCheck::check(const AnalyzedDocument& doc, std::vector<Finding>& out
       out.push_back(typo_finding(info, span, word, suggestions_for(word)));
     } else if (mode_ == Mode::unknown_word && verdict.rejected_fix.empty() &&
                verdict.variant.empty() && !verdict.typo && reported.insert(word.text).second) {
-      out.push_back(unknown_finding(info, span, word, name_like(analysis.words, word)));
+      out.push_back(unknown_finding(info, span, word, name_like(analysis.words, word), speller));
     }
   }
 }

@@ -127,6 +127,22 @@ TEST_CASE("spelling: a capitalised common word with a letter doubled is a name",
   CHECK(texts_of(c, "spelling.unknown-word") == Texts{"Wellcome"});
 }
 
+TEST_CASE(
+    "spelling: an unknown name that is a known name with two letters swapped has it as "
+    "a suggestion",
+    "[spelling]") {
+  const Checked c = spell("The plant in Britian works with Microsfot, said Alexandre Brion.\n");
+  CHECK(texts_of(c, "spelling.misspelling").empty());
+  REQUIRE(texts_of(c, "spelling.unknown-word") ==
+          Texts{"Britian", "Microsfot", "Alexandre", "Brion"});
+  std::vector<Texts> suggestions;
+  for (const Found& f : c.findings) {
+    if (f.rule == "spelling.unknown-word") suggestions.push_back(f.suggestions);
+  }
+  // "Alexandre" would need its last two letters swapped ("Alexander").
+  CHECK(suggestions == std::vector<Texts>{{"Britain"}, {"Microsoft"}, {}, {}});
+}
+
 TEST_CASE("spelling: Latin of English prose and lowercase name particles are words", "[spelling]") {
   const Checked c = spell(
       "The fee is 2% per annum, a bona fide and de facto standard, and the pro bono team's modus "
