@@ -26,15 +26,19 @@ const std::vector<CheckInfo>& table() {
       {"typography.repeated-word", "A word written twice in a row (\"the the\")", Severity::error,
        Scope::word,
        "A doubled word is the commonest slip of editing: a sentence rewritten halfway keeps both "
-       "halves' copy of a word. Grammatical doubles (\"had had\", \"that that\") are allowed, "
-       "and so is a word capitalised twice inside a sentence (\"Bora Bora\"): a name.",
+       "halves' copy of a word. Grammatical doubles (\"had had\", \"that that\", \"teach her "
+       "her duties\") are allowed, and so is a word capitalised twice inside a sentence (\"Bora "
+       "Bora\"): a name.",
        &RepeatedWordCheck::make, nullptr,
        {{"The award goes to «the the» team in Leeds.", true, "the"},
         {"Shares rose «In in» early trading.", true, "In"},
         {"The director said that that decision was final.", false, "-"},
         {"By the time she arrived, he had had enough.", false, "-"},
         {"The ferry to Pago Pago sails on Monday.", false, "-"},
-        {"«The The» council met on Monday.", true, "The"}}},
+        {"«The The» council met on Monday.", true, "The"},
+        {"The board will teach her her duties.", false, "-"},
+        {"We are sure that «it it» will open in May.", true, "it"},
+        {"Install the kernel-package package first.", false, "-"}}},
       {"typography.doubled-space", "Two or more spaces between words", Severity::warning,
        Scope::block,
        "Two spaces between words show up in print as an uneven gap. Indentation and line ends "

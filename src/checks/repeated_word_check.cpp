@@ -1,5 +1,6 @@
 #include "checks/repeated_word_check.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include "checks/registry.hpp"
@@ -22,6 +23,35 @@ bool grammatical(std::string_view folded) {
     if (folded == word) return true;
   }
   return false;
+}
+
+// Pronouns that are doubled by grammar when the first is an object and the second a subject or
+// a possessive ("I assure you you are", "teach her her trade", "for it it will"); a slip when
+// the first could not be an object: it opens a clause (kClauseOpeners, punctuation, the start).
+constexpr std::array<std::string_view, 3> kObjectThenSubject{"you", "her", "it"};
+constexpr std::array<std::string_view, 20> kClauseOpeners{
+    "and",   "but",   "or", "nor",    "so",       "yet",     "that",  "because", "if",  "when",
+    "while", "since", "as", "though", "although", "whether", "where", "which",   "who", "than"};
+
+template <std::size_t N>
+bool one_of(std::string_view folded, const std::array<std::string_view, N>& words) {
+  return std::find(words.begin(), words.end(), folded) != words.end();
+}
+
+/// True when the doubled word's first copy, token `t`, cannot be an object: nothing but spaces
+/// after a word of kClauseOpeners, or after punctuation, or at the block's start.
+bool first_opens_clause(std::string_view text, const std::vector<Token>& tokens, std::size_t t) {
+  if (t == 0 || tokens[t - 1].kind() != TokenKind::word) return true;
+  const Span before = tokens[t - 1].span();
+  if (!only_spaces(text.substr(before.end, tokens[t].span().begin - before.end))) return true;
+  return one_of(fold_key(text.substr(before.begin, before.size())), kClauseOpeners);
+}
+
+/// True when the word at `span` of `text` is part of a hyphenated compound: "kernel-package
+/// package" and "to to-morrow" repeat no word.
+bool in_compound(std::string_view text, Span span) {
+  return (span.begin > 0 && text[span.begin - 1] == '-') ||
+         (span.end < text.size() && text[span.end] == '-');
 }
 
 bool capitalised(std::string_view word) {
@@ -62,7 +92,14 @@ void RepeatedWordCheck::check(const AnalyzedDocument& doc, std::vector<Finding>&
       if (!only_spaces(text.substr(first.span().end, second.span().begin - first.span().end))) continue;
       const std::string_view word = text.substr(second.span().begin, second.span().size());
       if (!same_word(text.substr(first.span().begin, first.span().size()), word)) continue;
-      if (grammatical(fold_key(word))) continue;
+      const std::string folded = fold_key(word);
+      if (grammatical(folded)) continue;
+      if (in_compound(text, first.span()) || in_compound(text, second.span())) continue;
+      if (one_of(folded, kObjectThenSubject) &&
+          !opens_sentence(doc.segments[b].sentences, sentence, tokens, i - 1) &&
+          !first_opens_clause(text, tokens, i - 1)) {
+        continue;
+      }
       // "Bora Bora", "Pago Pago", "Walla Walla": a place or a name, capitalised twice inside a
       // sentence; "The the" and "The The" opening one stay flagged.
       const std::string_view before = text.substr(first.span().begin, first.span().size());
