@@ -97,7 +97,7 @@ const SpellAnalysis& spell_analysis(const AnalyzedDocument& doc, Speller& spelle
 
 bool likely_typo(const SpellDocument& words, const SpellWord& word, Speller& speller) {
   if (word.capitalised && words.count(word.text) >= 2) return false;
-  // A surname is near some common word as often as not ("Cheddi Jagan", "J. H. Hearn"); its
+  // A surname is near some common word as often as not ("Dr Collett", "J. H. Hearn"); its
   // slips are left to spelling.name-variant, which compares it with the document's names.
   if (word.in_name) return false;
   // A capitalised word that only opens a sentence (or a line) may be a name or a word: it is

@@ -280,14 +280,6 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
   for (const std::uint32_t form : fresh) {
     out.forms.facts[form].known = speller.known(out.forms.index.text(form));
   }
-  // "Cheddi Jagan", "Deloris Carrel Carty": a capitalised word no dictionary knows, then
-  // spaces, is a name's first part.
-  const auto follows_unknown_name = [&](std::size_t i) {
-    if (i == 0 || tokens[i - 1].kind() != TokenKind::word) return false;
-    const FormFacts& prev = out.forms.facts[form_at[i - 1]];
-    return prev.first_upper && !prev.known && !prev.always_skipped &&
-           spaced_apart(text, tokens[i - 1].span(), tokens[i].span(), false);
-  };
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind() != TokenKind::word) continue;
     const std::string_view word = word_of(text, tokens[i]);
@@ -315,7 +307,7 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
                         facts.first_upper,
                         facts.inner_upper,
                         before_dot,
-                        after_title || (facts.first_upper && follows_unknown_name(i))};
+                        after_title};
     // Only rejected words are kept: a long document holds a million accepted ones.
     if (!spelled_ok(candidate, speller)) out.words.push_back(std::move(candidate));
   }

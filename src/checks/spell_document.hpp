@@ -27,8 +27,9 @@ struct SpellWord {
   bool capitalised = false;     ///< Starts with a capital letter.
   bool inner_capital = false;   ///< Has a capital after its first letter ("HondoGo", "iPhone").
   bool before_dot = false;      ///< Followed by a full stop ("etc.", "approx.").
-  /// Capitalised after an initial, a title or an unknown capitalised word ("Abraham D. Beame",
-  /// "Dr Hearn", "Cheddi Jagan"): a surname, whatever common word it is near.
+  /// Capitalised after an initial or a title ("Abraham D. Beame", "Dr Hearn"): a surname,
+  /// whatever common word it is near. (After an unknown capitalised word it may as well be a
+  /// company's: "Zorvexa Technolgies" is a typo.)
   bool in_name = false;
 };
 

@@ -103,19 +103,19 @@ TEST_CASE("spelling: a misspelt day or month is a typo though Hunspell knows it 
   CHECK(texts_of(spell("Ms Tusday chairs the Ostvik Trust.\n"), "spelling.misspelling").empty());
 }
 
-TEST_CASE("spelling: a surname after an initial a title or an unknown name is no typo",
-          "[spelling]") {
-  // Each surname is one edit from a common word ("became", "heard", "collect", "Japan"), which
-  // makes a capitalised word a typo elsewhere; "Goverment" still is one.
+TEST_CASE("spelling: a surname after an initial or a title is no typo", "[spelling]") {
+  // Each surname is one edit from a common word ("became", "heard", "collect"), which makes a
+  // capitalised word a typo elsewhere; "Goverment" still is one, and so is a company's
+  // "Systens" after its unknown name.
   const Checked c = spell(
-      "Marta D. Beame joined the Rev. J. H. Hearn, Dr Collett and Tiberiu Jagan of the Japan "
-      "office. The Goverment of Ostvik thanked them.\n");
-  CHECK(texts_of(c, "spelling.misspelling") == Texts{"Goverment"});
+      "Marta D. Beame joined the Rev. J. H. Hearn and Dr Collett. The Goverment of Ostvik and "
+      "Zorvexa Systens thanked them.\n");
+  CHECK(texts_of(c, "spelling.misspelling") == Texts{"Goverment", "Systens"});
   CHECK(texts_of(c, "spelling.unknown-word") ==
-        Texts{"Beame", "Hearn", "Collett", "Tiberiu", "Jagan", "Ostvik"});
-  // Without the initial, the title or the unknown first name, the same words are typos.
-  CHECK(texts_of(spell("She met Collett and Jagan in the Japan office.\n"),
-                 "spelling.misspelling") == Texts{"Collett", "Jagan"});
+        Texts{"Beame", "Hearn", "Collett", "Ostvik", "Zorvexa"});
+  // Without the title, or opening a sentence of its own, the same surnames are typos.
+  CHECK(texts_of(spell("She met Collett in the office. Beame joined them.\n"),
+                 "spelling.misspelling") == Texts{"Collett", "Beame"});
 }
 
 TEST_CASE("spelling: a capitalised common word with a letter doubled is a name", "[spelling]") {
