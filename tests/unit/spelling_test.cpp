@@ -143,6 +143,16 @@ TEST_CASE(
   CHECK(suggestions == std::vector<Texts>{{"Britain"}, {"Microsoft"}, {}, {}});
 }
 
+TEST_CASE("spelling: a prefix and a known word is a coinage unless a word is one edit away",
+          "[spelling]") {
+  // "reimagined", "underserved" and "unobligated" are two edits or more from any common word;
+  // "untill" and "relase" are one from "until" and "release".
+  const Checked c = spell(
+      "The reimagined plan serves underserved towns with unobligated funds untill the relase.\n");
+  CHECK(texts_of(c, "spelling.misspelling") == Texts{"untill", "relase"});
+  CHECK(texts_of(c, "spelling.unknown-word") == Texts{"reimagined", "underserved", "unobligated"});
+}
+
 TEST_CASE("spelling: Latin of English prose and lowercase name particles are words", "[spelling]") {
   const Checked c = spell(
       "The fee is 2% per annum, a bona fide and de facto standard, and the pro bono team's modus "
