@@ -156,7 +156,8 @@ TEST_CASE("spelling: a prefix and a known word is a coinage unless a word is one
 TEST_CASE("spelling: Latin of English prose and lowercase name particles are words", "[spelling]") {
   const Checked c = spell(
       "The fee is 2% per annum, a bona fide and de facto standard, and the pro bono team's modus "
-      "operandi is unchanged. Ursula von der Leyen met Ines da Costa and Hugo du Parc.\n");
+      "operandi is unchanged. Ursula von der Leyen met Ines da Costa and Hugo du Parc. A sui "
+      "generis case, a post mortem and prima facie evidence apply mutatis mutandis.\n");
   CHECK(texts_of(c, "spelling.misspelling").empty());
 }
 
