@@ -68,7 +68,7 @@ constexpr std::string_view kLlStems =
     "trave cance mode labe fue signa counse leve tota channe marsha jewe dia quarre tunne peda "
     "riva refue";
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 46> kPairs{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 52> kPairs{{
     {"centred", "centered"},
     {"centring", "centering"},
     {"favourites", "favorites"},
@@ -115,10 +115,16 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 46> kPairs{{
     {"oestrogen", "estrogen"},
     {"manoeuvre", "maneuver"},
     {"favourite", "favorite"},
+    {"practised", "practiced"},
+    {"practising", "practicing"},
+    {"sulphur", "sulfur"},
+    {"behove", "behoove"},
+    {"behoves", "behooves"},
+    {"behoved", "behooved"},
 }};
 
 // British spellings whose American counterpart is also British English in some sense.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kBritishOnly{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 24> kBritishOnly{{
     {"programme", "program"},
     {"programmes", "programs"},
     {"licence", "license"},
@@ -135,6 +141,17 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kBritish
     {"judgements", "judgments"},
     {"cheque", "check"},
     {"colour", "color"},
+    // The noun is "practice" in both, the verb "practise" in British English only.
+    {"practise", "practice"},
+    {"practises", "practices"},
+    // Both spell "inquire"; only British English "enquire" too.
+    {"enquire", "inquire"},
+    {"enquired", "inquired"},
+    {"enquires", "inquires"},
+    {"enquiring", "inquiring"},
+    // "curb" is the British verb as well.
+    {"kerb", "curb"},
+    {"kerbs", "curbs"},
 }};
 
 Table build_table() {

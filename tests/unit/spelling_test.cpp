@@ -672,6 +672,14 @@ TEST_CASE("variety counterparts are found through the filter in any case", "[spe
   CHECK(variety_counterpart("program").first.empty());  // British-only pair: no evidence.
   CHECK(variety_counterpart("release").first.empty());
   CHECK(variety_counterpart("the").first.empty());  // Under four letters: never looked up.
+  // The verb "practise" and "enquire" are British; the noun "practice" and "inquire" are both.
+  CHECK(variety_counterpart("practiced") ==
+        std::pair<std::string, Variety>{"practised", Variety::american});
+  CHECK(variety_counterpart("practising") ==
+        std::pair<std::string, Variety>{"practicing", Variety::british});
+  CHECK(variety_counterpart("enquired").first == "inquired");
+  CHECK(variety_counterpart("practice").first.empty());
+  CHECK(variety_counterpart("inquired").first.empty());
 }
 
 }  // namespace galley
