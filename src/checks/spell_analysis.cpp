@@ -98,9 +98,19 @@ std::shared_ptr<const SpellAnalysis> analyse(const AnalyzedDocument& doc, Spelle
   for (const SpellWord& word : analysis->words.words) rejected.push_back(word.lower);
   find_near_words(analysis->words, rejected);
   analysis->verdicts.reserve(analysis->words.words.size());
+  analysis->other_language = doc.language == "en-GB" ? "en-US" : "en-GB";
+  // Loaded only for a document with a word taken for a typo: a release's names need none.
+  Speller* other = nullptr;
   for (const SpellWord& word : analysis->words.words) {
     auto [it, added] = analysis->by_form.try_emplace(form_key(word));
-    if (added) it->second = judge(analysis->words, word, speller);
+    if (added) {
+      it->second = judge(analysis->words, word, speller);
+      if (it->second.typo) {
+        if (other == nullptr) other = &Speller::for_thread(analysis->other_language, dictionaries);
+        it->second.other_variety = spelled_ok(word, *other);
+        it->second.typo = !it->second.other_variety;
+      }
+    }
     analysis->verdicts.push_back(&it->second);
   }
   return analysis;

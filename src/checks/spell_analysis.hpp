@@ -18,12 +18,16 @@ struct SpellVerdict {
   std::string rejected_fix;  ///< reject.txt's replacement when it is a known typo.
   std::string variant;       ///< A more frequent unknown name it is a near-identical variant of.
   bool typo = false;         ///< Unknown, not rejected, not a variant, and most likely mistyped.
+  /// Taken for a typo, but the other variety's dictionary has it ("acquirements", "bootable"
+  /// in en-US): an unknown word, not a misspelling.
+  bool other_variety = false;
 };
 
 /// The words of a document and the verdict on each, computed once per document and shared by
 /// spelling.misspelling, spelling.unknown-word and spelling.name-variant.
 struct SpellAnalysis {
   std::vector<std::string> dictionaries;      ///< The user dictionaries it was made with.
+  std::string other_language;                 ///< The variety not checked in ("en-GB" for en-US).
   SpellDocument words;                        ///< The candidates and the document's word counts.
   std::vector<const SpellVerdict*> verdicts;  ///< One per words.words entry.
   std::unordered_map<std::string, SpellVerdict> by_form;  ///< Owns the verdicts, one per form.

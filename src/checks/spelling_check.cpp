@@ -115,6 +115,16 @@ Finding unknown_finding(const CheckInfo& info, Span span, const SpellWord& word,
   return make_finding(info, span, std::move(message), std::move(suggestions));
 }
 
+/// An unknown word that the other variety's dictionary has ("bootable" in en-US): information,
+/// since Debian's en_GB dictionary is much the larger, and has words en-US uses too.
+Finding other_variety_finding(const CheckInfo& info, Span span, const SpellWord& word,
+                              const std::string& language, const std::string& other) {
+  return make_finding(info, span,
+                      "Unknown word '" + word.text + "' in " + language + ", but " + other +
+                          "'s dictionary has it; add it to a dictionary (--dictionary) if it is "
+                          "right");
+}
+
 /// Every string one edit from ASCII lowercase `word` (a letter deleted, replaced or inserted, or
 /// two neighbours swapped): Hunspell's first strategy, at microseconds a lookup instead of the
 /// milliseconds its whole suggest() takes.
@@ -223,7 +233,10 @@ void SpellingCheck::check(const AnalyzedDocument& doc, std::vector<Finding>& out
       out.push_back(typo_finding(info, span, word, suggestions_for(word)));
     } else if (mode_ == Mode::unknown_word && verdict.rejected_fix.empty() &&
                verdict.variant.empty() && !verdict.typo && reported.insert(word.text).second) {
-      out.push_back(unknown_finding(info, span, word, name_like(analysis.words, word), speller));
+      out.push_back(
+          verdict.other_variety
+              ? other_variety_finding(info, span, word, doc.language, analysis.other_language)
+              : unknown_finding(info, span, word, name_like(analysis.words, word), speller));
     }
   }
 }

@@ -22,6 +22,7 @@ struct Found {
   std::string text;  // The source bytes of the span.
   std::vector<std::string> suggestions;
   std::vector<std::string> related;
+  std::string message;
 };
 
 struct Checked {
@@ -36,7 +37,7 @@ Checked spell(const std::string& text, Settings settings = {}) {
   Checked out{report.language, {}};
   for (const Finding& f : report.findings) {
     if (f.rule.rfind("spelling.", 0) != 0) continue;
-    Found found{f.rule, text.substr(f.span.begin, f.span.size()), f.suggestions, {}};
+    Found found{f.rule, text.substr(f.span.begin, f.span.size()), f.suggestions, {}, f.message};
     for (const RelatedSpan& r : f.related)
       found.related.push_back(text.substr(r.span.begin, r.span.size()));
     out.findings.push_back(std::move(found));
@@ -68,12 +69,13 @@ TEST_CASE("spelling: a typo gets the right first suggestion and at most five", "
 
 TEST_CASE("spelling: a word of the document with a digit is never offered for a word",
           "[spelling]") {
-  // "5th" is one edit from "fth", and was its third suggestion: no spelling of a word has a
-  // digit, and the speller keeps Hunspell's ordinal rules for words that do.
+  // "5th" is one edit from "sth" (and from "fth", its third suggestion once, which en-GB's
+  // dictionary has): no spelling of a word has a digit, and the speller keeps Hunspell's
+  // ordinal rules for words that do.
   const Checked c =
-      spell("Harbour notes\n\nThe 5th pier opened on Monday, and the fth pier opens next week.\n");
+      spell("Harbour notes\n\nThe 5th pier opened on Monday, and the sth pier opens next week.\n");
   REQUIRE(c.findings.size() == 1);
-  CHECK(c.findings[0].text == "fth");
+  CHECK(c.findings[0].text == "sth");
   CHECK_FALSE(c.findings[0].suggestions.empty());
   for (const std::string& suggestion : c.findings[0].suggestions) CHECK(suggestion != "5th");
 }
@@ -151,6 +153,22 @@ TEST_CASE("spelling: a prefix and a known word is a coinage unless a word is one
       "The reimagined plan serves underserved towns with unobligated funds untill the relase.\n");
   CHECK(texts_of(c, "spelling.misspelling") == Texts{"untill", "relase"});
   CHECK(texts_of(c, "spelling.unknown-word") == Texts{"reimagined", "underserved", "unobligated"});
+}
+
+TEST_CASE("spelling: a word the other variety's dictionary has is unknown not misspelt",
+          "[spelling]") {
+  // Debian's en_US dictionary lacks "acquirements" and "bootable", its en_GB one has them;
+  // "informations" it has too, but reject.txt makes it a typo in either variety.
+  const Checked c =
+      spell("The acquirements of the bootable image and the informations were reviewed.\n");
+  CHECK(c.language == "en-US");
+  CHECK(texts_of(c, "spelling.misspelling") == Texts{"informations"});
+  REQUIRE(texts_of(c, "spelling.unknown-word") == Texts{"acquirements", "bootable"});
+  for (const Found& f : c.findings) {
+    if (f.rule == "spelling.unknown-word") {
+      CHECK(f.message.find("in en-US, but en-GB's dictionary has it") != std::string::npos);
+    }
+  }
 }
 
 TEST_CASE("spelling: Latin of English prose and lowercase name particles are words", "[spelling]") {
