@@ -87,6 +87,33 @@ SpellVerdict judge(const SpellDocument& words, const SpellWord& word, Speller& s
   return verdict;
 }
 
+/// The speller of the variety a document is not checked in, loaded at the first question: only
+/// a document with a word taken for a typo asks, and a release's names do not.
+class OtherVariety {
+ public:
+  OtherVariety(const std::string& language, const std::vector<std::string>& dictionaries)
+      : language_(language), dictionaries_(dictionaries) {}
+
+  /// True when the other variety's dictionaries take `word`; false, for every word, when that
+  /// variety's Hunspell dictionary is not installed (the run needs only its own).
+  bool knows(const SpellWord& word) {
+    if (speller_ == nullptr && !missing_) {
+      try {
+        speller_ = &Speller::for_thread(language_, dictionaries_);
+      } catch (const LoadError&) {
+        missing_ = true;
+      }
+    }
+    return speller_ != nullptr && spelled_ok(word, *speller_);
+  }
+
+ private:
+  const std::string& language_;
+  const std::vector<std::string>& dictionaries_;
+  Speller* speller_ = nullptr;
+  bool missing_ = false;
+};
+
 std::shared_ptr<const SpellAnalysis> analyse(const AnalyzedDocument& doc, Speller& speller,
                                              const std::vector<std::string>& dictionaries) {
   auto analysis = std::make_shared<SpellAnalysis>();
@@ -99,16 +126,14 @@ std::shared_ptr<const SpellAnalysis> analyse(const AnalyzedDocument& doc, Spelle
   find_near_words(analysis->words, rejected);
   analysis->verdicts.reserve(analysis->words.words.size());
   analysis->other_language = doc.language == "en-GB" ? "en-US" : "en-GB";
-  // Loaded only for a document with a word taken for a typo: a release's names need none.
-  Speller* other = nullptr;
+  OtherVariety other{analysis->other_language, dictionaries};
   for (const SpellWord& word : analysis->words.words) {
     auto [it, added] = analysis->by_form.try_emplace(form_key(word));
     if (added) {
       it->second = judge(analysis->words, word, speller);
-      if (it->second.typo) {
-        if (other == nullptr) other = &Speller::for_thread(analysis->other_language, dictionaries);
-        it->second.other_variety = spelled_ok(word, *other);
-        it->second.typo = !it->second.other_variety;
+      if (it->second.typo && other.knows(word)) {
+        it->second.typo = false;
+        it->second.other_variety = true;
       }
     }
     analysis->verdicts.push_back(&it->second);
