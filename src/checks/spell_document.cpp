@@ -150,10 +150,13 @@ std::vector<bool> sentence_starts(const std::vector<Token>& tokens,
   return starts;
 }
 
-/// True when `word` is a title written before a name ("Dr", "Mrs").
+/// True when `word` is a title written before a name ("Dr", "Mrs", "Cllr", "Sen."). Only
+/// abbreviations and forms of address: "Mayor" or "Minister" may open a headline's verb
+/// ("Mayor Anounces Plan"), which must stay a typo.
 bool is_title(std::string_view word) {
-  static constexpr std::array<std::string_view, 10> kTitles = {
-      "Dame", "Dr", "Mr", "Mrs", "Ms", "Mx", "Prof", "Rev", "Revd", "Sir"};
+  static constexpr std::array<std::string_view, 20> kTitles = {
+      "Capt", "Cllr", "Col", "Dame", "Dr",  "Fr",  "Gen",  "Gov", "Lt",  "Mr",
+      "Mrs",  "Ms",   "Mx",  "Prof", "Rep", "Rev", "Revd", "Sen", "Sgt", "Sir"};
   return std::find(kTitles.begin(), kTitles.end(), word) != kTitles.end();
 }
 

@@ -106,11 +106,11 @@ TEST_CASE("spelling: a misspelt day or month is a typo though Hunspell knows it 
 }
 
 TEST_CASE("spelling: a surname after an initial or a title is no typo", "[spelling]") {
-  // Each surname is one edit from a common word ("became", "heard", "collect"), which makes a
-  // capitalised word a typo elsewhere; "Goverment" still is one, and so is a company's
+  // Each surname is one edit from a common word ("became", "heard", "collect"), which
+  // makes a capitalised word a typo elsewhere; "Goverment" still is one, and so is a company's
   // "Systens" after its unknown name.
   const Checked c = spell(
-      "Marta D. Beame joined the Rev. J. H. Hearn and Dr Collett. The Goverment of Ostvik and "
+      "Marta D. Beame joined the Rev. J. H. Hearn and Cllr Collett. The Goverment of Ostvik and "
       "Zorvexa Systens thanked them.\n");
   CHECK(texts_of(c, "spelling.misspelling") == Texts{"Goverment", "Systens"});
   CHECK(texts_of(c, "spelling.unknown-word") ==
