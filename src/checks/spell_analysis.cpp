@@ -81,6 +81,7 @@ std::string form_key(const SpellWord& word) {
 SpellVerdict judge(const SpellDocument& words, const SpellWord& word, Speller& speller) {
   SpellVerdict verdict;  // `word` is one the dictionaries reject (collect_spell_words).
   verdict.rejected_fix = speller.rejected(word.text);
+  verdict.rejected_is_word = !verdict.rejected_fix.empty() && speller.in_dictionaries(word.text);
   verdict.variant = name_variant_of(words, word, speller);
   verdict.typo =
       verdict.rejected_fix.empty() && verdict.variant.empty() && likely_typo(words, word, speller);

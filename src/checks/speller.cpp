@@ -519,6 +519,10 @@ bool Speller::known(std::string_view word) {
   return ok;
 }
 
+bool Speller::in_dictionaries(std::string_view word) {
+  return hunspell_for(word).spell(std::string(word));
+}
+
 std::string Speller::rejected(std::string_view word) const {
   std::string lower(word);
   for (char& c : lower) {

@@ -65,6 +65,9 @@ class Speller {
   void prefetch(std::string_view word) const { known_.prefetch(word); }
   /// The replacement reject.txt gives for `word` ("" when it is not rejected).
   [[nodiscard]] std::string rejected(std::string_view word) const;
+  /// True when the dictionaries take `word`, reject.txt aside ("pubic" yes, "informations" not
+  /// in en-US); not cached, for the few words reject.txt names.
+  bool in_dictionaries(std::string_view word);
   /// Hunspell's suggestions for `word`, computed once per distinct word; valid until the next
   /// call.
   const std::vector<std::string>& suggest(std::string_view word);

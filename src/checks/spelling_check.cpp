@@ -67,11 +67,13 @@ void add_candidate(std::map<std::string, Candidate>& candidates, const SpellWord
 }
 
 Finding rejected_finding(const CheckInfo& info, Span span, const SpellWord& word,
-                         const std::string& fix) {
-  const std::string display = with_case_of(fix, word.text);
+                         const SpellVerdict& verdict) {
+  const std::string display = with_case_of(verdict.rejected_fix, word.text);
   return make_finding(
       info, span,
-      "'" + word.text + "' is a word, but here most likely a typo for '" + display + "'",
+      verdict.rejected_is_word
+          ? "'" + word.text + "' is a word, but here most likely a typo for '" + display + "'"
+          : "Unknown word '" + word.text + "': a common misspelling of '" + display + "'",
       {display});
 }
 
@@ -228,7 +230,7 @@ void SpellingCheck::check(const AnalyzedDocument& doc, std::vector<Finding>& out
     const SpellVerdict& verdict = *analysis.verdicts[i];
     const Span span = doc.doc.blocks[word.block].to_source(word.span);
     if (mode_ == Mode::misspelling && !verdict.rejected_fix.empty()) {
-      out.push_back(rejected_finding(info, span, word, verdict.rejected_fix));
+      out.push_back(rejected_finding(info, span, word, verdict));
     } else if (mode_ == Mode::misspelling && verdict.typo) {
       out.push_back(typo_finding(info, span, word, suggestions_for(word)));
     } else if (mode_ == Mode::unknown_word && verdict.rejected_fix.empty() &&

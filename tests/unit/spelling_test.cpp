@@ -167,8 +167,14 @@ TEST_CASE("spelling: a word the other variety's dictionary has is unknown not mi
   for (const Found& f : c.findings) {
     if (f.rule == "spelling.unknown-word") {
       CHECK(f.message.find("in en-US, but en-GB's dictionary has it") != std::string::npos);
+    } else {
+      CHECK(f.message == "Unknown word 'informations': a common misspelling of 'information'");
     }
   }
+  // A word of the dictionaries on reject.txt says so.
+  const Checked word = spell("It runs pubic transport.\n");
+  REQUIRE(word.findings.size() == 1);
+  CHECK(word.findings[0].message == "'pubic' is a word, but here most likely a typo for 'public'");
 }
 
 TEST_CASE("spelling: Latin of English prose and lowercase name particles are words", "[spelling]") {
