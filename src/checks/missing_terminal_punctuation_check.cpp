@@ -31,8 +31,42 @@ std::string_view strip_closers(std::string_view text) {
   return text;
 }
 
+/// Strips note references, which follow the terminal mark: a Markdown footnote ("[^1]", "[^note]"),
+/// a numbered or lettered reference ("[3]", "[a]"), superscript digits ("¹²").
+std::string_view strip_note_references(std::string_view text) {
+  for (bool stripped = true; stripped && !text.empty();) {
+    stripped = false;
+    if (text.back() == ']') {
+      const std::size_t open = text.rfind('[');
+      if (open == std::string_view::npos) break;
+      const std::string_view inner = text.substr(open + 1, text.size() - open - 2);
+      const bool footnote = inner.size() > 1 && inner[0] == '^' &&
+                            inner.find_first_of(" []") == std::string_view::npos;
+      const bool numbered =
+          !inner.empty() && inner.size() <= 3 &&
+          (std::all_of(inner.begin(), inner.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+           (inner.size() == 1 && inner[0] >= 'a' && inner[0] <= 'z'));
+      if (footnote || numbered) {
+        text.remove_suffix(text.size() - open);
+        stripped = true;
+      }
+      continue;
+    }
+    // Superscript one, two, three (U+00B9, U+00B2, U+00B3) and zero to nine (U+2070-U+2079).
+    for (const std::string_view digit :
+         {"\xC2\xB9", "\xC2\xB2", "\xC2\xB3", "\xE2\x81\xB0", "\xE2\x81\xB4", "\xE2\x81\xB5",
+          "\xE2\x81\xB6", "\xE2\x81\xB7", "\xE2\x81\xB8", "\xE2\x81\xB9"}) {
+      if (ends_with(text, digit)) {
+        text.remove_suffix(digit.size());
+        stripped = true;
+      }
+    }
+  }
+  return text;
+}
+
 bool has_terminal_mark(std::string_view text) {
-  const std::string_view bare = strip_closers(text);
+  const std::string_view bare = strip_closers(strip_note_references(text));
   if (bare.empty()) return true;
   static constexpr std::string_view kMarks = ".!?:;";
   return kMarks.find(bare.back()) != std::string_view::npos || ends_with(bare, "\xE2\x80\xA6");
