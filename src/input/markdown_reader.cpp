@@ -219,11 +219,16 @@ class MarkdownReader {
   }
 
   /// Reads the HTML block just left as HTML (a release's caption in a <figure>, a paragraph in a
-  /// <div>): its prose is checked as an HTML file's would be. Inside a block quote its lines carry
-  /// the quote's '>' marks, which are no HTML, so it is left out there as before.
+  /// <div>): its prose is checked as an HTML file's would be. Inside a block quote a block of one
+  /// line is read too ("> <p>...</p>"); from its second line on, the lines carry the quote's '>'
+  /// marks, which are no HTML, so a longer one is left out.
   void read_html_block() {
     const std::optional<Span> block = std::exchange(html_block_, std::nullopt);
-    if (!block || block->begin >= block->end || quote_depth_ > 0) return;
+    if (!block || block->begin >= block->end) return;
+    if (quote_depth_ > 0 &&
+        bytes_.substr(block->begin, block->size()).find('\n') != std::string_view::npos) {
+      return;
+    }
     read_html_fragment(doc_, *block);
   }
 

@@ -54,16 +54,19 @@ TEST_CASE("markdown: an HTML block's prose is read as HTML, with exact spans",
       "The ferry sails.\n\n<div class=\"caption\">\n<p>Photo: The ferry at "
       "Porthaven.</p>\n</div>\n\n"
       "<figure><figcaption>Photo: The quay &amp; the ferry.</figcaption></figure>\n\n"
-      "> <div>Quoted html</div>\n\nMore text.\n";
+      "> <div>Quoted html</div>\n\n> <div>Quoted over\n> two lines</div>\n\nMore text.\n";
   const Document doc = read(text, InputFormat::markdown);
-  REQUIRE(doc.blocks.size() == 4);
+  REQUIRE(doc.blocks.size() == 5);
   CHECK(doc.blocks[1].text == "Photo: The ferry at Porthaven.");
   CHECK(doc.blocks[1].kind == BlockKind::caption);
   CHECK(doc.source.slice(doc.blocks[1].span) == "Photo: The ferry at Porthaven.");
   CHECK(doc.blocks[2].text == "Photo: The quay & the ferry.");
   CHECK(source_behind(doc, "quay & the") == "quay &amp; the");
-  // In a block quote the lines carry '>' marks: not read (a known gap).
-  CHECK(doc.blocks[3].text == "More text.");
+  // In a block quote, a block of one line is read; from the second line on the lines carry
+  // '>' marks, which are no HTML: not read (a known gap).
+  CHECK(doc.blocks[3].text == "Quoted html");
+  CHECK(doc.source.slice(doc.blocks[3].span) == "Quoted html");
+  CHECK(doc.blocks[4].text == "More text.");
 }
 
 TEST_CASE("markdown: a comment in an HTML block is recorded once", "[reader][markdown]") {
