@@ -29,8 +29,8 @@ constexpr std::size_t kShortest = 4;
 constexpr std::size_t kLongest = 32;
 
 void add_pair(Table& table, const std::string& british, const std::string& american,
-              bool american_is_evidence = true) {
-  table.try_emplace(british, Entry{american, Variety::british});
+              bool american_is_evidence = true, bool british_is_evidence = true) {
+  if (british_is_evidence) table.try_emplace(british, Entry{american, Variety::british});
   if (american_is_evidence) table.try_emplace(american, Entry{british, Variety::american});
 }
 
@@ -68,7 +68,7 @@ constexpr std::string_view kLlStems =
     "trave cance mode labe fue signa counse leve tota channe marsha jewe dia quarre tunne peda "
     "riva refue";
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 52> kPairs{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 51> kPairs{{
     {"centred", "centered"},
     {"centring", "centering"},
     {"favourites", "favorites"},
@@ -109,7 +109,6 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 52> kPairs{{
     {"pyjamas", "pajamas"},
     {"analyse", "analyze"},
     {"analysed", "analyzed"},
-    {"analyses", "analyzes"},
     {"analysing", "analyzing"},
     {"paralyse", "paralyze"},
     {"oestrogen", "estrogen"},
@@ -168,6 +167,8 @@ Table build_table() {
   for (const auto& [british, american] : kBritishOnly) {
     add_pair(table, std::string(british), std::string(american), false);
   }
+  // "analyses" is also the plural of "analysis" in both; only "analyzes" tells.
+  add_pair(table, "analyses", "analyzes", true, false);
   assert(std::all_of(table.begin(), table.end(), [](const auto& entry) {
     return entry.first.size() >= kShortest && entry.first.size() <= kLongest;
   }));
@@ -175,6 +176,11 @@ Table build_table() {
 }
 
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
+
+/// True when `word` starts with a capital and goes on in lowercase ("Labor", not "LABOR").
+bool is_capitalised(std::string_view word) {
+  return word.size() > 1 && is_upper(word[0]) && !is_upper(word[1]);
+}
 
 /// The variety table, and a filter of 2^16 bits (8 KB) set by its words. Nearly every word of a
 /// text is in no variety pair, and the filter, small enough to stay in the cache, turns them
@@ -263,12 +269,21 @@ std::vector<VarietyForm> find_variety_forms(const AnalyzedDocument& doc, std::si
   const VarietyTable& variety_table = table();
   for (std::size_t b = from; b < to && b < doc.doc.blocks.size() && b < doc.segments.size(); ++b) {
     const std::string_view text = doc.doc.blocks[b].text;
-    for (const Token& token : doc.segments[b].tokens) {
-      if (token.kind() != TokenKind::word) continue;
-      const std::string_view word = text.substr(token.span().begin, token.span().size());
+    const std::vector<Token>& tokens = doc.segments[b].tokens;
+    std::vector<bool> starts;  // Made at the block's first capitalised variety word.
+    for (std::size_t t = 0; t < tokens.size(); ++t) {
+      if (tokens[t].kind() != TokenKind::word) continue;
+      const std::string_view word = text.substr(tokens[t].span().begin, tokens[t].span().size());
       const Entry* entry = entry_of(variety_table, word);
       if (entry == nullptr) continue;
-      out.push_back({b, token.span(), entry->variety, with_case_of(entry->counterpart, word)});
+      // A name keeps its own spelling ("the Department of Labor" in a British text, "the Labour
+      // Party" in an American one): a word capitalised inside a sentence is taken for part of
+      // one. A heading's words are capitalised by style, so they still count.
+      if (is_capitalised(word) && doc.doc.blocks[b].kind != BlockKind::heading) {
+        if (starts.empty()) starts = sentence_starts(doc.segments[b]);
+        if (!starts[t]) continue;
+      }
+      out.push_back({b, tokens[t].span(), entry->variety, with_case_of(entry->counterpart, word)});
     }
   }
   return out;

@@ -138,18 +138,6 @@ void collect_definitions(std::string_view text, const std::vector<Token>& tokens
   }
 }
 
-std::vector<bool> sentence_starts(const std::vector<Token>& tokens,
-                                  const std::vector<Span>& sentences) {
-  std::vector<bool> starts(tokens.size(), false);
-  if (!tokens.empty()) starts[0] = true;
-  std::size_t t = 0;
-  for (const Span sentence : sentences) {
-    while (t < tokens.size() && tokens[t].span().begin < sentence.begin) ++t;
-    if (t < tokens.size() && tokens[t].span().begin < sentence.end) starts[t] = true;
-  }
-  return starts;
-}
-
 /// True when `word` is a title written before a name ("Dr", "Mrs", "Cllr", "Sen."). Only
 /// abbreviations and forms of address: "Mayor" or "Minister" may open a headline's verb
 /// ("Mayor Anounces Plan"), which must stay a typo.
@@ -264,7 +252,7 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
                    SpellDocument& out) {
   const std::string_view text = doc.doc.blocks[b].text;
   const std::vector<Token>& tokens = doc.segments[b].tokens;
-  std::vector<bool> starts = sentence_starts(tokens, doc.segments[b].sentences);
+  std::vector<bool> starts = sentence_starts(doc.segments[b]);
   // The block's forms first, then the speller's answers for those new to the document: their
   // cached answers are fetched from memory together (Speller::prefetch), where asking as each
   // form was met waited for one cache miss at a time (a release's rarer words are in no cache).

@@ -216,4 +216,16 @@ Segments Segmenter::segments(std::string_view text, bool want_sentences, bool wa
   return out;
 }
 
+std::vector<bool> sentence_starts(const Segments& segments) {
+  const std::vector<Token>& tokens = segments.tokens;
+  std::vector<bool> starts(tokens.size(), false);
+  if (!tokens.empty()) starts[0] = true;
+  std::size_t t = 0;
+  for (const Span sentence : segments.sentences) {
+    while (t < tokens.size() && tokens[t].span().begin < sentence.begin) ++t;
+    if (t < tokens.size() && tokens[t].span().begin < sentence.end) starts[t] = true;
+  }
+  return starts;
+}
+
 }  // namespace galley

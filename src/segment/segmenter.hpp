@@ -82,6 +82,10 @@ struct Segments {
   std::vector<Token> tokens;    ///< Words and non-words, in order; punctuation and space omitted.
 };
 
+/// Per token of `segments`, true when it is the first token of its sentence (the block's first
+/// token always is).
+std::vector<bool> sentence_starts(const Segments& segments);
+
 /// ICU break iteration over each text made ready once (IcuText); spans are of the UTF-8 bytes.
 /// Holds ICU iterators: make one per thread. The vectors it returns have no spare capacity.
 class Segmenter {

@@ -302,6 +302,25 @@ TEST_CASE("spelling: the document's variety decides the language", "[spelling]")
   CHECK(spell("We organize the color program.\n", british).language == "en-GB");
 }
 
+TEST_CASE("spelling: a name keeps its own spelling in either variety", "[spelling]") {
+  // Capitalised inside a sentence: part of a name, neither evidence nor flagged.
+  const Checked c = spell(
+      "The colour of the harbour pleased the visitors from the Department of Labor and the World "
+      "Trade Center.\n");
+  CHECK(c.language == "en-GB");
+  CHECK(texts_of(c, "spelling.mixed-variety").empty());
+  // Opening a sentence, or in a heading, the word counts.
+  const Checked opener = spell(
+      "Harbor Works\n\nThe colour of the harbour is grey. Center stage "
+      "went to the band.\n");
+  CHECK(texts_of(opener, "spelling.mixed-variety") == Texts{"Harbor", "Center"});
+  // Lowercase, the same words are flagged.
+  const Checked lower = spell(
+      "The grey colour of the harbour pleased the visitors from the labor office and the trade "
+      "center.\n");
+  CHECK(texts_of(lower, "spelling.mixed-variety") == Texts{"labor", "center"});
+}
+
 TEST_CASE("spelling: mixed varieties flag the minority with the majority as related",
           "[spelling]") {
   const Checked c = spell("The colour of the harbour and the centre, and the color of the sky.\n");
@@ -704,6 +723,10 @@ TEST_CASE("variety counterparts are found through the filter in any case", "[spe
   CHECK(variety_counterpart("enquired").first == "inquired");
   CHECK(variety_counterpart("practice").first.empty());
   CHECK(variety_counterpart("inquired").first.empty());
+  // "analyses" is the plural of "analysis" in both varieties; "analyzes" is American.
+  CHECK(variety_counterpart("analyses").first.empty());
+  CHECK(variety_counterpart("analyzes") ==
+        std::pair<std::string, Variety>{"analyses", Variety::american});
 }
 
 }  // namespace galley
