@@ -39,7 +39,7 @@ bool is_end_marker(std::string_view text) {
 }
 
 // Headings that open a section of boilerplate, which repeats from release to release.
-constexpr std::array<std::string_view, 14> kBoilerplateOpenings{"about ",
+constexpr std::array<std::string_view, 18> kBoilerplateOpenings{"about ",
                                                                 "notes to editor",
                                                                 "note to editor",
                                                                 "editor's note",
@@ -52,16 +52,35 @@ constexpr std::array<std::string_view, 14> kBoilerplateOpenings{"about ",
                                                                 "media enquiries",
                                                                 "media inquiries",
                                                                 "press enquiries",
-                                                                "boilerplate"};
+                                                                "boilerplate",
+                                                                "investor contact",
+                                                                "investor relations",
+                                                                "media relations",
+                                                                "notes for editor"};
+
+// The legal notices of a listed company's releases, the same in each: a heading of their own
+// or the paragraph's first words, however long the line ("Safe Harbor Statement under the
+// Private Securities Litigation Reform Act of 1995: ...").
+constexpr std::array<std::string_view, 9> kLegalOpenings{
+    "safe harbor",
+    "safe harbour",
+    "forward-looking statement",
+    "forward looking statement",
+    "cautionary note",
+    "cautionary statement",
+    "this press release contains forward-looking",
+    "this news release contains forward-looking",
+    "this release contains forward-looking"};
 
 bool opens_boilerplate(const Block& block) {
   const std::string_view text = block.text;
-  if (more_words_than(text, 8)) return false;
   const std::size_t start = text.find_first_not_of(" \t\r\n*#");
   if (start == std::string_view::npos) return false;
-  const std::string head = lower_ascii(text.substr(start, 32));
-  return std::any_of(kBoilerplateOpenings.begin(), kBoilerplateOpenings.end(),
-                     [&](std::string_view opening) { return head.starts_with(opening); });
+  const std::string head = lower_ascii(text.substr(start, 48));
+  const auto opens_with = [&](std::string_view opening) { return head.starts_with(opening); };
+  if (std::any_of(kLegalOpenings.begin(), kLegalOpenings.end(), opens_with)) return true;
+  if (more_words_than(text, 8)) return false;
+  return std::any_of(kBoilerplateOpenings.begin(), kBoilerplateOpenings.end(), opens_with);
 }
 
 // Image alt text is not printed: it may legitimately repeat the visible caption. The readers

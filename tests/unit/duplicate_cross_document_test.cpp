@@ -76,6 +76,34 @@ TEST_CASE("duplicate.cross-document: a near copy, and boilerplate that may repea
   CHECK(cross(report.documents[0]).empty());
 }
 
+TEST_CASE("duplicate.cross-document: a listed company's legal notice repeats in each release",
+          "[duplicate][batch]") {
+  const std::string dir = test::temp_dir();
+  // As a heading of its own, and as the paragraph's first words on a line longer than a heading.
+  const std::string heading =
+      "Forward-Looking Statements\n\nThis release contains statements about Velmora "
+      "Instruments' plans, products and results that involve risks and uncertainties, and "
+      "actual results may differ materially from those projected.\n";
+  const std::string inline_notice =
+      "Safe Harbor Statement under the Private Securities Litigation Reform Act of 1995: the "
+      "statements in this release about future sales and margins involve risks that could make "
+      "actual results differ.\n";
+  const std::string body =
+      "The new sensor line measures soil moisture to within one per cent and ships in March to "
+      "growers across the region.";
+  test::write_file(dir + "/a.txt", "Velmora launches sensors.\n\n" + body + "\n\n" + heading +
+                                       "\n" + inline_notice);
+  test::write_file(dir + "/b.txt",
+                   "Velmora opens a plant.\n\nThe plant in Tarrow employs 80 "
+                   "people from May.\n\n" +
+                       body + "\n\n" + heading + "\n" + inline_notice);
+  const Report report = run_pipeline(
+      {{dir + "/a.txt", std::nullopt}, {dir + "/b.txt", std::nullopt}}, without_rule_packs());
+  const std::vector<Finding> found = cross(report.documents[1]);
+  REQUIRE(found.size() == 1);  // The body paragraph, not the two notices.
+  CHECK(found[0].message == "The same paragraph is in " + dir + "/a.txt at line 3");
+}
+
 TEST_CASE("duplicate.cross-document: clean releases in one run raise nothing",
           "[duplicate][batch]") {
   std::vector<InputFile> inputs;
