@@ -90,6 +90,17 @@ TEST_CASE("spelling: a capitalised typo of a common word is an error", "[spellin
   CHECK(texts_of(with_word, "spelling.misspelling") == Texts{"Developmebt"});
 }
 
+TEST_CASE("spelling: a long capitalised typo of a word the frequency list has is an error",
+          "[spelling]") {
+  // "communications" is in the list, but not among its common words (count 17 < 20): ten
+  // letters or more make the typo; shorter, a name near a rarer word stays a name.
+  const Checked c = spell(
+      "She was Head of Comunications at the Ostvik Trust, where Tom Gardiners led the team.\n");
+  CHECK(texts_of(c, "spelling.misspelling") == Texts{"Comunications"});
+  REQUIRE(c.findings.size() >= 1);
+  CHECK(c.findings[0].suggestions.at(0) == "Communications");
+}
+
 TEST_CASE("spelling: a misspelt day or month is a typo though Hunspell knows it capitalised only",
           "[spelling]") {
   const Checked c =
