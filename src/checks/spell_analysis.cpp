@@ -39,12 +39,12 @@ bool doubles_a_letter(std::string_view word, std::string_view near) {
 
 /// A capitalised word is a typo of a common word only when it is long, one edit away and keeps
 /// the first letter ("Developmebt" for "development", not "Carty" for "party"); a sentence
-/// opener may also be short if the word is among the commonest ("Teh" for "the"). A common word
-/// with a letter doubled is a name ("Wellcome", "Buffett", "Pappas"): on Debian's prose, nine
-/// in ten such words were.
+/// opener may also be short if the word is among the commonest ("Teh" for "the"). Inside a
+/// sentence, a common word with a letter doubled is a name ("Wellcome", "Buffett", "Pappas"): on
+/// Debian's prose, nine in ten such words were; opening one it is a slip ("Thhis", "Forr").
 bool common_near_name(const SpellWord& word, const NearWord& near, bool mid_sentence) {
   if (near.distance != 1 || near.word.empty() || near.word[0] != word.lower[0]) return false;
-  if (doubles_a_letter(word.lower, near.word)) return false;
+  if (mid_sentence && doubles_a_letter(word.lower, near.word)) return false;
   const std::size_t length = utf8::count_code_points(word.lower);
   if (!mid_sentence && length <= 4) return near.count >= kVeryCommon;
   // Ten letters or more, any word of the list will do: names that long are seldom one edit from
@@ -159,7 +159,15 @@ const SpellAnalysis& spell_analysis(const AnalyzedDocument& doc, Speller& spelle
 }
 
 bool likely_typo(const SpellDocument& words, const SpellWord& word, Speller& speller) {
-  if (word.capitalised && words.count(word.text) >= 2) return false;
+  const bool mid_sentence = name_like(words, word);
+  // A capitalised word that recurs is a name, unless it has three or four letters and only ever
+  // opens a sentence: a habit of the fingers ("Teh" twice) more likely than a short name that
+  // never comes later. Two letters are interjections and initials ("Ay", Austen's, recurs).
+  const std::size_t length = utf8::count_code_points(word.lower);
+  if (word.capitalised && words.count(word.text) >= 2 &&
+      (mid_sentence || length < 3 || length > 4)) {
+    return false;
+  }
   // A surname is near some common word as often as not ("Dr Collett", "J. H. Hearn"); its
   // slips are left to spelling.name-variant, which compares it with the document's names.
   if (word.in_name) return false;
@@ -172,15 +180,16 @@ bool likely_typo(const SpellDocument& words, const SpellWord& word, Speller& spe
     for (const std::uint32_t id : near_document_words(words, word.lower, limit)) {
       const std::string& near = words.lower_list[id];
       // As for name variants: a name's first letter is seldom the slip ("Jeffords", "affords");
-      // nor is a doubled letter (common_near_name).
-      if (name && (near.front() != word.lower.front() || doubles_a_letter(word.lower, near))) {
+      // nor, inside a sentence, a doubled letter (common_near_name).
+      if (name && (near.front() != word.lower.front() ||
+                   (mid_sentence && doubles_a_letter(word.lower, near)))) {
         continue;
       }
       if (speller.known(near)) return true;
     }
   }
   for (const NearWord& near : WordIndex::shared().near(word.lower, name ? 1 : limit)) {
-    if (name && !common_near_name(word, near, name_like(words, word))) continue;
+    if (name && !common_near_name(word, near, mid_sentence)) continue;
     if (speller.known(near.word)) return true;
     // The list is lowercase, and a name ("Wednesday", "Britain") is known only capitalised.
     if (name && speller.known(with_case_of(std::string(near.word), word.text))) return true;

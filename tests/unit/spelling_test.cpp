@@ -188,6 +188,16 @@ TEST_CASE("spelling: a word the other variety's dictionary has is unknown not mi
   CHECK(word.findings[0].message == "'pubic' is a word, but here most likely a typo for 'public'");
 }
 
+TEST_CASE("spelling: a sentence opener with a letter doubled or a short one twice is a typo",
+          "[spelling]") {
+  // Inside a sentence "Wellcome" is a name (a doubled letter); opening one, "Thhis" is a slip.
+  // "Teh" twice, only ever opening a sentence, is a habit of the fingers, not a name.
+  const Checked c =
+      spell("The Wellcome Trust met. Thhis was new. Teh plan grew. Teh board agreed.\n");
+  CHECK(texts_of(c, "spelling.misspelling") == Texts{"Thhis", "Teh", "Teh"});
+  CHECK(texts_of(c, "spelling.unknown-word") == Texts{"Wellcome"});
+}
+
 TEST_CASE("spelling: Latin of English prose and lowercase name particles are words", "[spelling]") {
   const Checked c = spell(
       "The fee is 2% per annum, a bona fide and de facto standard, and the pro bono team's modus "
