@@ -99,6 +99,9 @@ TEST_CASE("spelling: a long capitalised typo of a word the frequency list has is
   CHECK(texts_of(c, "spelling.misspelling") == Texts{"Comunications"});
   REQUIRE(c.findings.size() >= 1);
   CHECK(c.findings[0].suggestions.at(0) == "Communications");
+  // Opening a sentence, seven letters will do ("measuring" has count 4).
+  CHECK(texts_of(spell("Messuring the results took a week.\n"), "spelling.misspelling") ==
+        Texts{"Messuring"});
 }
 
 TEST_CASE("spelling: a misspelt day or month is a typo though Hunspell knows it capitalised only",
