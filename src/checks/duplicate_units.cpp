@@ -58,19 +58,23 @@ constexpr std::array<std::string_view, 18> kBoilerplateOpenings{"about ",
                                                                 "media relations",
                                                                 "notes for editor"};
 
-// The legal notices of a listed company's releases, the same in each: a heading of their own
-// or the paragraph's first words, however long the line ("Safe Harbor Statement under the
-// Private Securities Litigation Reform Act of 1995: ...").
-constexpr std::array<std::string_view, 9> kLegalOpenings{
-    "safe harbor",
-    "safe harbour",
+// The legal notices of a listed company's releases, the same in each: the paragraph's or the
+// heading's first words, however long the line ("Safe Harbor Statement under the Private
+// Securities Litigation Reform Act of 1995: ..."). Whole phrases: "Safe harbour facilities for
+// yachts" opens no notice.
+constexpr std::array<std::string_view, 8> kLegalOpenings{
+    "safe harbor statement",
+    "safe harbour statement",
     "forward-looking statement",
     "forward looking statement",
-    "cautionary note",
-    "cautionary statement",
+    "cautionary note regarding forward",
+    "cautionary statement regarding forward",
     "this press release contains forward-looking",
-    "this news release contains forward-looking",
-    "this release contains forward-looking"};
+    "this news release contains forward-looking"};
+
+// Headings that are a legal notice's whole text ("Safe Harbor", "Disclaimer:").
+constexpr std::array<std::string_view, 5> kLegalHeadings{
+    "safe harbor", "safe harbour", "disclaimer", "legal notice", "cautionary note"};
 
 bool opens_boilerplate(const Block& block) {
   const std::string_view text = block.text;
@@ -80,7 +84,10 @@ bool opens_boilerplate(const Block& block) {
   const auto opens_with = [&](std::string_view opening) { return head.starts_with(opening); };
   if (std::any_of(kLegalOpenings.begin(), kLegalOpenings.end(), opens_with)) return true;
   if (more_words_than(text, 8)) return false;
-  return std::any_of(kBoilerplateOpenings.begin(), kBoilerplateOpenings.end(), opens_with);
+  const std::size_t end = head.find_last_not_of(" \t\r\n:.");
+  const std::string_view whole = std::string_view(head).substr(0, end + 1);
+  return std::find(kLegalHeadings.begin(), kLegalHeadings.end(), whole) != kLegalHeadings.end() ||
+         std::any_of(kBoilerplateOpenings.begin(), kBoilerplateOpenings.end(), opens_with);
 }
 
 // Image alt text is not printed: it may legitimately repeat the visible caption. The readers

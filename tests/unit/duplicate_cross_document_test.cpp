@@ -79,29 +79,38 @@ TEST_CASE("duplicate.cross-document: a near copy, and boilerplate that may repea
 TEST_CASE("duplicate.cross-document: a listed company's legal notice repeats in each release",
           "[duplicate][batch]") {
   const std::string dir = test::temp_dir();
-  // As a heading of its own, and as the paragraph's first words on a line longer than a heading.
-  const std::string heading =
+  // Under a heading of its own, or opening its paragraph on a line longer than a heading.
+  const std::string under_heading =
       "Forward-Looking Statements\n\nThis release contains statements about Velmora "
       "Instruments' plans, products and results that involve risks and uncertainties, and "
       "actual results may differ materially from those projected.\n";
-  const std::string inline_notice =
+  const std::string opening =
       "Safe Harbor Statement under the Private Securities Litigation Reform Act of 1995: the "
       "statements in this release about future sales and margins involve risks that could make "
       "actual results differ.\n";
+  // Copied into both: a body paragraph, and one that opens with "Safe harbour" and no notice.
   const std::string body =
       "The new sensor line measures soil moisture to within one per cent and ships in March to "
       "growers across the region.";
-  test::write_file(dir + "/a.txt", "Velmora launches sensors.\n\n" + body + "\n\n" + heading +
-                                       "\n" + inline_notice);
+  const std::string harbour =
+      "Safe harbour facilities for yachts will open at Tarrow in May, with forty new berths and "
+      "a fuel pontoon for visiting crews.";
+  test::write_file(dir + "/a.txt",
+                   "Velmora launches sensors.\n\n" + body + "\n\n" + harbour + "\n\n" + opening);
   test::write_file(dir + "/b.txt",
-                   "Velmora opens a plant.\n\nThe plant in Tarrow employs 80 "
-                   "people from May.\n\n" +
-                       body + "\n\n" + heading + "\n" + inline_notice);
-  const Report report = run_pipeline(
-      {{dir + "/a.txt", std::nullopt}, {dir + "/b.txt", std::nullopt}}, without_rule_packs());
+                   "Velmora opens a plant.\n\n" + body + "\n\n" + harbour + "\n\n" + opening);
+  test::write_file(dir + "/c.txt", "Velmora names a chair.\n\n" + under_heading);
+  test::write_file(dir + "/d.txt", "Velmora moves office.\n\n" + under_heading);
+  const Report report = run_pipeline({{dir + "/a.txt", std::nullopt},
+                                      {dir + "/b.txt", std::nullopt},
+                                      {dir + "/c.txt", std::nullopt},
+                                      {dir + "/d.txt", std::nullopt}},
+                                     without_rule_packs());
   const std::vector<Finding> found = cross(report.documents[1]);
-  REQUIRE(found.size() == 1);  // The body paragraph, not the two notices.
+  REQUIRE(found.size() == 2);  // The body and the harbour paragraphs, not the notice.
   CHECK(found[0].message == "The same paragraph is in " + dir + "/a.txt at line 3");
+  CHECK(found[1].message == "The same paragraph is in " + dir + "/a.txt at line 5");
+  CHECK(cross(report.documents[3]).empty());
 }
 
 TEST_CASE("duplicate.cross-document: clean releases in one run raise nothing",
