@@ -38,6 +38,8 @@ const std::vector<CheckInfo>& table() {
         {"«The The» council met on Monday.", true, "The"},
         {"The board will teach her her duties.", false, "-"},
         {"We are sure that «it it» will open in May.", true, "it"},
+        {"The council said «it it» will reopen the bridge in May.", true, "it"},
+        {"In providing for it it will be wise to wait.", false, "-"},
         {"Install the kernel-package package first.", false, "-"}}},
       {"typography.doubled-space", "Two or more spaces between words", Severity::warning,
        Scope::block,

@@ -28,7 +28,12 @@ bool grammatical(std::string_view folded) {
 // Pronouns that are doubled by grammar when the first is an object and the second a subject or
 // a possessive ("I assure you you are", "teach her her trade", "for it it will"); a slip when
 // the first could not be an object: it opens a clause (kClauseOpeners, punctuation, the start).
-constexpr std::array<std::string_view, 3> kObjectThenSubject{"you", "her", "it"};
+// "it it" only after a preposition: after a verb it is a release's commonest slip ("the council
+// said it it will reopen"), where "you" and "her" after a verb are objects ("told her her").
+constexpr std::array<std::string_view, 2> kObjectThenSubject{"you", "her"};
+constexpr std::array<std::string_view, 19> kPrepositions{
+    "about", "after", "against", "at", "before", "by",   "for",  "from",    "in",     "into",
+    "of",    "on",    "over",    "to", "under",  "upon", "with", "without", "through"};
 constexpr std::array<std::string_view, 20> kClauseOpeners{
     "and",   "but",   "or", "nor",    "so",       "yet",     "that",  "because", "if",  "when",
     "while", "since", "as", "though", "although", "whether", "where", "which",   "who", "than"};
@@ -38,13 +43,23 @@ bool one_of(std::string_view folded, const std::array<std::string_view, N>& word
   return std::find(words.begin(), words.end(), folded) != words.end();
 }
 
-/// True when the doubled word's first copy, token `t`, cannot be an object: nothing but spaces
-/// after a word of kClauseOpeners, or after punctuation, or at the block's start.
-bool first_opens_clause(std::string_view text, const std::vector<Token>& tokens, std::size_t t) {
-  if (t == 0 || tokens[t - 1].kind() != TokenKind::word) return true;
+/// The word token just before token `t`, lowercased, when only spaces separate them; empty at the
+/// block's start, after punctuation or after a token that is no word (a number, a URL).
+std::string word_before(std::string_view text, const std::vector<Token>& tokens, std::size_t t) {
+  if (t == 0 || tokens[t - 1].kind() != TokenKind::word) return {};
   const Span before = tokens[t - 1].span();
-  if (!only_spaces(text.substr(before.end, tokens[t].span().begin - before.end))) return true;
-  return one_of(fold_key(text.substr(before.begin, before.size())), kClauseOpeners);
+  if (!only_spaces(text.substr(before.end, tokens[t].span().begin - before.end))) return {};
+  return fold_key(text.substr(before.begin, before.size()));
+}
+
+/// True when the doubled word's first copy, token `t`, can be an object: "you" or "her" after
+/// a word that opens no clause, "it" after a preposition.
+bool first_may_be_object(std::string_view folded, std::string_view text,
+                         const std::vector<Token>& tokens, std::size_t t) {
+  const std::string before = word_before(text, tokens, t);
+  if (before.empty()) return false;
+  if (folded == "it") return one_of(before, kPrepositions);
+  return one_of(folded, kObjectThenSubject) && !one_of(before, kClauseOpeners);
 }
 
 /// True when the word at `span` of `text` is part of a hyphenated compound: "kernel-package
@@ -95,9 +110,8 @@ void RepeatedWordCheck::check(const AnalyzedDocument& doc, std::vector<Finding>&
       const std::string folded = fold_key(word);
       if (grammatical(folded)) continue;
       if (in_compound(text, first.span()) || in_compound(text, second.span())) continue;
-      if (one_of(folded, kObjectThenSubject) &&
-          !opens_sentence(doc.segments[b].sentences, sentence, tokens, i - 1) &&
-          !first_opens_clause(text, tokens, i - 1)) {
+      if (!opens_sentence(doc.segments[b].sentences, sentence, tokens, i - 1) &&
+          first_may_be_object(folded, text, tokens, i - 1)) {
         continue;
       }
       // "Bora Bora", "Pago Pago", "Walla Walla": a place or a name, capitalised twice inside a
