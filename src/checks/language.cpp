@@ -8,6 +8,7 @@
 #include <cassert>
 #include <cstdint>
 #include <memory>
+#include <set>
 #include <unordered_map>
 #include <vector>
 
@@ -68,7 +69,7 @@ constexpr std::string_view kLlStems =
     "trave cance mode labe fue signa counse leve tota channe marsha jewe dia quarre tunne peda "
     "riva refue";
 
-constexpr std::array<std::pair<std::string_view, std::string_view>, 51> kPairs{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 50> kPairs{{
     {"centred", "centered"},
     {"centring", "centering"},
     {"favourites", "favorites"},
@@ -116,14 +117,13 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 51> kPairs{{
     {"favourite", "favorite"},
     {"practised", "practiced"},
     {"practising", "practicing"},
-    {"sulphur", "sulfur"},
     {"behove", "behoove"},
     {"behoves", "behooves"},
     {"behoved", "behooved"},
 }};
 
 // British spellings whose American counterpart is also British English in some sense.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 24> kBritishOnly{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 25> kBritishOnly{{
     {"programme", "program"},
     {"programmes", "programs"},
     {"licence", "license"},
@@ -148,6 +148,8 @@ constexpr std::array<std::pair<std::string_view, std::string_view>, 24> kBritish
     {"enquired", "inquired"},
     {"enquires", "inquires"},
     {"enquiring", "inquiring"},
+    // British chemists write "sulfur" too (IUPAC).
+    {"sulphur", "sulfur"},
     // "curb" is the British verb as well.
     {"kerb", "curb"},
     {"kerbs", "curbs"},
@@ -266,9 +268,16 @@ std::pair<std::string, Variety> variety_counterpart(std::string_view word) {
 std::vector<VarietyForm> find_variety_forms(const AnalyzedDocument& doc, std::size_t from,
                                             std::size_t to) {
   std::vector<VarietyForm> out;
+  // A name keeps its own spelling ("the Department of Labor" in a British text, "the Labour
+  // Party" in an American one): a word capitalised inside a sentence is taken for part of one.
+  // A heading's words are capitalised by style, so they count, unless the same word is
+  // capitalised inside a sentence too ("Porthaven Harbour Authority" in a headline and the text).
+  std::set<std::string_view> names;
+  std::vector<std::string_view> heading_capitals;  // Beside `out`: the word, or empty.
   const VarietyTable& variety_table = table();
   for (std::size_t b = from; b < to && b < doc.doc.blocks.size() && b < doc.segments.size(); ++b) {
     const std::string_view text = doc.doc.blocks[b].text;
+    const bool heading = doc.doc.blocks[b].kind == BlockKind::heading;
     const std::vector<Token>& tokens = doc.segments[b].tokens;
     std::vector<bool> starts;  // Made at the block's first capitalised variety word.
     for (std::size_t t = 0; t < tokens.size(); ++t) {
@@ -276,16 +285,25 @@ std::vector<VarietyForm> find_variety_forms(const AnalyzedDocument& doc, std::si
       const std::string_view word = text.substr(tokens[t].span().begin, tokens[t].span().size());
       const Entry* entry = entry_of(variety_table, word);
       if (entry == nullptr) continue;
-      // A name keeps its own spelling ("the Department of Labor" in a British text, "the Labour
-      // Party" in an American one): a word capitalised inside a sentence is taken for part of
-      // one. A heading's words are capitalised by style, so they still count.
-      if (is_capitalised(word) && doc.doc.blocks[b].kind != BlockKind::heading) {
+      const bool capitalised = is_capitalised(word);
+      if (capitalised && !heading) {
         if (starts.empty()) starts = sentence_starts(doc.segments[b]);
-        if (!starts[t]) continue;
+        if (!starts[t]) {
+          names.insert(word);
+          continue;
+        }
       }
       out.push_back({b, tokens[t].span(), entry->variety, with_case_of(entry->counterpart, word)});
+      heading_capitals.push_back(capitalised && heading ? word : std::string_view());
     }
   }
+  if (names.empty()) return out;
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (!heading_capitals[i].empty() && names.contains(heading_capitals[i])) continue;
+    out[kept++] = std::move(out[i]);
+  }
+  out.resize(kept);
   return out;
 }
 
