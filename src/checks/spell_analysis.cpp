@@ -3,6 +3,7 @@
 #include "checks/spell_analysis.hpp"
 
 #include <array>
+#include <atomic>
 
 #include "checks/speller.hpp"
 #include "checks/word_index.hpp"
@@ -89,7 +90,6 @@ std::string form_key(const SpellWord& word) {
 SpellVerdict judge(const SpellDocument& words, const SpellWord& word, Speller& speller) {
   SpellVerdict verdict;  // `word` is one the dictionaries reject (collect_spell_words).
   verdict.rejected_fix = speller.rejected(word.text);
-  verdict.rejected_is_word = !verdict.rejected_fix.empty() && speller.in_dictionaries(word.text);
   verdict.variant = name_variant_of(words, word, speller);
   verdict.typo =
       verdict.rejected_fix.empty() && verdict.variant.empty() && likely_typo(words, word, speller);
@@ -97,30 +97,46 @@ SpellVerdict judge(const SpellDocument& words, const SpellWord& word, Speller& s
 }
 
 /// The speller of the variety a document is not checked in, loaded at the first question: only
-/// a document with a word taken for a typo asks, and a release's names do not.
+/// a document with a word taken for a typo, or a word of reject.txt, asks; a release's names do
+/// not.
 class OtherVariety {
  public:
-  OtherVariety(const std::string& language, const std::vector<std::string>& dictionaries)
-      : language_(language), dictionaries_(dictionaries) {}
+  OtherVariety(std::string language, std::vector<std::string> dictionaries)
+      : language_(std::move(language)), dictionaries_(std::move(dictionaries)) {}
 
   /// True when the other variety's dictionaries take `word`; false, for every word, when that
   /// variety's Hunspell dictionary is not installed (the run needs only its own).
   bool knows(const SpellWord& word) {
-    if (speller_ == nullptr && !missing_) {
-      try {
-        speller_ = &Speller::for_thread(language_, dictionaries_);
-      } catch (const LoadError&) {
-        missing_ = true;
-      }
-    }
-    return speller_ != nullptr && spelled_ok(word, *speller_);
+    Speller* other = speller();
+    return other != nullptr && spelled_ok(word, *other);
+  }
+  /// True when the other variety's Hunspell takes `word`, reject.txt aside.
+  bool in_dictionaries(std::string_view word) {
+    Speller* other = speller();
+    return other != nullptr && other->in_dictionaries(word);
   }
 
  private:
-  const std::string& language_;
-  const std::vector<std::string>& dictionaries_;
+  /// The other variety's speller, or null when its dictionary cannot be loaded. The LoadError is
+  /// caught here, against the rule that load errors go up to main, because the run does not need
+  /// this speller: its own variety's loaded. The failure is remembered for the process, so that
+  /// no later document tries the load again.
+  Speller* speller() {
+    static std::array<std::atomic<bool>, 2> missing{};
+    std::atomic<bool>& failed = missing[language_ == "en-GB" ? 1 : 0];
+    if (speller_ == nullptr && !failed.load(std::memory_order_relaxed)) {
+      try {
+        speller_ = &Speller::for_thread(language_, dictionaries_);
+      } catch (const LoadError&) {
+        failed.store(true, std::memory_order_relaxed);
+      }
+    }
+    return speller_;
+  }
+
+  std::string language_;
+  std::vector<std::string> dictionaries_;
   Speller* speller_ = nullptr;
-  bool missing_ = false;
 };
 
 std::shared_ptr<const SpellAnalysis> analyse(const AnalyzedDocument& doc, Speller& speller,
@@ -139,11 +155,17 @@ std::shared_ptr<const SpellAnalysis> analyse(const AnalyzedDocument& doc, Spelle
   for (const SpellWord& word : analysis->words.words) {
     auto [it, added] = analysis->by_form.try_emplace(form_key(word));
     if (added) {
-      it->second = judge(analysis->words, word, speller);
-      if (it->second.typo && other.knows(word)) {
-        it->second.typo = false;
-        it->second.other_variety = true;
+      SpellVerdict& verdict = it->second;
+      verdict = judge(analysis->words, word, speller);
+      if (verdict.typo && other.knows(word)) {
+        verdict.typo = false;
+        verdict.other_variety = true;
       }
+      // "pubic" is a word in both varieties; "informations" only in en-GB's dictionary, which
+      // takes a few misspellings (reject.txt).
+      verdict.rejected_is_word = !verdict.rejected_fix.empty() &&
+                                 speller.in_dictionaries(word.text) &&
+                                 other.in_dictionaries(word.text);
     }
     analysis->verdicts.push_back(&it->second);
   }

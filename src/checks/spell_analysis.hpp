@@ -16,7 +16,8 @@ class Speller;
 /// and the position facts that change the decision: sentence start, compound, a following stop).
 struct SpellVerdict {
   std::string rejected_fix;  ///< reject.txt's replacement when it is a known typo.
-  bool rejected_is_word = false;  ///< The dictionaries take it, reject.txt aside ("pubic").
+  bool rejected_is_word =
+      false;                 ///< Both varieties' dictionaries take it, reject.txt aside ("pubic").
   std::string variant;       ///< A more frequent unknown name it is a near-identical variant of.
   bool typo = false;         ///< Unknown, not rejected, not a variant, and most likely mistyped.
   /// Taken for a typo, but the other variety's dictionary has it ("acquirements", "bootable"

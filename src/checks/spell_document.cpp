@@ -159,18 +159,44 @@ bool spaced_apart(std::string_view text, Span a, Span b, bool dot) {
   return true;
 }
 
-/// True when word token `i`, capitalised, follows an initial ("D. Beame"), or a title, with
-/// only spaces between: ICU takes the initial's full stop for a sentence's end, and both make
-/// it a surname.
+/// True when `token` is a word of one capital letter ("D").
+bool is_letter(std::string_view text, const Token& token) {
+  return token.kind() == TokenKind::word && token.span().size() == 1 &&
+         text[token.span().begin] >= 'A' && text[token.span().begin] <= 'Z';
+}
+
+/// True when `word` names a thing a letter labels ("Plan B", "Appendix A", "World War I",
+/// "vitamin D"): the letter is no initial, and a full stop after it ends a sentence.
+bool is_label(std::string_view word) {
+  static constexpr std::array<std::string_view, 24> kLabels = {
+      "annex",  "appendix", "article", "block", "category", "chapter", "class",   "exhibit",
+      "figure", "form",     "grade",   "group", "level",    "option",  "part",    "phase",
+      "plan",   "schedule", "section", "stage", "table",    "type",    "vitamin", "war"};
+  const std::string lower = fold_key(word);
+  return std::find(kLabels.begin(), kLabels.end(), lower) != kLabels.end();
+}
+
+/// True when word token `i`, capitalised, follows a title ("Dr Hearn", "Rev. Hearn") or an
+/// initial ("Abraham D. Beame", "J. H. Hearn", "a bid from A. Belanger"), with only spaces
+/// between: ICU takes the initial's full stop for a sentence's end, and both make it a surname.
+/// A letter that opens its block is an outline's ("A. Background"), and one after a label
+/// ("Plan B. This ...") no initial: the sentence does end there.
 bool follows_initial_or_title(std::string_view text, const std::vector<Token>& tokens,
                               std::size_t i) {
   if (i == 0 || tokens[i - 1].kind() != TokenKind::word) return false;
   const Span prev = tokens[i - 1].span();
   const std::string_view before = text.substr(prev.begin, prev.size());
-  const bool initial = before.size() == 1 && before[0] >= 'A' && before[0] <= 'Z';
-  if (initial) return spaced_apart(text, prev, tokens[i].span(), true);
-  return is_title(before) && (spaced_apart(text, prev, tokens[i].span(), true) ||
-                              spaced_apart(text, prev, tokens[i].span(), false));
+  const auto spaced = [&](Span a, Span b) {
+    return spaced_apart(text, a, b, true) || spaced_apart(text, a, b, false);
+  };
+  if (is_title(before)) return spaced(prev, tokens[i].span());
+  if (!is_letter(text, tokens[i - 1]) || !spaced_apart(text, prev, tokens[i].span(), true)) {
+    return false;
+  }
+  if (i < 2) return false;  // The block's first token: an outline's letter.
+  const Span first = tokens[i - 2].span();
+  if (tokens[i - 2].kind() != TokenKind::word || !spaced(first, prev)) return true;
+  return !is_label(text.substr(first.begin, first.size()));
 }
 
 std::string compound_of(std::string_view text, const std::vector<Token>& tokens, std::size_t i) {

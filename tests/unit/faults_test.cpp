@@ -482,6 +482,31 @@ TEST_CASE("faults: a file that vanishes between listing and reading is named, ex
   CHECK(contains(report, inputs + "/198.txt:3:1: error: Repeated word"));
 }
 
+TEST_CASE("faults: the other variety's dictionary unreadable: the run goes on without it",
+          "[cli][faults]") {
+  // An en-US document with a word only en_GB's dictionary has: with en_GB found first through
+  // DICPATH and refused, the word is judged by en_US alone (a typo), and nothing else changes.
+  const Scratch scratch;
+  const std::string doc = scratch.file(
+      "sensors.txt", "The acquirements of the new laboratory were listed in the annual report.\n");
+  const std::string dicts = scratch.dir + "/dicts";
+  fs::create_directory(dicts);
+  test::write_file(dicts + "/en_GB.aff", "SET ISO8859-1\nTRY esianrtolcdugmphbyfvkwz\n");
+  test::write_file(dicts + "/en_GB.dic", "1\nlaboratory\n");
+  REQUIRE(setenv("DICPATH", dicts.c_str(), 1) == 0);
+  const test::RunResult without = test::run_galley("check --format json '" + doc + "'");
+  unsetenv("DICPATH");
+  INFO(without.err);
+  CHECK(without.exit_code == 1);
+  CHECK(without.err.empty());
+  CHECK(contains(without.out, "\"rule\":\"spelling.misspelling\""));
+  CHECK(contains(without.out, "\"text\":\"acquirements\""));
+  // With it, the word is an unknown word, and the run passes.
+  const test::RunResult with = test::run_galley("check --format json '" + doc + "'");
+  CHECK(with.exit_code == 0);
+  CHECK(contains(with.out, "en-GB's dictionary has it"));
+}
+
 TEST_CASE("faults: a broken rule file, config or dictionary: located on stderr, exit 2",
           "[cli][faults]") {
   const Scratch scratch;

@@ -129,6 +129,9 @@ TEST_CASE("spelling: a surname after an initial or a title is no typo", "[spelli
   CHECK(texts_of(c, "spelling.misspelling") == Texts{"Goverment", "Systens"});
   CHECK(texts_of(c, "spelling.unknown-word") ==
         Texts{"Beame", "Hearn", "Collett", "Ostvik", "Zorvexa"});
+  // A letter after a word of the language is a label's, and its full stop ends the sentence.
+  CHECK(texts_of(spell("We chose Plan B. Thhis was wise.\n"), "spelling.misspelling") ==
+        Texts{"Thhis"});
   // Without the title, or opening a sentence of its own, the same surnames are typos.
   CHECK(texts_of(spell("She met Collett in the office. Beame joined them.\n"),
                  "spelling.misspelling") == Texts{"Collett", "Beame"});
@@ -185,6 +188,13 @@ TEST_CASE("spelling: a word the other variety's dictionary has is unknown not mi
       CHECK(f.message == "Unknown word 'informations': a common misspelling of 'information'");
     }
   }
+  // In en-GB, whose dictionary takes "informations", it is still no word: en_US's does not.
+  Settings british;
+  british.language = "en-GB";
+  const Checked gb = spell("The informations were reviewed.\n", british);
+  REQUIRE(gb.findings.size() == 1);
+  CHECK(gb.findings[0].message ==
+        "Unknown word 'informations': a common misspelling of 'information'");
   // A word of the dictionaries on reject.txt says so.
   const Checked word = spell("It runs pubic transport.\n");
   REQUIRE(word.findings.size() == 1);
@@ -333,6 +343,12 @@ TEST_CASE("spelling: a name keeps its own spelling in either variety", "[spellin
       "Trade Center.\n");
   CHECK(c.language == "en-GB");
   CHECK(texts_of(c, "spelling.mixed-variety").empty());
+  // A headline's name is the text's name too.
+  const Checked headline = spell(
+      "Porthaven Harbor Authority opens its quay\n\nThe colour of the quay pleased Porthaven "
+      "Harbor Authority.\n");
+  CHECK(headline.language == "en-GB");
+  CHECK(texts_of(headline, "spelling.mixed-variety").empty());
   // Opening a sentence, or in a heading, the word counts.
   const Checked opener = spell(
       "Harbor Works\n\nThe colour of the harbour is grey. Center stage "
