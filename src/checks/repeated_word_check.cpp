@@ -18,13 +18,6 @@ bool only_spaces(std::string_view text) {
   return !text.empty() && text.find_first_not_of(" \t") == std::string_view::npos;
 }
 
-bool grammatical(std::string_view folded) {
-  for (const std::string_view word : kGrammatical) {
-    if (folded == word) return true;
-  }
-  return false;
-}
-
 // Pronouns that are doubled by grammar when the first is an object and the second a subject or
 // a possessive ("I assure you you are", "teach her her trade", "for it it will"); a slip when
 // the first could not be an object: it opens a clause (kClauseOpeners, punctuation, the start).
@@ -108,7 +101,7 @@ void RepeatedWordCheck::check(const AnalyzedDocument& doc, std::vector<Finding>&
       const std::string_view word = text.substr(second.span().begin, second.span().size());
       if (!same_word(text.substr(first.span().begin, first.span().size()), word)) continue;
       const std::string folded = fold_key(word);
-      if (grammatical(folded)) continue;
+      if (one_of(folded, kGrammatical)) continue;
       if (in_compound(text, first.span()) || in_compound(text, second.span())) continue;
       if (!opens_sentence(doc.segments[b].sentences, sentence, tokens, i - 1) &&
           first_may_be_object(folded, text, tokens, i - 1)) {

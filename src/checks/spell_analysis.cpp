@@ -58,8 +58,9 @@ bool common_near_name(const SpellWord& word, const NearWord& near, bool mid_sent
 }
 
 /// True when lowercase `word` is an English prefix and a word the speller knows of four letters
-/// or more ("rewet", "underserved", "unobligated"): a coinage of the writer's, which is a typo
-/// only when a word is one edit away ("untill", "relase", "recommand"), not two. On Debian's
+/// or more ("reimagined", "underserved", "unobligated"): a coinage of the writer's, which is a
+/// typo only when a word is one edit away ("untill", "relase"; "rewet" too, one from "reset"),
+/// not two. On Debian's
 /// prose (bench/corpus) such words were 178 of the errors on lowercase words, all but a few of
 /// them right; codespell's list of misspellings has 235 of this shape, of which 101 are one
 /// edit from a word of the frequency list.

@@ -88,9 +88,8 @@ Finding typo_finding(const CheckInfo& info, Span span, const SpellWord& word,
 /// ("Britian" for "Britain", "Microsfot"), or empty. Such a word is as often another name
 /// ("Birgit", "Brigit") as a typo, so it is offered, not reported as one. Neither the first
 /// byte nor the last is swapped (letters of one byte only), and a word of four bytes or fewer is
-/// left alone: on
-/// Debian's prose those gave names of other languages ("Alexandre", "Sayre") and noise ("Corp",
-/// "Crop").
+/// left alone: on Debian's prose those gave names of other languages ("Alexandre", "Sayre") and
+/// noise ("Corp", "Crop").
 std::string swapped_known(const SpellWord& word, Speller& speller) {
   const std::string& text = word.text;
   if (!word.capitalised || text.size() < 5) return {};
