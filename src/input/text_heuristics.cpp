@@ -15,6 +15,10 @@ std::string_view trim(std::string_view text) {
   return text.substr(begin, end - begin + 1);
 }
 
+bool is_blank(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
 std::string lower_prefix(std::string_view text, std::size_t length) {
@@ -44,6 +48,21 @@ static_assert(std::all_of(kCaptionCredits.begin(), kCaptionCredits.end(), [](std
   return c.front() == '(' || c.front() == 'p';
 }), "has_caption_credit tries a match only at '(' and 'p'");
 
+// Words of four letters or more that some house styles (Chicago's) keep lower case in a title:
+// prepositions and conjunctions.
+constexpr std::array<std::string_view, 24> kTitleLowerCase{
+    "about",   "across", "after",   "against", "among", "amid", "before", "behind",
+    "between", "during", "from",    "into",    "onto",  "over", "than",   "that",
+    "through", "toward", "towards", "under",   "until", "upon", "with",   "within"};
+
+/// True when `word` (its trailing punctuation aside) is one of kTitleLowerCase, in lower case.
+bool title_lower_case(std::string_view word) {
+  std::size_t end = 0;
+  while (end < word.size() && word[end] >= 'a' && word[end] <= 'z') ++end;
+  return std::find(kTitleLowerCase.begin(), kTitleLowerCase.end(), word.substr(0, end)) !=
+         kTitleLowerCase.end();
+}
+
 }  // namespace
 
 bool starts_with_list_marker(std::string_view line) {
@@ -70,13 +89,12 @@ bool starts_like_caption(std::string_view line) {
 // Every block of a text is asked: word starts are counted without a branch per byte (a word
 // boundary every few bytes defeats the branch predictor), and the count is tested every 64.
 bool more_words_than(std::string_view text, std::size_t most) {
-  const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   std::size_t words = 0;
   bool space_before = true;
   for (std::size_t i = 0; i < text.size();) {
     const std::size_t stop = std::min(text.size(), i + 64);
     for (; i < stop; ++i) {
-      const bool space = is_space(text[i]);
+      const bool space = is_blank(text[i]);
       words += static_cast<std::size_t>(space_before && !space);
       space_before = space;
     }
@@ -118,7 +136,34 @@ bool looks_like_heading(std::string_view text) {
   // A closing quotation mark usually ends a sentence, not a heading.
   if (text.size() >= 3 && (text.substr(text.size() - 3) == "\xE2\x80\x9D" || text.back() == '"'))
     return false;
-  return !more_words_than(text, 15);  // Last: most paragraphs end as sentences do.
+  if (!more_words_than(text, 15)) return true;  // Last: most paragraphs end as sentences do.
+  // A wire headline runs to 30 or 40 words; in title case it reads as no sentence does.
+  return !more_words_than(text, 40) && title_cased(text);
+}
+
+bool title_cased(std::string_view text) {
+  std::size_t considered = 0;
+  std::size_t capitalised = 0;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && is_blank(text[i])) ++i;
+    const std::size_t start = i;
+    while (i < text.size() && !is_blank(text[i])) ++i;
+    std::string_view word = text.substr(start, i - start);
+    // Quotation marks and brackets before the word are no part of its case.
+    while (!word.empty() && (word.front() == '"' || word.front() == '\'' || word.front() == '(' ||
+                             word.front() == '[')) {
+      word.remove_prefix(1);
+    }
+    const std::size_t letters =
+        static_cast<std::size_t>(std::count_if(word.begin(), word.end(), ascii_letter));
+    // Short words (of, in, the, and) stay lower case in a title; words not opening with an ASCII
+    // letter (figures, tickers like "2b", accented names) say nothing either way.
+    if (letters < 4 || !ascii_letter(word.front()) || title_lower_case(word)) continue;
+    ++considered;
+    capitalised += static_cast<std::size_t>(word.front() >= 'A' && word.front() <= 'Z');
+  }
+  return considered >= 6 && capitalised * 20 >= considered * 17;
 }
 
 BlockKind classify_text_block(std::string_view text, std::size_t line_count) {

@@ -16,8 +16,12 @@ bool starts_with_list_marker(std::string_view line);
 bool starts_like_caption(std::string_view line);
 /// True when a short line reads as a photo caption ("Photo: ...", "Pictured ...", "(L-R) ...").
 bool looks_like_caption(std::string_view text);
-/// True when a short line reads as a heading: few words and no closing punctuation.
+/// True when a line reads as a heading: no closing punctuation, and few words or a headline's in
+/// title case.
 bool looks_like_heading(std::string_view text);
+/// True when `text` has at least six words of four letters or more that are not prepositions, and
+/// 85% of them are capitalised.
+bool title_cased(std::string_view text);
 /// True when `text` has more than `most` words (runs between spaces, tabs and line breaks); reads
 /// at most 64 bytes past the start of the word after them.
 bool more_words_than(std::string_view text, std::size_t most);

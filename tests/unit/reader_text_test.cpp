@@ -136,6 +136,43 @@ TEST_CASE("plain text: how a block reads as a caption or a heading", "[reader][t
   CHECK_FALSE(looks_like_heading("\"Ferry service resumes\""));
   CHECK_FALSE(looks_like_heading("one two three four five six seven eight nine ten 11 12 13 14 15 16"));
   CHECK(looks_like_heading("one two three four five six seven eight nine ten 11 12 13 14 15"));
+  // A wire headline of more than 15 words reads as a heading when it is in title case.
+  CHECK(
+      looks_like_heading("Orvella Foods Reports Record Third-Quarter Revenue of $412 Million, "
+                         "Raises Full-Year Outlook and Names New Chief Financial Officer"));
+  CHECK_FALSE(
+      looks_like_heading("Orvella Foods reported record third-quarter revenue of $412 "
+                         "million on Tuesday and raised its outlook for the full year"));
+  std::string long_headline =
+      "Orvella Foods Reports Record Third-Quarter Revenue of $412 "
+      "Million, Raises Full-Year Outlook and Names New Chief Financial "
+      "Officer";  // 18 words.
+  for (int i = 0; i < 22; ++i) long_headline += " Harbour";
+  CHECK(looks_like_heading(long_headline));  // 40 words.
+  long_headline += " Harbour";
+  CHECK_FALSE(looks_like_heading(long_headline));  // 41 words.
+}
+
+TEST_CASE("plain text: title case by the words of four letters or more", "[reader][text]") {
+  CHECK(title_cased("Lantern Trust Opens Three Libraries from Ashby to Coln"));
+  // Prepositions ("from", "with") count neither way; of the other words, one in seven may stay
+  // lower case, not more.
+  CHECK(title_cased("Lantern Trust Opens Three Libraries from Ashby with Coln, Fenby and Ryde"));
+  CHECK(
+      title_cased("Lantern Trust Opens Three Libraries from Ashby with Coln, Fenby and Ryde, "
+                  "Restoring Sites Closed since 1998"));
+  CHECK_FALSE(
+      title_cased("Lantern Trust Opens three Libraries from Ashby with Coln, Fenby and "
+                  "Ryde, Restoring sites Closed since 1998"));
+  // A sentence full of names is not a title: its verbs and nouns stay lower case.
+  CHECK_FALSE(
+      title_cased("In Washington, the Federal Bureau of Investigation identified the "
+                  "couple as Morris and Lola Vance, formerly of Albany"));
+  // Short words, figures and quoted openings: "of" and "2026" count neither way.
+  CHECK(title_cased("\"Lantern\" Trust of 2026 Opens (Three) Libraries in Ashby"));
+  // Fewer than six words to judge by: no title.
+  CHECK_FALSE(title_cased("Lantern Trust Opens Three Libraries"));
+  CHECK_FALSE(title_cased(""));
 }
 
 TEST_CASE("plain text: words counted across spaces, tabs and line breaks", "[reader][text]") {
