@@ -85,6 +85,7 @@ std::string form_key(const SpellWord& word) {
   key += word.sentence_start ? 'S' : 's';
   key += word.before_dot ? 'D' : 'd';
   key += word.in_name ? 'N' : 'n';
+  key += word.in_title ? 'T' : 't';
   return key;
 }
 
@@ -184,6 +185,7 @@ const SpellAnalysis& spell_analysis(const AnalyzedDocument& doc, Speller& spelle
 }
 
 bool likely_typo(const SpellDocument& words, const SpellWord& word, Speller& speller) {
+  if (word.in_title) return true;  // Whether or not it recurs: a title is often repeated.
   const bool mid_sentence = name_like(words, word);
   // A capitalised word that recurs is a name, unless it has three or four letters and only ever
   // opens a sentence: a habit of the fingers ("Teh" twice) more likely than a short name that

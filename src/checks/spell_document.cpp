@@ -12,6 +12,7 @@
 #include <set>
 
 #include "checks/compound_rules.hpp"
+#include "checks/job_titles.hpp"
 #include "checks/language.hpp"
 #include "checks/speller.hpp"
 #include "checks/word_index.hpp"
@@ -213,6 +214,21 @@ std::string compound_of(std::string_view text, const std::vector<Token>& tokens,
                                  tokens[last].span().end - tokens[first].span().begin));
 }
 
+/// The folded word token beside word token `i` (`step` -1 before it, +1 after it) when only a
+/// space or a hyphen separates them, else empty: the neighbour of a word in a job title.
+std::string title_neighbour(std::string_view text, const std::vector<Token>& tokens, std::size_t i,
+                            int step) {
+  if ((step < 0 && i == 0) || (step > 0 && i + 1 >= tokens.size())) return {};
+  const std::size_t j = step < 0 ? i - 1 : i + 1;
+  if (tokens[j].kind() != TokenKind::word) return {};
+  const Span first = tokens[std::min(i, j)].span();
+  const Span second = tokens[std::max(i, j)].span();
+  if (second.begin != first.end + 1 || (text[first.end] != ' ' && text[first.end] != '-')) {
+    return {};
+  }
+  return fold_key(text.substr(tokens[j].span().begin, tokens[j].span().size()));
+}
+
 /// True when `[sic]` or `(sic)` follows the word ending at `end` (after spaces).
 bool followed_by_sic(std::string_view text, std::size_t end) {
   while (end < text.size() && text[end] == ' ') ++end;
@@ -326,7 +342,12 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
                         before_dot,
                         after_title};
     // Only rejected words are kept: a long document holds a million accepted ones.
-    if (!spelled_ok(candidate, speller)) out.words.push_back(std::move(candidate));
+    if (spelled_ok(candidate, speller)) continue;
+    if (candidate.capitalised && !after_title) {
+      candidate.in_title = job_title_typo(candidate.lower, title_neighbour(text, tokens, i, -1),
+                                          title_neighbour(text, tokens, i, +1));
+    }
+    out.words.push_back(std::move(candidate));
   }
 }
 

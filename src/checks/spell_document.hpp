@@ -31,6 +31,9 @@ struct SpellWord {
   /// whatever common word it is near. (After an unknown capitalised word it may as well be a
   /// company's: "Zorvexa Technolgies" is a typo.)
   bool in_name = false;
+  /// Capitalised, one edit from a job title's word, beside the word it makes the title with
+  /// ("Cheif Operating Officer", "Managing Direcor"): a typo, though it looks like a name.
+  bool in_title = false;
 };
 
 /// What is known of one exact form of a word wherever it occurs in a document: worked out at its

@@ -104,6 +104,29 @@ TEST_CASE("spelling: a long capitalised typo of a word the frequency list has is
         Texts{"Messuring"});
 }
 
+TEST_CASE("spelling: a capitalised typo inside a job title is an error", "[spelling]") {
+  // Five letters mid-sentence would be taken for a name; beside the title's other word it is the
+  // slip the mission names first, a typo in a director's title.
+  const Checked c = spell(
+      "Ingrid Vasko, Cheif Operating Officer of Ostvik Rail, named Tomas Brenn as Managing "
+      "Direcor and Vice Presdient of Sales.\n");
+  CHECK(texts_of(c, "spelling.misspelling") == Texts{"Cheif", "Direcor", "Presdient"});
+  Texts first;
+  for (const Found& f : c.findings) {
+    if (f.rule == "spelling.misspelling") first.push_back(f.suggestions.at(0));
+  }
+  CHECK(first == Texts{"Chief", "Director", "President"});
+  // Twice, it is still a typo: a title is repeated as a name is.
+  CHECK(texts_of(spell("Sara Holm is Finance Minsiter. The Finance Minsiter spoke.\n"),
+                 "spelling.misspelling") == Texts{"Minsiter", "Minsiter"});
+  // A surname after a title is no part of it: "officer mayor" is no title, nor "chief mayer".
+  const Checked names =
+      spell("Chief Executive Officer Mayer and Police Chief Deane thanked Ostvik Rail.\n");
+  CHECK(texts_of(names, "spelling.misspelling").empty());
+  // Alone, or beside a word that makes no title with it, the same word is a name.
+  CHECK(texts_of(spell("She thanked Cheif and Ostvik Rail.\n"), "spelling.misspelling").empty());
+}
+
 TEST_CASE("spelling: a misspelt day or month is a typo though Hunspell knows it capitalised only",
           "[spelling]") {
   const Checked c =
