@@ -32,7 +32,8 @@ std::string_view strip_closers(std::string_view text) {
 }
 
 /// Strips note references, which follow the terminal mark: a Markdown footnote ("[^1]", "[^note]"),
-/// a numbered or lettered reference ("[3]", "[a]"), superscript digits ("¹²").
+/// a numbered or lettered reference ("[3]", "[a]"), superscript digits ("¹²"), and a word
+/// processor's comment anchor ("[GM1]").
 std::string_view strip_note_references(std::string_view text) {
   for (bool stripped = true; stripped && !text.empty();) {
     stripped = false;
@@ -46,7 +47,15 @@ std::string_view strip_note_references(std::string_view text) {
           !inner.empty() && inner.size() <= 3 &&
           (std::all_of(inner.begin(), inner.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
            (inner.size() == 1 && inner[0] >= 'a' && inner[0] <= 'z'));
-      if (footnote || numbered) {
+      // A Word comment anchor ("[GM1]") is marker.comment-anchor's finding, not the end.
+      const std::size_t capitals = static_cast<std::size_t>(
+          std::find_if(inner.begin(), inner.end(), [](char c) { return c < 'A' || c > 'Z'; }) -
+          inner.begin());
+      const std::string_view number = inner.substr(capitals);
+      const bool anchor =
+          capitals >= 1 && capitals <= 4 && !number.empty() && number.size() <= 3 &&
+          std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; });
+      if (footnote || numbered || anchor) {
         text.remove_suffix(text.size() - open);
         stripped = true;
       }

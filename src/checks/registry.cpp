@@ -72,7 +72,9 @@ const std::vector<CheckInfo>& table() {
         {"Loans rose by a tenth in the year to March, the council's figures show.[3]", false,
          "-"},
         {"Visits rose by a fifth in the year to March, the council's figures show.\xC2\xB2",
-         false, "-"}}},
+         false, "-"},
+        {"The pier reopens to visitors on Monday, two months ahead of the schedule.[GM1]", false,
+         "-"}}},
       {"typography.unbalanced-brackets", "A bracket or quotation mark without its partner",
        Severity::warning, Scope::block,
        "An unclosed bracket or quotation usually means a deleted word took its partner along. A "
