@@ -128,14 +128,34 @@ bool looks_like_caption(std::string_view text) {
          !more_words_than(text, 80);
 }
 
-bool looks_like_heading(std::string_view text) {
+bool ends_open(std::string_view text) {
   text = trim(text);
   if (text.empty()) return false;
   static constexpr std::string_view kClosers = ".!?:;,";
   if (kClosers.find(text.back()) != std::string_view::npos) return false;
   // A closing quotation mark usually ends a sentence, not a heading.
-  if (text.size() >= 3 && (text.substr(text.size() - 3) == "\xE2\x80\x9D" || text.back() == '"'))
-    return false;
+  return !(text.size() >= 3 &&
+           (text.substr(text.size() - 3) == "\xE2\x80\x9D" || text.back() == '"'));
+}
+
+bool opens_with_dateline(std::string_view text) {
+  text = trim(text);
+  std::size_t capitals = 0;
+  std::size_t i = 0;
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c >= 'A' && c <= 'Z') {
+      ++capitals;
+    } else if (c != ' ' && c != '.' && c != '\'' && c != '-') {
+      break;
+    }
+  }
+  return capitals >= 3 && i < text.size() && text[i] == ',';
+}
+
+bool looks_like_heading(std::string_view text) {
+  text = trim(text);
+  if (!ends_open(text)) return false;
   if (!more_words_than(text, 15)) return true;  // Last: most paragraphs end as sentences do.
   // A wire headline runs to 30 or 40 words; in title case it reads as no sentence does.
   return !more_words_than(text, 40) && title_cased(text);
@@ -164,6 +184,45 @@ bool title_cased(std::string_view text) {
     capitalised += static_cast<std::size_t>(word.front() >= 'A' && word.front() <= 'Z');
   }
   return considered >= 6 && capitalised * 20 >= considered * 17;
+}
+
+namespace {
+
+/// True when a full stop after a lowercase letter or a digit, then a space and a capital, ends a
+/// sentence inside `text` ("46. Each had been"); initials and abbreviations in capitals ("H.
+/// Malone", "U.S. Firm", "Co. Names") are passed over, as a headline may have them.
+bool has_inner_sentence_end(std::string_view text) {
+  for (std::size_t dot = text.find(". "); dot != std::string_view::npos;
+       dot = text.find(". ", dot + 1)) {
+    if (dot == 0 || dot + 2 >= text.size()) continue;
+    const char before = text[dot - 1];
+    const char after = text[dot + 2];
+    if (((before >= 'a' && before <= 'z') || (before >= '0' && before <= '9')) && after >= 'A' &&
+        after <= 'Z') {
+      return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+void mark_top_matter_headings(std::vector<Block>& blocks) {
+  // Release label, embargo, headline, standfirst: a text that runs on longer without a sentence
+  // is no release's top matter (notes, a list of names), and its lines stay paragraphs.
+  // A headline comes before body text: a text with no sentence after it (a snippet of one
+  // paragraph) keeps its paragraphs, so that a lost full stop is still seen.
+  constexpr std::size_t kTopMatterBlocks = 6;
+  std::size_t body = 0;
+  while (body < blocks.size() && body <= kTopMatterBlocks && ends_open(blocks[body].text)) ++body;
+  if (body == blocks.size() || body > kTopMatterBlocks) return;
+  for (std::size_t b = 0; b < body; ++b) {
+    Block& block = blocks[b];
+    if (block.kind == BlockKind::paragraph && !more_words_than(block.text, 40) &&
+        !opens_with_dateline(block.text) && !has_inner_sentence_end(block.text)) {
+      block.kind = BlockKind::heading;
+    }
+  }
 }
 
 BlockKind classify_text_block(std::string_view text, std::size_t line_count) {

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <vector>
 
 #include "input/document.hpp"
 
@@ -16,6 +17,10 @@ bool starts_with_list_marker(std::string_view line);
 bool starts_like_caption(std::string_view line);
 /// True when a short line reads as a photo caption ("Photo: ...", "Pictured ...", "(L-R) ...").
 bool looks_like_caption(std::string_view text);
+/// True when `text` ends without closing punctuation (. ! ? : ; , or a closing quotation mark).
+bool ends_open(std::string_view text);
+/// True when `text` opens with a dateline in capitals and a comma ("LONDON,", "NEW YORK,").
+bool opens_with_dateline(std::string_view text);
 /// True when a line reads as a heading: no closing punctuation, and few words or a headline's in
 /// title case.
 bool looks_like_heading(std::string_view text);
@@ -25,6 +30,11 @@ bool title_cased(std::string_view text);
 /// True when `text` has more than `most` words (runs between spaces, tabs and line breaks); reads
 /// at most 64 bytes past the start of the word after them.
 bool more_words_than(std::string_view text, std::size_t most);
+/// A release's headline and standfirst come before its first sentence: in that top matter (up
+/// to six blocks before a block that ends with closing punctuation) a paragraph of at most 40
+/// words that ends open, opens with no dateline and has no sentence end inside is a heading, in
+/// any case ("Saltmarsh Housing Association marks 500th home with opening of riverside scheme").
+void mark_top_matter_headings(std::vector<Block>& blocks);
 /// The kind of a plain-text block of `line_count` lines.
 BlockKind classify_text_block(std::string_view text, std::size_t line_count);
 

@@ -175,6 +175,60 @@ TEST_CASE("plain text: title case by the words of four letters or more", "[reade
   CHECK_FALSE(title_cased(""));
 }
 
+TEST_CASE("plain text: a long headline before the first sentence is a heading", "[reader][text]") {
+  const std::string headline =
+      "Lantern Housing marks its 500th affordable home with the opening of a riverside scheme in "
+      "Ashby, the largest in its forty-year history";  // 23 words in sentence case.
+  const std::string lead =
+      "ASHBY, 12 January 2027 - Lantern Housing has handed over its 500th home.";
+  const auto kinds = [](const Document& doc) {
+    std::vector<BlockKind> out;
+    for (const Block& block : doc.blocks) out.push_back(block.kind);
+    return out;
+  };
+  using Kinds = std::vector<BlockKind>;
+  const BlockKind heading = BlockKind::heading;
+  const BlockKind paragraph = BlockKind::paragraph;
+  // After a release label and an embargo line, and wrapped over two lines.
+  CHECK(kinds(read("FOR IMMEDIATE RELEASE\n\n" + headline + "\n\n" + lead + "\n",
+                   InputFormat::text)) == Kinds{heading, heading, paragraph});
+  std::string wrapped = headline;
+  wrapped[wrapped.find(" scheme")] = '\n';
+  CHECK(kinds(read(wrapped + "\n\n" + lead + "\n", InputFormat::text)) ==
+        Kinds{heading, paragraph});
+  // After the first sentence the same line is a paragraph that lost its full stop.
+  CHECK(kinds(read(lead + "\n\n" + headline + "\n", InputFormat::text)) ==
+        Kinds{paragraph, paragraph});
+  // A lead paragraph that lost its full stop opens with its dateline: it stays a paragraph.
+  const std::string open_lead =
+      lead.substr(0, lead.size() - 1) + " on the Weir Meadow scheme today";
+  CHECK(kinds(read(open_lead + "\n\n" + lead + "\n", InputFormat::text)) ==
+        Kinds{paragraph, paragraph});
+  // A paragraph cut short after a sentence of its own is no headline; initials are no sentence.
+  CHECK(kinds(read("The owners were H. Vale, 47, and his wife, 46. Each had been at sea for a\n\n" +
+                       lead + "\n",
+                   InputFormat::text)) == Kinds{paragraph, paragraph});
+  CHECK(kinds(read(
+            "Lantern Housing Co. hands over its 500th home to H. Vale in Ashby\n\n" + lead + "\n",
+            InputFormat::text)) == Kinds{heading, paragraph});
+  // Six blocks before the first sentence may be top matter, seven are not (notes, a list), nor
+  // is a block past 40 words, nor a text with no sentence after it (a snippet).
+  std::string top;
+  for (int i = 0; i < 6; ++i) top += headline + "\n\n";
+  CHECK(kinds(read(top + lead, InputFormat::text)) ==
+        Kinds{heading, heading, heading, heading, heading, heading, paragraph});
+  CHECK(kinds(read(top + headline + "\n\n" + lead, InputFormat::text)) ==
+        Kinds{paragraph, paragraph, paragraph, paragraph, paragraph, paragraph, paragraph,
+              paragraph});
+  CHECK(kinds(read(headline + " " + headline + "\n\n" + lead, InputFormat::text)) ==
+        Kinds{paragraph, paragraph});
+  CHECK(kinds(read(headline, InputFormat::text)) == Kinds{paragraph});
+  CHECK(opens_with_dateline("NEW YORK, Jan. 12, 2027 /Wire/ -- Lantern"));
+  CHECK(opens_with_dateline("ST. ALBANS, England - Lantern"));
+  CHECK_FALSE(opens_with_dateline("Lantern Housing, the largest"));
+  CHECK_FALSE(opens_with_dateline("UK, US and EU ministers met"));
+}
+
 TEST_CASE("plain text: words counted across spaces, tabs and line breaks", "[reader][text]") {
   CHECK_FALSE(more_words_than("", 0));
   CHECK(more_words_than("a", 0));
