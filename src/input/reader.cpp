@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "core/utf8.hpp"
+#include "input/text_heuristics.hpp"
 
 namespace galley {
 namespace {
@@ -218,6 +219,8 @@ Document read_document(SourceText source, InputFormat format) {
   if (!std::is_sorted(doc.blocks.begin(), doc.blocks.end(), before)) {
     std::stable_sort(doc.blocks.begin(), doc.blocks.end(), before);
   }
+  // Markdown and HTML mark their headlines, but a standfirst is often a paragraph in italics.
+  mark_top_matter_headings(doc.blocks);
   return doc;
 }
 

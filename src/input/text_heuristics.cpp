@@ -218,7 +218,11 @@ void mark_top_matter_headings(std::vector<Block>& blocks) {
   if (body == blocks.size() || body > kTopMatterBlocks) return;
   for (std::size_t b = 0; b < body; ++b) {
     Block& block = blocks[b];
-    if (block.kind == BlockKind::paragraph && !more_words_than(block.text, 40) &&
+    // An end mark ("###") is no headline: the checks that look for one see it as a paragraph.
+    const bool has_letter = std::any_of(block.text.begin(), block.text.end(), [](char c) {
+      return ascii_letter(c) || static_cast<unsigned char>(c) >= 0x80U;
+    });
+    if (block.kind == BlockKind::paragraph && has_letter && !more_words_than(block.text, 40) &&
         !opens_with_dateline(block.text) && !has_inner_sentence_end(block.text)) {
       block.kind = BlockKind::heading;
     }

@@ -109,7 +109,6 @@ void read_text(Document& doc) {
     if (i > chunk_first) add_chunk(doc, lines, chunk_first, i);
     chunk_first = i + 1;
   }
-  mark_top_matter_headings(doc.blocks);
 }
 
 }  // namespace galley

@@ -35,6 +35,29 @@ TEST_CASE("markdown: emphasis markup is skipped, spans still exact", "[reader][m
   CHECK(source_behind(doc, "very nested emphasis") == "very **nested** emphasis");
 }
 
+TEST_CASE("markdown and HTML: a standfirst before the first sentence is a heading",
+          "[reader][markdown][html]") {
+  const std::string standfirst =
+      "Free toolkit helps councils and agencies meet accessibility rules ahead of the deadline";
+  const Document md = read("# Lantern Launches Toolkit\n\n*" + standfirst +
+                               "*\n\nLantern released the toolkit today. It is free.\n",
+                           InputFormat::markdown);
+  REQUIRE(md.blocks.size() == 3);
+  CHECK(md.blocks[1].text == standfirst);
+  CHECK(md.blocks[1].kind == BlockKind::heading);
+  CHECK(md.blocks[2].kind == BlockKind::paragraph);
+  const Document html = read("<h1>Lantern Launches Toolkit</h1><p><em>" + standfirst +
+                                 "</em></p><p>Lantern released the toolkit today.</p>",
+                             InputFormat::html);
+  REQUIRE(html.blocks.size() == 3);
+  CHECK(html.blocks[1].kind == BlockKind::heading);
+  // After the first sentence the same paragraph is body text that lost its full stop.
+  const Document later =
+      read("Lantern released the toolkit today.\n\n" + standfirst + "\n", InputFormat::markdown);
+  REQUIRE(later.blocks.size() == 2);
+  CHECK(later.blocks[1].kind == BlockKind::paragraph);
+}
+
 TEST_CASE("markdown: code, URLs, HTML markup and front matter are not prose",
           "[reader][markdown]") {
   const std::string text =
