@@ -9,6 +9,7 @@
 #include "checks/duplicate_cross_document_check.hpp"
 #include "checks/invalid_utf8_check.hpp"
 #include "checks/invisible_character_check.hpp"
+#include "checks/missing_space_after_punctuation_check.hpp"
 #include "checks/missing_terminal_punctuation_check.hpp"
 #include "checks/mixed_variety_check.hpp"
 #include "checks/name_variant_check.hpp"
@@ -57,6 +58,24 @@ const std::vector<CheckInfo>& table() {
         {"Is it ready« »?", true, ""},
         {"The rate fell to .5 per cent, and the .NET team... waited.", false, "-"},
         {"The ferry waited . . . and then sailed.", false, "-"}}},
+      {"typography.missing-space-after-punctuation",
+       "No space after a full stop, comma or the like (\"February.The\", \"board,which\")",
+       Severity::warning, Scope::block,
+       "A space lost in editing joins two sentences or two clauses. Between letters a full stop "
+       "reads to the word rules as part of a word (\"Node.js\"), so the spelling checks pass the "
+       "pair over. URLs, e-mail addresses, decimals, initials (\"J.R.\") and names with a mark "
+       "(\".NET\", \"Node.js\") are not flagged, nor code (a run of characters with _ = / and "
+       "the like).",
+       &MissingSpaceAfterPunctuationCheck::make, nullptr,
+       {{"The cabinet approved the plan in February«.»The hours cost more.", true, ". "},
+        {"The board met on Monday«,»which surprised staff.", true, ", "},
+        {"Is it ready«?»We think so.", true, "? "},
+        {"Prices rose 3.5 per cent, to 2,400, said Dr J.R. Hartley.", false, "-"},
+        {"The .NET and Node.js teams met at www.Example.org on Monday.", false, "-"},
+        {"Write to press@Example.org or see example.org/a,b for the list.", false, "-"},
+        {"The firm, e.g.The Ferry Co., will bid.", false, "-"},
+        {"Run tune2fs -O extents,uninit_bg on the disk, or set mode=fast;level=2 first.", false,
+         "-"}}},
       {"typography.missing-terminal-punctuation", "A paragraph that ends without a full stop",
        Severity::warning, Scope::block,
        "A body paragraph that stops without punctuation was usually cut short when pasted. "
