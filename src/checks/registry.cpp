@@ -4,6 +4,7 @@
 
 #include <vector>
 
+#include "checks/date_check.hpp"
 #include "checks/doubled_space_check.hpp"
 #include "checks/duplicate_check.hpp"
 #include "checks/duplicate_cross_document_check.hpp"
@@ -58,6 +59,29 @@ const std::vector<CheckInfo>& table() {
         {"Is it ready« »?", true, ""},
         {"The rate fell to .5 per cent, and the .NET team... waited.", false, "-"},
         {"The ferry waited . . . and then sailed.", false, "-"}}},
+      {"date.weekday-mismatch", "A weekday that does not match its date", Severity::error,
+       Scope::word,
+       "A release's dates are facts readers act on: an embargo, an event, a deadline. A weekday "
+       "written with its date (\"Wednesday 12 January 2027\", a Tuesday) must match it; a date "
+       "without a year is read in the year of the release's own first dated mention, or the next "
+       "year when it falls earlier in the calendar.",
+       &DateCheck::make_weekday, nullptr,
+       {{"The exhibition opens on «Wednesday 12 January 2027».", true, "Tuesday 12 January 2027"},
+        {"The exhibition opens on «Wed., Jan. 12, 2027».", true, "Tue., Jan. 12, 2027"},
+        {"Issued 24 November 2026. Doors open on «Friday 14 March».", true, "-"},
+        {"The exhibition opens on Tuesday 12 January 2027.", false, "-"},
+        {"Issued 24 November 2026. Doors open on Saturday 14 March, as in 2026.", false, "-"},
+        {"The exhibition opens on Tuesday, January 12th.", false, "-"},
+        {"Talks begin on «TUESDAY 13 JANUARY 2027».", true, "WEDNESDAY 13 JANUARY 2027"}}},
+      {"date.impossible-date", "A date that does not exist (\"31 April\")", Severity::error,
+       Scope::word,
+       "A day past the end of its month (\"31 April\", \"30 February\", or 29 February in a "
+       "year that is no leap year) is a slip in a fact that readers act on.",
+       &DateCheck::make_impossible, nullptr,
+       {{"The consultation closes on «31 April 2027».", true, "-"},
+        {"Entries close on «February 29, 2027».", true, "-"},
+        {"The consultation closes on 30 April 2027, and on 29 February 2028 in Ashby.", false,
+         "-"}}},
       {"typography.missing-space-after-punctuation",
        "No space after a full stop, comma or the like (\"February.The\", \"board,which\")",
        Severity::warning, Scope::block,

@@ -36,11 +36,12 @@ struct HelpPage {
 };
 
 /// The docs pages of the registry's checks; the first matching key wins.
-constexpr std::array<HelpPage, 6> kCheckPages{{
+constexpr std::array<HelpPage, 7> kCheckPages{{
     {"style.unused-suppression", "docs/suppressions.md"},
     {"style.malformed-suppression", "docs/suppressions.md"},
     {"rules.packs", "docs/rules.md"},
     {"duplicate.", "docs/checks/duplicate.md"},
+    {"date.", "docs/checks/date.md"},
     {"typography.", ""},
     {"spelling.", ""},
 }};

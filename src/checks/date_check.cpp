@@ -1,0 +1,313 @@
+// A release's dates are facts readers act on: an embargo, an event, a deadline. A weekday that
+// does not match its date ("Wednesday 12 January 2027", a Tuesday) or a date that does not exist
+// ("31 April") is a slip no spelling check sees, and the calendar settles it.
+#include "checks/date_check.hpp"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <optional>
+
+#include "checks/registry.hpp"
+#include "input/document.hpp"
+
+namespace galley {
+namespace {
+
+constexpr std::string_view kWeekdayId = "date.weekday-mismatch";
+constexpr std::string_view kImpossibleId = "date.impossible-date";
+
+constexpr std::array<std::string_view, 7> kWeekdays = {"sunday",   "monday", "tuesday", "wednesday",
+                                                       "thursday", "friday", "saturday"};
+constexpr std::array<std::string_view, 12> kMonths = {
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
+
+/// One date of the text: a day and a month, with a weekday and a year where written.
+struct DateMention {
+  Span span;                        ///< Of the block's text: the whole date.
+  Span weekday_span;                ///< Of the block's text: the weekday, or empty.
+  std::optional<unsigned> weekday;  ///< 0 = Sunday.
+  unsigned day = 0;                 ///< 1-31 as written (up to 31, whatever the month).
+  unsigned month = 0;               ///< 1-12.
+  std::optional<int> year;          ///< As written.
+};
+
+std::string lower_ascii(std::string_view word) {
+  std::string out(word);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
+}
+
+/// The index into `names` of `word`, written whole or as its first three letters (four for
+/// "Tues", "Thur", "Sept"; "Thurs" too), capitalised or in capitals; or nothing.
+template <std::size_t N>
+std::optional<unsigned> name_index(std::string_view word,
+                                   const std::array<std::string_view, N>& names) {
+  if (word.size() < 3 || word[0] < 'A' || word[0] > 'Z') return std::nullopt;
+  const std::string lower = lower_ascii(word);
+  for (std::size_t i = 0; i < N; ++i) {
+    const std::string_view name = names[i];
+    if (lower == name) return static_cast<unsigned>(i);
+    if (lower.size() <= 5 && lower.size() < name.size() && name.starts_with(lower) &&
+        (lower.size() == 3 || lower == "tues" || lower == "thur" || lower == "thurs" ||
+         lower == "sept")) {
+      return static_cast<unsigned>(i);
+    }
+  }
+  return std::nullopt;
+}
+
+/// A day of the month as written: one or two digits, with an ordinal ending or none ("12th").
+std::optional<unsigned> day_of(std::string_view word) {
+  std::size_t digits = 0;
+  while (digits < word.size() && digits < 3 && word[digits] >= '0' && word[digits] <= '9') ++digits;
+  if (digits == 0 || digits > 2) return std::nullopt;
+  const std::string rest = lower_ascii(word.substr(digits));
+  if (!rest.empty() && rest != "st" && rest != "nd" && rest != "rd" && rest != "th") {
+    return std::nullopt;
+  }
+  const unsigned day = static_cast<unsigned>(std::stoi(std::string(word.substr(0, digits))));
+  if (day == 0 || day > 31) return std::nullopt;
+  return day;
+}
+
+/// A year from 1900 to 2099, four digits.
+std::optional<int> year_of(std::string_view word) {
+  if (word.size() != 4 ||
+      !std::all_of(word.begin(), word.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return std::nullopt;
+  }
+  const int year = std::stoi(std::string(word));
+  if (year < 1900 || year > 2099) return std::nullopt;
+  return year;
+}
+
+/// Reads the tokens of one block as dates.
+class DateReader {
+ public:
+  DateReader(std::string_view text, const std::vector<Token>& tokens)
+      : text_(text), tokens_(tokens) {}
+
+  /// The dates of the block, in order, none overlapping.
+  std::vector<DateMention> read() {
+    std::vector<DateMention> dates;
+    for (std::size_t i = 0; i < tokens_.size();) {
+      std::size_t next = i;
+      if (std::optional<DateMention> date = read_at(i, next)) {
+        dates.push_back(*date);
+        i = next;
+      } else {
+        ++i;
+      }
+    }
+    return dates;
+  }
+
+ private:
+  std::string_view word(std::size_t i) const {
+    return text_.substr(tokens_[i].span().begin, tokens_[i].span().size());
+  }
+
+  /// True when token `i + 1` follows token `i` with only spaces, a comma or a full stop between
+  /// ("Tuesday, 12", "Jan. 12"): a date is written in one run.
+  bool joined(std::size_t i) const {
+    if (i + 1 >= tokens_.size()) return false;
+    const std::string_view gap =
+        text_.substr(tokens_[i].span().end, tokens_[i + 1].span().begin - tokens_[i].span().end);
+    if (gap.empty() || gap.size() > 4) return false;
+    std::size_t at = 0;
+    while (at < gap.size()) {
+      if (gap[at] == ' ' || gap[at] == ',' || gap[at] == '.') {
+        ++at;
+      } else if (gap.substr(at, 2) == "\xC2\xA0") {
+        at += 2;
+      } else {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /// True when token `i` is `lower` in any case, and joined to the next token.
+  bool filler(std::size_t i, std::string_view lower) const {
+    return i < tokens_.size() && lower_ascii(word(i)) == lower && joined(i);
+  }
+
+  /// The date that starts at token `i`, `next` set past it: [weekday] [the] day [of] month
+  /// [year], or [weekday] month day [year].
+  std::optional<DateMention> read_at(std::size_t i, std::size_t& next) const {
+    DateMention date;
+    std::size_t at = i;
+    if (const std::optional<unsigned> weekday = name_index(word(at), kWeekdays)) {
+      if (!joined(at)) return std::nullopt;
+      date.weekday = weekday;
+      date.weekday_span = tokens_[at].span();
+      ++at;
+      if (filler(at, "the")) ++at;
+    }
+    if (at >= tokens_.size()) return std::nullopt;
+    if (const std::optional<unsigned> day = day_of(word(at))) {
+      if (!joined(at)) return std::nullopt;
+      ++at;
+      if (filler(at, "of")) ++at;
+      const std::optional<unsigned> month =
+          at < tokens_.size() ? name_index(word(at), kMonths) : std::nullopt;
+      if (!month) return std::nullopt;
+      date.day = *day;
+      date.month = *month + 1;
+    } else if (const std::optional<unsigned> month = name_index(word(at), kMonths)) {
+      if (!joined(at) || at + 1 >= tokens_.size()) return std::nullopt;
+      const std::optional<unsigned> day_after = day_of(word(at + 1));
+      if (!day_after) return std::nullopt;
+      ++at;
+      date.day = *day_after;
+      date.month = *month + 1;
+    } else {
+      return std::nullopt;
+    }
+    std::size_t last = at;  // The day or the month, whichever came last.
+    if (joined(last) && last + 1 < tokens_.size()) {
+      if (const std::optional<int> year = year_of(word(last + 1))) {
+        date.year = year;
+        ++last;
+      }
+    }
+    date.span = {tokens_[i].span().begin, tokens_[last].span().end};
+    next = last + 1;
+    return date;
+  }
+
+  std::string_view text_;
+  const std::vector<Token>& tokens_;
+};
+
+unsigned days_in(unsigned month, std::optional<int> year) {
+  static constexpr std::array<unsigned, 12> kDays = {31, 29, 31, 30, 31, 30,
+                                                     31, 31, 30, 31, 30, 31};
+  if (month == 2 && year) {
+    const std::chrono::year y{*year};
+    return y.is_leap() ? 29 : 28;
+  }
+  return kDays[month - 1];
+}
+
+unsigned weekday_of(int year, unsigned month, unsigned day) {
+  const std::chrono::year_month_day ymd{std::chrono::year{year}, std::chrono::month{month},
+                                        std::chrono::day{day}};
+  return std::chrono::weekday{std::chrono::sys_days{ymd}}.c_encoding();
+}
+
+std::string capitalised(std::string_view lower) {
+  std::string out(lower);
+  out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+/// `weekday` written as `like` (weekday `written`) is: whole or as three letters, capitalised
+/// or in capitals.
+std::string weekday_like(unsigned weekday, unsigned written, std::string_view like) {
+  std::string name(kWeekdays[weekday]);
+  // "Tues" and "Thurs" have no like for the other days: three letters, as "Wed" is.
+  if (like.size() < kWeekdays[written].size()) name.resize(3);
+  const bool capitals = like.size() > 1 && like[1] >= 'A' && like[1] <= 'Z';
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    if (i == 0 || capitals) name[i] = static_cast<char>(name[i] - 'a' + 'A');
+  }
+  return name;
+}
+
+std::string date_words(const DateMention& date) {
+  return std::to_string(date.day) + ' ' + capitalised(kMonths[date.month - 1]);
+}
+
+/// The release's own date: the first date written with a year, when it is in the document's
+/// first three blocks (the dateline, or a line above the headline). A date without a year is
+/// read against it; in a longer text (a book, a report) the first dated mention says nothing of
+/// the others, and such dates are not checked (on bench/corpus all 16 were then wrong).
+std::optional<DateMention> release_date(const std::vector<std::vector<DateMention>>& dates) {
+  constexpr std::size_t kDatelineBlocks = 3;
+  for (std::size_t b = 0; b < dates.size() && b < kDatelineBlocks; ++b) {
+    for (const DateMention& date : dates[b]) {
+      if (date.year && date.day <= days_in(date.month, date.year)) return date;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::unique_ptr<Check> DateCheck::make_weekday(const Settings& /*settings*/) {
+  return std::make_unique<DateCheck>(Mode::weekday);
+}
+
+std::unique_ptr<Check> DateCheck::make_impossible(const Settings& /*settings*/) {
+  return std::make_unique<DateCheck>(Mode::impossible);
+}
+
+void DateCheck::check(const AnalyzedDocument& doc, std::vector<Finding>& out) {
+  std::vector<std::vector<DateMention>> dates(doc.doc.blocks.size());
+  for (std::size_t b = 0; b < doc.doc.blocks.size(); ++b) {
+    dates[b] = DateReader(doc.doc.blocks[b].text, doc.segments[b].tokens).read();
+  }
+  const CheckInfo& info = *find_check(mode_ == Mode::weekday ? kWeekdayId : kImpossibleId);
+  const std::optional<DateMention> dated = release_date(dates);
+  for (std::size_t b = 0; b < dates.size(); ++b) {
+    const Block& block = doc.doc.blocks[b];
+    for (const DateMention& date : dates[b]) {
+      const Span source = block.to_source(date.span);
+      const bool exists = date.day <= days_in(date.month, date.year);
+      if (mode_ == Mode::impossible) {
+        if (exists) continue;
+        std::string message = date.month == 2 && date.day == 29
+                                  ? "There is no 29 February in " + std::to_string(*date.year) +
+                                        ": it is no leap year"
+                                  : "There is no " + date_words(date) + ": " +
+                                        capitalised(kMonths[date.month - 1]) + " has " +
+                                        std::to_string(days_in(date.month, date.year)) + " days";
+        out.push_back(make_finding(info, source, std::move(message)));
+        continue;
+      }
+      if (!exists || !date.weekday) continue;
+      // A date without a year is read in the year of the release's own date, or also in the
+      // next year when it falls earlier in the calendar (an event of next spring).
+      std::vector<int> years;
+      if (date.year) {
+        years.push_back(*date.year);
+      } else if (dated) {
+        years.push_back(*dated->year);
+        if (std::pair(date.month, date.day) < std::pair(dated->month, dated->day)) {
+          years.push_back(*dated->year + 1);
+        }
+      }
+      if (years.empty() || (date.month == 2 && date.day == 29 && !date.year)) continue;
+      std::vector<unsigned> actual;
+      for (const int year : years) actual.push_back(weekday_of(year, date.month, date.day));
+      if (std::find(actual.begin(), actual.end(), *date.weekday) != actual.end()) continue;
+      const std::string written = capitalised(kWeekdays[*date.weekday]);
+      const std::string_view text = block.text;
+      const std::string_view weekday_text =
+          text.substr(date.weekday_span.begin, date.weekday_span.size());
+      std::string message = date_words(date);
+      std::vector<std::string> suggestions;
+      if (years.size() == 1) {
+        message += (date.year ? " " + std::to_string(years[0]) + " is a " : " is a ") +
+                   capitalised(kWeekdays[actual[0]]) +
+                   (date.year ? "" : " in " + std::to_string(years[0])) + ", not a " + written;
+        std::string fixed(text.substr(date.span.begin, date.span.size()));
+        fixed.replace(date.weekday_span.begin - date.span.begin, weekday_text.size(),
+                      weekday_like(actual[0], *date.weekday, weekday_text));
+        suggestions.push_back(std::move(fixed));
+      } else {
+        message += " is a " + capitalised(kWeekdays[actual[0]]) + " in " +
+                   std::to_string(years[0]) + " and a " + capitalised(kWeekdays[actual[1]]) +
+                   " in " + std::to_string(years[1]) + ", not a " + written;
+      }
+      out.push_back(make_finding(info, source, std::move(message), std::move(suggestions)));
+    }
+  }
+}
+
+}  // namespace galley

@@ -1,0 +1,81 @@
+// The date checks (docs/checks/date.md) beyond the registry's examples: how a date is read, and
+// which year a date without one is read in.
+#include <catch2/catch.hpp>
+
+#include "test_support.hpp"
+
+namespace galley {
+namespace {
+
+struct DateFound {
+  std::string rule;
+  std::string text;  // The source bytes of the span.
+  std::string message;
+  std::vector<std::string> suggestions;
+};
+
+std::vector<DateFound> dates_in(const std::string& text) {
+  std::vector<DateFound> out;
+  for (const Finding& f : test::check_document(test::read(text, InputFormat::text))) {
+    if (!f.rule.starts_with("date.")) continue;
+    out.push_back({f.rule, text.substr(f.span.begin, f.span.size()), f.message, f.suggestions});
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("dates: the written forms of a date are read whole", "[date]") {
+  // 14 January 2027 is a Thursday.
+  for (const std::string date :
+       {"Wednesday 14 January 2027", "Wednesday, 14 January, 2027", "Wed 14 Jan 2027",
+        "Wednesday the 14th of January 2027", "Wednesday, January 14th, 2027",
+        "Wed., Jan. 14, 2027", "Wednesday\xC2\xA0"
+        "14\xC2\xA0January 2027"}) {
+    const std::vector<DateFound> found = dates_in("The hall opens on " + date + " at noon.\n");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].rule == "date.weekday-mismatch");
+    CHECK(found[0].text == date);
+    CHECK(found[0].message == "14 January 2027 is a Thursday, not a Wednesday");
+  }
+  CHECK(dates_in("The hall opens on Thurs. 14 Jan. 2027 and on Tues 12 January 2027.\n").empty());
+  // "Tues" becomes "Wed" when it is wrong: an abbreviation stays one, in three letters.
+  const std::vector<DateFound> tues = dates_in("It opens on Tues 13 January 2027.\n");
+  REQUIRE(tues.size() == 1);
+  CHECK(tues[0].suggestions == std::vector<std::string>{"Wed 13 January 2027"});
+  // Words between are no date: a weekday, then other words, then a date.
+  CHECK(dates_in("On Wednesday we met; 14 January 2027 was the deadline.\n").empty());
+}
+
+TEST_CASE("dates: a date without a year is read against the release's own date", "[date]") {
+  // Released on 24 November 2026: 14 March is in 2026 (a Saturday) or 2027 (a Sunday); 12
+  // December only in 2026 (a Saturday).
+  const std::string dateline = "ASHBY, 24 November 2026 - The council announced a festival.\n\n";
+  CHECK(dates_in(dateline + "It opens on Sunday 14 March and closes on Saturday 12 December.\n")
+            .empty());
+  const std::vector<DateFound> found =
+      dates_in(dateline + "It opens on Friday 14 March and closes on Sunday 12 December.\n");
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].message == "14 March is a Saturday in 2026 and a Sunday in 2027, not a Friday");
+  CHECK(found[0].suggestions.empty());
+  CHECK(found[1].message == "12 December is a Saturday in 2026, not a Sunday");
+  CHECK(found[1].suggestions == std::vector<std::string>{"Saturday 12 December"});
+  // A dated mention past the first three blocks is no release date: nothing to read against.
+  CHECK(dates_in("A festival.\n\nIt is new.\n\nIt is big.\n\nFounded on 24 November 2026.\n\n"
+                 "It opens on Friday 14 March.\n")
+            .empty());
+  // Nor is 29 February without a year checked: some year has it.
+  CHECK(dates_in(dateline + "It opens on Monday 29 February.\n").empty());
+}
+
+TEST_CASE("dates: a day past its month's end is no date", "[date]") {
+  const std::vector<DateFound> found =
+      dates_in("Entries close on 31 June, or on 29 February 2027, or on 30 Feb.\n");
+  REQUIRE(found.size() == 3);
+  CHECK(found[0].message == "There is no 31 June: June has 30 days");
+  CHECK(found[1].message == "There is no 29 February in 2027: it is no leap year");
+  CHECK(found[2].text == "30 Feb");
+  CHECK(dates_in("Entries close on 30 June, on 29 February 2028 and on 29 February.\n").empty());
+}
+
+}  // namespace galley
