@@ -128,40 +128,155 @@ bool looks_like_caption(std::string_view text) {
          !more_words_than(text, 80);
 }
 
+namespace {
+
+bool ends_with(std::string_view text, std::string_view suffix) {
+  return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+/// Strips closing quotes, brackets and emphasis marks, which may follow the terminal mark
+/// ('... end."').
+std::string_view strip_closers(std::string_view text) {
+  for (bool stripped = true; stripped && !text.empty();) {
+    stripped = false;
+    for (const std::string_view closer :
+         {"\"", "'", ")", "]", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB", "*", "_"}) {
+      if (ends_with(text, closer)) {
+        text.remove_suffix(closer.size());
+        stripped = true;
+      }
+    }
+  }
+  return text;
+}
+
+/// True when `inner` is all ASCII digits, and not empty.
+bool all_digits(std::string_view inner) {
+  return !inner.empty() &&
+         std::all_of(inner.begin(), inner.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+/// Strips note references, which follow the terminal mark: a Markdown footnote ("[^1]",
+/// "[^note]"), a numbered or lettered reference ("[3]", "[a]"), superscript digits ("¹²"), and a
+/// word processor's comment anchor ("[GM1]", which marker.comment-anchor reports).
+std::string_view strip_note_references(std::string_view text) {
+  for (bool stripped = true; stripped && !text.empty();) {
+    stripped = false;
+    if (text.back() == ']') {
+      const std::size_t open = text.rfind('[');
+      if (open == std::string_view::npos) break;
+      const std::string_view inner = text.substr(open + 1, text.size() - open - 2);
+      const bool footnote = inner.size() > 1 && inner[0] == '^' &&
+                            inner.find_first_of(" []") == std::string_view::npos;
+      const bool numbered = (all_digits(inner) && inner.size() <= 3) ||
+                            (inner.size() == 1 && inner[0] >= 'a' && inner[0] <= 'z');
+      const std::size_t capitals = static_cast<std::size_t>(
+          std::find_if(inner.begin(), inner.end(), [](char c) { return c < 'A' || c > 'Z'; }) -
+          inner.begin());
+      const bool anchor = capitals >= 1 && capitals <= 4 && inner.size() - capitals <= 3 &&
+                          all_digits(inner.substr(capitals));
+      if (footnote || numbered || anchor) {
+        text.remove_suffix(text.size() - open);
+        stripped = true;
+      }
+      continue;
+    }
+    // Superscript one, two, three (U+00B9, U+00B2, U+00B3) and zero to nine (U+2070-U+2079).
+    for (const std::string_view digit :
+         {"\xC2\xB9", "\xC2\xB2", "\xC2\xB3", "\xE2\x81\xB0", "\xE2\x81\xB4", "\xE2\x81\xB5",
+          "\xE2\x81\xB6", "\xE2\x81\xB7", "\xE2\x81\xB8", "\xE2\x81\xB9"}) {
+      if (ends_with(text, digit)) {
+        text.remove_suffix(digit.size());
+        stripped = true;
+      }
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string_view paragraph_end(std::string_view text) {
+  return strip_closers(strip_note_references(text));
+}
+
+bool has_terminal_mark(std::string_view text) {
+  const std::string_view bare = paragraph_end(text);
+  if (bare.empty()) return true;
+  static constexpr std::string_view kMarks = ".!?:;";
+  return kMarks.find(bare.back()) != std::string_view::npos || ends_with(bare, "\xE2\x80\xA6");
+}
+
 bool ends_open(std::string_view text) {
   text = trim(text);
-  if (text.empty()) return false;
-  static constexpr std::string_view kClosers = ".!?:;,";
-  if (kClosers.find(text.back()) != std::string_view::npos) return false;
+  if (text.empty() || text.back() == ',') return false;
   // A closing quotation mark usually ends a sentence, not a heading.
-  return !(text.size() >= 3 &&
-           (text.substr(text.size() - 3) == "\xE2\x80\x9D" || text.back() == '"'));
+  if (text.back() == '"' || ends_with(text, "\xE2\x80\x9D")) return false;
+  return !has_terminal_mark(text);
 }
+
+namespace {
+
+/// True when `word` (its trailing full stop aside) is a month's name or its abbreviation.
+bool is_month(std::string_view word) {
+  static constexpr std::array<std::string_view, 24> kMonths = {
+      "January",   "February", "March",    "April",    "May",  "June", "July", "August",
+      "September", "October",  "November", "December", "Jan",  "Feb",  "Mar",  "Apr",
+      "Jun",       "Jul",      "Aug",      "Sep",      "Sept", "Oct",  "Nov",  "Dec"};
+  if (ends_with(word, ".") || ends_with(word, ",")) word.remove_suffix(1);
+  return std::find(kMonths.begin(), kMonths.end(), word) != kMonths.end();
+}
+
+/// True when one of the first ten words of `text` is a month's name: a dateline's date ("London,
+/// 12 January 2027 -", "Nov. 24, 2026 --").
+bool date_near_start(std::string_view text) {
+  std::size_t i = 0;
+  for (int words = 0; words < 10 && i < text.size(); ++words) {
+    while (i < text.size() && is_blank(text[i])) ++i;
+    const std::size_t start = i;
+    while (i < text.size() && !is_blank(text[i])) ++i;
+    if (is_month(text.substr(start, i - start))) return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 bool opens_with_dateline(std::string_view text) {
   text = trim(text);
+  // A place in capitals ("LONDON", "NEW YORK", "MONTRÉAL", "ST. JOHN'S"), then a comma, a
+  // bracket ("LONDON (BUSINESS WIRE)") or a dash ("LONDON --", "LONDON –"; not "NASA-backed").
   std::size_t capitals = 0;
-  std::size_t i = 0;
-  for (; i < text.size(); ++i) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (c >= 'A' && c <= 'Z') {
       ++capitals;
-    } else if (c != ' ' && c != '.' && c != '\'' && c != '-') {
+      continue;
+    }
+    const std::string_view rest = text.substr(i);
+    const bool hyphen = c == '-' && ((i > 0 && text[i - 1] == ' ') || rest.starts_with("--"));
+    if (c == ',' || c == '(' || hyphen || rest.starts_with("\xE2\x80\x93") ||
+        rest.starts_with("\xE2\x80\x94")) {
+      if (capitals >= 3) return true;
       break;
     }
+    // Spaces, initials' stops, apostrophes and letters beyond ASCII ("É") belong to the place.
+    if (c != ' ' && c != '.' && c != '\'' && static_cast<unsigned char>(c) < 0x80U) break;
   }
-  return capitals >= 3 && i < text.size() && text[i] == ',';
+  return date_near_start(text);
 }
 
 bool looks_like_heading(std::string_view text) {
   text = trim(text);
-  if (!ends_open(text)) return false;
-  if (!more_words_than(text, 15)) return true;  // Last: most paragraphs end as sentences do.
-  // A wire headline runs to 30 or 40 words; in title case it reads as no sentence does.
-  return !more_words_than(text, 40) && title_cased(text);
+  // Last: most paragraphs end as sentences do.
+  return ends_open(text) && !more_words_than(text, 15);
 }
 
-bool title_cased(std::string_view text) {
+namespace {
+
+/// The words of `text` of four letters or more that are not prepositions (kTitleLowerCase), and
+/// how many of them are capitalised.
+std::pair<std::size_t, std::size_t> content_word_capitals(std::string_view text) {
   std::size_t considered = 0;
   std::size_t capitalised = 0;
   std::size_t i = 0;
@@ -183,26 +298,67 @@ bool title_cased(std::string_view text) {
     ++considered;
     capitalised += static_cast<std::size_t>(word.front() >= 'A' && word.front() <= 'Z');
   }
+  return {considered, capitalised};
+}
+
+}  // namespace
+
+bool title_cased(std::string_view text) {
+  const auto [considered, capitalised] = content_word_capitals(text);
   return considered >= 6 && capitalised * 20 >= considered * 17;
+}
+
+bool sentence_cased(std::string_view text) {
+  const auto [considered, capitalised] = content_word_capitals(text);
+  return capitalised < considered;
 }
 
 namespace {
 
-/// True when a full stop after a lowercase letter or a digit, then a space and a capital, ends a
-/// sentence inside `text` ("46. Each had been"); initials and abbreviations in capitals ("H.
-/// Malone", "U.S. Firm", "Co. Names") are passed over, as a headline may have them.
+/// True when the word that ends at `dot` is an abbreviation a name or a company's follows
+/// ("Dr. Ana", "St. Albans", "Co. Names").
+bool abbreviation_before(std::string_view text, std::size_t dot) {
+  static constexpr std::array<std::string_view, 24> kAbbreviations = {
+      "Bros", "Capt", "Co", "Col", "Corp", "Dr",  "Ft",  "Gen", "Gov", "Inc", "Jr", "Ltd",
+      "Mr",   "Mrs",  "Ms", "Mt",  "No",   "Plc", "Pty", "Rep", "Rev", "Sen", "Sr", "St"};
+  std::size_t start = dot;
+  while (start > 0 && ascii_letter(text[start - 1])) --start;
+  const std::string_view word = text.substr(start, dot - start);
+  return std::find(kAbbreviations.begin(), kAbbreviations.end(), word) != kAbbreviations.end() ||
+         word == "Prof" || word == "vs";
+}
+
+/// True when a sentence ends inside `text`: a full stop, question or exclamation mark after a
+/// lowercase letter or a digit, then a space and a capital or an opening quotation mark ("46.
+/// Each had been", "home. “It is"). Initials and abbreviations ("H. Malone", "U.S. Firm", "Dr.
+/// Ana", "Co. Names") are passed over, as a headline may have them.
 bool has_inner_sentence_end(std::string_view text) {
-  for (std::size_t dot = text.find(". "); dot != std::string_view::npos;
-       dot = text.find(". ", dot + 1)) {
-    if (dot == 0 || dot + 2 >= text.size()) continue;
-    const char before = text[dot - 1];
-    const char after = text[dot + 2];
-    if (((before >= 'a' && before <= 'z') || (before >= '0' && before <= '9')) && after >= 'A' &&
-        after <= 'Z') {
-      return true;
-    }
+  for (std::size_t at = 1; at + 2 < text.size(); ++at) {
+    const char mark = text[at];
+    if ((mark != '.' && mark != '?' && mark != '!') || text[at + 1] != ' ') continue;
+    const char before = text[at - 1];
+    if (!((before >= 'a' && before <= 'z') || (before >= '0' && before <= '9'))) continue;
+    const std::string_view after = text.substr(at + 2);
+    const bool opens = (after[0] >= 'A' && after[0] <= 'Z') || after[0] == '"' ||
+                       after.starts_with("\xE2\x80\x9C") || after.starts_with("\xE2\x80\x98");
+    if (opens && !(mark == '.' && abbreviation_before(text, at))) return true;
   }
   return false;
+}
+
+/// True when `block` reads as a line of a release's top matter: a headline, a standfirst, a
+/// label. In title case up to 40 words, else up to 30 and opening with no dateline.
+bool reads_as_top_matter(const Block& block) {
+  const std::string_view text = block.text;
+  // An end mark ("###") is no headline: the checks that look for one see it as a paragraph.
+  const bool has_letter = std::any_of(text.begin(), text.end(), [](char c) {
+    return ascii_letter(c) || static_cast<unsigned char>(c) >= 0x80U;
+  });
+  if (block.kind != BlockKind::paragraph || !has_letter || has_inner_sentence_end(text)) {
+    return false;
+  }
+  if (title_cased(text)) return !more_words_than(text, 40);
+  return !more_words_than(text, 30) && !opens_with_dateline(text);
 }
 
 }  // namespace
@@ -217,15 +373,7 @@ void mark_top_matter_headings(std::vector<Block>& blocks) {
   while (body < blocks.size() && body <= kTopMatterBlocks && ends_open(blocks[body].text)) ++body;
   if (body == blocks.size() || body > kTopMatterBlocks) return;
   for (std::size_t b = 0; b < body; ++b) {
-    Block& block = blocks[b];
-    // An end mark ("###") is no headline: the checks that look for one see it as a paragraph.
-    const bool has_letter = std::any_of(block.text.begin(), block.text.end(), [](char c) {
-      return ascii_letter(c) || static_cast<unsigned char>(c) >= 0x80U;
-    });
-    if (block.kind == BlockKind::paragraph && has_letter && !more_words_than(block.text, 40) &&
-        !opens_with_dateline(block.text) && !has_inner_sentence_end(block.text)) {
-      block.kind = BlockKind::heading;
-    }
+    if (reads_as_top_matter(blocks[b])) blocks[b].kind = BlockKind::heading;
   }
 }
 
