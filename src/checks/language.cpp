@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/string_hash.hpp"
+#include "input/text_heuristics.hpp"
 
 namespace galley {
 namespace {
@@ -277,7 +278,10 @@ std::vector<VarietyForm> find_variety_forms(const AnalyzedDocument& doc, std::si
   const VarietyTable& variety_table = table();
   for (std::size_t b = from; b < to && b < doc.doc.blocks.size() && b < doc.segments.size(); ++b) {
     const std::string_view text = doc.doc.blocks[b].text;
-    const bool heading = doc.doc.blocks[b].kind == BlockKind::heading;
+    // A heading in sentence case ("Ana Ruiz, a former Labour councillor, joins ...") capitalises
+    // names only, as a sentence does.
+    const bool heading =
+        doc.doc.blocks[b].kind == BlockKind::heading && !sentence_cased(doc.doc.blocks[b].text);
     const std::vector<Token>& tokens = doc.segments[b].tokens;
     std::vector<bool> starts;  // Made at the block's first capitalised variety word.
     for (std::size_t t = 0; t < tokens.size(); ++t) {
@@ -301,7 +305,8 @@ std::vector<VarietyForm> find_variety_forms(const AnalyzedDocument& doc, std::si
   std::size_t kept = 0;
   for (std::size_t i = 0; i < out.size(); ++i) {
     if (!heading_capitals[i].empty() && names.contains(heading_capitals[i])) continue;
-    out[kept++] = std::move(out[i]);
+    if (kept != i) out[kept] = std::move(out[i]);  // Not onto itself: that empties the strings.
+    ++kept;
   }
   out.resize(kept);
   return out;

@@ -393,6 +393,15 @@ TEST_CASE("spelling: mixed varieties flag the minority with the majority as rela
   CHECK(c.findings[0].text == "color");
   CHECK(c.findings[0].suggestions == std::vector<std::string>{"colour"});
   CHECK(c.findings[0].related == std::vector<std::string>{"colour", "harbour", "centre"});
+  // A name's variety word inside a sentence ("Labor Day") is set aside; the forms kept keep
+  // their counterparts (moving a kept form onto itself once emptied its suggestion).
+  const Checked named = spell(
+      "The color of the sky, the colour of the harbour and the centre on Labor Day, the colour "
+      "of the sea.\n");
+  REQUIRE(named.findings.size() == 1);
+  CHECK(named.findings[0].text == "color");
+  CHECK(named.findings[0].suggestions == std::vector<std::string>{"colour"});
+  CHECK(named.findings[0].message.find("('colour' in British)") != std::string::npos);
 }
 
 TEST_CASE("spelling: a language set is the house style even where the document never keeps it",
