@@ -95,14 +95,27 @@ bool is_pair(const TitleWords& titles, std::string_view first, std::string_view 
   return titles.pairs.contains(pair);
 }
 
+/// True when `word` is `title` with a vowel added at its end: a title of another language
+/// ("Directora General", "Presidente"), not a slip.
+bool another_language(std::string_view word, std::string_view title) {
+  return word.size() == title.size() + 1 && word.starts_with(title) &&
+         (word.back() == 'a' || word.back() == 'e' || word.back() == 'o');
+}
+
 }  // namespace
 
 bool job_title_typo(std::string_view word, std::string_view before, std::string_view after) {
   if (word.size() < 4 || (before.empty() && after.empty())) return false;
+  // A letter beyond ASCII is another language's ("Vice-Président"), not an English title's slip.
+  if (std::any_of(word.begin(), word.end(),
+                  [](char c) { return static_cast<unsigned char>(c) >= 0x80U; })) {
+    return false;
+  }
   const TitleWords& titles = title_words();
   return std::any_of(titles.words.begin(), titles.words.end(), [&](const std::string& title) {
     return title.front() == word.front() && title.size() + 1 >= word.size() &&
            word.size() + 1 >= title.size() && edit_distance(word, title, 1) == 1 &&
+           !another_language(word, title) &&
            (is_pair(titles, before, title) || is_pair(titles, title, after));
   });
 }

@@ -2,6 +2,7 @@
 // repeats its words thousands of times, and each of them used to be judged three times over.
 #include "checks/spell_analysis.hpp"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 
@@ -10,6 +11,7 @@
 #include "core/load_error.hpp"
 #include "core/settings.hpp"
 #include "core/utf8.hpp"
+#include "segment/normalize.hpp"
 
 namespace galley {
 namespace {
@@ -75,6 +77,22 @@ bool prefixed_word(std::string_view word, Speller& speller) {
     }
   }
   return false;
+}
+
+/// True when `word` is a known English word written as another language writes it: with
+/// accents ("Président", "Médecins"), or, capitalised, with an "a" or "o" after it ("Directora
+/// General", "Ministro"). A name or a title of that language, not a slip of the keys. (Not "e":
+/// codespell's list has a hundred typos of that shape, "Develope", "Considere".)
+bool another_language(const SpellWord& word, Speller& speller) {
+  if (std::any_of(word.text.begin(), word.text.end(),
+                  [](char c) { return static_cast<unsigned char>(c) >= 0x80U; })) {
+    const std::string bare = without_accents(word.text);
+    if (bare != word.text && speller.known(bare)) return true;
+  }
+  const std::string_view text = word.text;
+  return word.capitalised && text.size() >= 6 &&
+         (text.back() == 'a' || text.back() == 'o') &&
+         speller.known(text.substr(0, text.size() - 1));
 }
 
 /// The key of a word form: everything SpellVerdict depends on besides the document's counts.
@@ -186,6 +204,7 @@ const SpellAnalysis& spell_analysis(const AnalyzedDocument& doc, Speller& spelle
 
 bool likely_typo(const SpellDocument& words, const SpellWord& word, Speller& speller) {
   if (word.in_title) return true;  // Whether or not it recurs: a title is often repeated.
+  if (another_language(word, speller)) return false;
   const bool mid_sentence = name_like(words, word);
   // A capitalised word that recurs is a name, unless it has three or four letters and only ever
   // opens a sentence: a habit of the fingers ("Teh" twice) more likely than a short name that

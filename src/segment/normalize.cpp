@@ -51,6 +51,23 @@ void fold_key_into(std::string_view text, std::string& out) {
   out = nfc_of(unicode);
 }
 
+std::string without_accents(std::string_view text) {
+  if (is_ascii(text)) return std::string(text);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  const icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
+  if (U_FAILURE(status)) return std::string(text);
+  const icu::UnicodeString decomposed = nfd->normalize(unicode, status);
+  if (U_FAILURE(status)) return std::string(text);
+  icu::UnicodeString bare;
+  for (int32_t i = 0; i < decomposed.length(); ++i) {
+    const char16_t unit = decomposed.charAt(i);
+    if (unit < 0x0300 || unit > 0x036F) bare.append(unit);  // Combining Diacritical Marks.
+  }
+  return nfc_of(bare);
+}
+
 bool same_word(std::string_view a, std::string_view b) {
   if (a == b) return true;
   // Most words asked about differ at once: two ASCII first bytes that differ beyond case decide

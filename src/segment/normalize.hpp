@@ -16,6 +16,10 @@ std::string fold_key(std::string_view text);
 /// caller that folds word after word.
 void fold_key_into(std::string_view text, std::string& out);
 
+/// `text` with its combining marks taken off the letters ("Président" -> "President"), in NFC;
+/// ASCII text as it is.
+std::string without_accents(std::string_view text);
+
 /// True when `a` and `b` are the same word regardless of case and normalisation.
 bool same_word(std::string_view a, std::string_view b);
 
