@@ -46,7 +46,14 @@ std::string lower_ascii(std::string_view word) {
 template <std::size_t N>
 std::optional<unsigned> name_index(std::string_view word,
                                    const std::array<std::string_view, N>& names) {
-  if (word.size() < 3 || word[0] < 'A' || word[0] > 'Z') return std::nullopt;
+  // Asked of every capitalised word of a document: the names' first letters and length rule
+  // out nearly all of them before the word is folded.
+  if (word.size() < 3 || word.size() > 9 || word[0] < 'A' || word[0] > 'Z') return std::nullopt;
+  const char first = static_cast<char>(word[0] - 'A' + 'a');
+  if (std::none_of(names.begin(), names.end(),
+                   [&](std::string_view name) { return name[0] == first; })) {
+    return std::nullopt;
+  }
   const std::string lower = lower_ascii(word);
   for (std::size_t i = 0; i < N; ++i) {
     const std::string_view name = names[i];
