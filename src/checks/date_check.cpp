@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <cstdint>
 #include <optional>
 
 #include "checks/registry.hpp"
@@ -90,6 +91,46 @@ std::optional<int> year_of(std::string_view word) {
   const int year = std::stoi(std::string(word));
   if (year < 1900 || year > 2099) return std::nullopt;
   return year;
+}
+
+/// The first three letters of `word` folded, as one number; 0 for a word that is not
+/// capitalised or has fewer than three letters.
+std::uint32_t key_of(std::string_view word) {
+  if (word.size() < 3 || word[0] < 'A' || word[0] > 'Z') return 0;
+  std::uint32_t key = 0;
+  for (std::size_t i = 0; i < 3; ++i) {
+    const auto c = static_cast<unsigned char>(word[i]);
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return 0;
+    key = key << 8U | (c | 0x20U);
+  }
+  return key;
+}
+
+/// True when a capitalised word of the block opens as a month's name does: a block without one
+/// has no date (nearly every block of a long text).
+bool mentions_month(std::string_view text, const std::vector<Token>& tokens) {
+  static const std::array<std::uint32_t, 12> kKeys = [] {
+    std::array<std::uint32_t, 12> keys{};
+    for (std::size_t m = 0; m < 12; ++m) {
+      const std::string capitalised{static_cast<char>(kMonths[m][0] - 'a' + 'A'), kMonths[m][1],
+                                    kMonths[m][2]};
+      keys[m] = key_of(capitalised);
+    }
+    return keys;
+  }();
+  // Asked of every token of a document: the first byte turns away all but a few.
+  static constexpr std::array<bool, 256> kInitial = [] {
+    std::array<bool, 256> initial{};
+    for (const std::string_view month : kMonths) {
+      initial[static_cast<unsigned char>(month[0] - 'a' + 'A')] = true;
+    }
+    return initial;
+  }();
+  return std::any_of(tokens.begin(), tokens.end(), [&](const Token& token) {
+    if (!kInitial[static_cast<unsigned char>(text[token.span().begin])]) return false;
+    const std::uint32_t key = key_of(text.substr(token.span().begin, token.span().size()));
+    return key != 0 && std::find(kKeys.begin(), kKeys.end(), key) != kKeys.end();
+  });
 }
 
 /// Reads the tokens of one block as dates.
@@ -257,7 +298,9 @@ std::unique_ptr<Check> DateCheck::make_impossible(const Settings& /*settings*/) 
 void DateCheck::check(const AnalyzedDocument& doc, std::vector<Finding>& out) {
   std::vector<std::vector<DateMention>> dates(doc.doc.blocks.size());
   for (std::size_t b = 0; b < doc.doc.blocks.size(); ++b) {
-    dates[b] = DateReader(doc.doc.blocks[b].text, doc.segments[b].tokens).read();
+    const std::string_view text = doc.doc.blocks[b].text;
+    const std::vector<Token>& tokens = doc.segments[b].tokens;
+    if (mentions_month(text, tokens)) dates[b] = DateReader(text, tokens).read();
   }
   const CheckInfo& info = *find_check(mode_ == Mode::weekday ? kWeekdayId : kImpossibleId);
   const std::optional<DateMention> dated = release_date(dates);
