@@ -47,9 +47,10 @@ constexpr std::array<HelpPage, 7> kCheckPages{{
 }};
 
 /// The rule packs galley ships (by file name) and their docs pages.
-constexpr std::array<HelpPage, 2> kPackPages{{
+constexpr std::array<HelpPage, 3> kPackPages{{
     {"editorial-markers.xml", "docs/checks/marker.md"},
     {"house-style.xml", "docs/checks/style.md"},
+    {"word-choice.xml", "docs/checks/usage.md"},
 }};
 
 /// Where the docs of this galley's sources are read on the web.
