@@ -63,8 +63,8 @@ const std::vector<CheckInfo>& table() {
        Scope::word,
        "A release's dates are facts readers act on: an embargo, an event, a deadline. A weekday "
        "written with its date (\"Wednesday 12 January 2027\", a Tuesday) must match it; a date "
-       "without a year is read in the year of the release's own first dated mention, or the next "
-       "year when it falls earlier in the calendar.",
+       "without a year is read in the year of the release's own date (the first date with a year "
+       "in its first three blocks), or the next year when it falls earlier in the calendar.",
        &DateCheck::make_weekday, nullptr,
        {{"The exhibition opens on «Wednesday 12 January 2027».", true, "Tuesday 12 January 2027"},
         {"The exhibition opens on «Wed., Jan. 12, 2027».", true, "Tue., Jan. 12, 2027"},
