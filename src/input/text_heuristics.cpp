@@ -227,25 +227,32 @@ bool is_month(std::string_view word) {
   return std::find(kMonths.begin(), kMonths.end(), word) != kMonths.end();
 }
 
-/// True when one of the first ten words of `text` is a month's name: a dateline's date ("London,
-/// 12 January 2027 -", "Nov. 24, 2026 --").
+/// True when one of the first ten words of `text` is a month's name with a number beside it: a
+/// dateline's date ("London, 12 January 2027 -", "Nov. 24, 2026 --"), where a headline's month
+/// stands alone ("Ashby festival returns in May with 40 events").
 bool date_near_start(std::string_view text) {
-  std::size_t i = 0;
-  for (int words = 0; words < 10 && i < text.size(); ++words) {
+  std::array<std::string_view, 11> words{};
+  std::size_t count = 0;
+  for (std::size_t i = 0; count < words.size() && i < text.size();) {
     while (i < text.size() && is_blank(text[i])) ++i;
     const std::size_t start = i;
     while (i < text.size() && !is_blank(text[i])) ++i;
-    if (is_month(text.substr(start, i - start))) return true;
+    if (i > start) words[count++] = text.substr(start, i - start);
+  }
+  const auto number = [](std::string_view word) {
+    return !word.empty() && word[0] >= '0' && word[0] <= '9';
+  };
+  for (std::size_t w = 0; w < count && w < 10; ++w) {
+    if (!is_month(words[w])) continue;
+    if ((w > 0 && number(words[w - 1])) || (w + 1 < count && number(words[w + 1]))) return true;
   }
   return false;
 }
 
 }  // namespace
 
-bool opens_with_dateline(std::string_view text) {
+bool opens_with_place(std::string_view text) {
   text = trim(text);
-  // A place in capitals ("LONDON", "NEW YORK", "MONTRÉAL", "ST. JOHN'S"), then a comma, a
-  // bracket ("LONDON (BUSINESS WIRE)") or a dash ("LONDON --", "LONDON –"; not "NASA-backed").
   std::size_t capitals = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
@@ -257,13 +264,16 @@ bool opens_with_dateline(std::string_view text) {
     const bool hyphen = c == '-' && ((i > 0 && text[i - 1] == ' ') || rest.starts_with("--"));
     if (c == ',' || c == '(' || hyphen || rest.starts_with("\xE2\x80\x93") ||
         rest.starts_with("\xE2\x80\x94")) {
-      if (capitals >= 3) return true;
-      break;
+      return capitals >= 3;
     }
     // Spaces, initials' stops, apostrophes and letters beyond ASCII ("É") belong to the place.
-    if (c != ' ' && c != '.' && c != '\'' && static_cast<unsigned char>(c) < 0x80U) break;
+    if (c != ' ' && c != '.' && c != '\'' && static_cast<unsigned char>(c) < 0x80U) return false;
   }
-  return date_near_start(text);
+  return false;
+}
+
+bool opens_with_dateline(std::string_view text) {
+  return opens_with_place(text) || date_near_start(trim(text));
 }
 
 bool looks_like_heading(std::string_view text) {

@@ -26,8 +26,11 @@ bool has_terminal_mark(std::string_view text);
 /// True when `text` ends without closing punctuation (has_terminal_mark, a comma, or a closing
 /// quotation mark).
 bool ends_open(std::string_view text);
-/// True when `text` opens as a lead paragraph does: a dateline ("LONDON,", "NEW YORK (WIRE) --",
-/// "LONDON –") or a month's name among its first ten words ("London, 12 January 2027 -").
+/// True when `text` opens with a place in capitals and a comma, a bracket or a dash, as a
+/// dateline does ("LONDON,", "NEW YORK (BUSINESS WIRE) --", "LONDON –"; not "NASA-backed").
+bool opens_with_place(std::string_view text);
+/// True when `text` opens as a lead paragraph does: with a place (opens_with_place), or with a
+/// date among its first ten words, a month's name beside a number ("London, 12 January 2027 -").
 bool opens_with_dateline(std::string_view text);
 /// True when a line reads as a heading: no closing punctuation and at most 15 words.
 bool looks_like_heading(std::string_view text);

@@ -32,6 +32,7 @@ TEST_CASE("dates: the written forms of a date are read whole", "[date]") {
         "Wednesday the 14th of January 2027", "Wednesday, January 14th, 2027",
         "Wed., Jan. 14, 2027", "Wednesday\xC2\xA0"
         "14\xC2\xA0January 2027"}) {
+    INFO(date);
     const std::vector<DateFound> found = dates_in("The hall opens on " + date + " at noon.\n");
     REQUIRE(found.size() == 1);
     CHECK(found[0].rule == "date.weekday-mismatch");
@@ -45,11 +46,22 @@ TEST_CASE("dates: the written forms of a date are read whole", "[date]") {
   CHECK(tues[0].suggestions == std::vector<std::string>{"Wed 13 January 2027"});
   // Words between are no date: a weekday, then other words, then a date.
   CHECK(dates_in("On Wednesday we met; 14 January 2027 was the deadline.\n").empty());
+  // Nor a comma or a full stop where a date has none.
+  CHECK(dates_in("In April, 31 schools joined. By June, 31 staff left. Sales rose to 31. April "
+                 "trading was slow, and to 31, April figures show.\n")
+            .empty());
+  CHECK(dates_in("The shop closes on Monday. 14 January 2027 is the deadline.\n").empty());
+  // A number after a comma with a word after it is no year: "2000 runners".
+  CHECK(dates_in("On Tuesday, March 3, 2000 runners set off.\n").empty());
+  // A line break of wrapped text is a space.
+  const std::vector<DateFound> wrapped = dates_in("It opens on Wednesday\n14 January 2027.\n");
+  REQUIRE(wrapped.size() == 1);
+  CHECK(wrapped[0].message == "14 January 2027 is a Thursday, not a Wednesday");
 }
 
 TEST_CASE("dates: a date without a year is read against the release's own date", "[date]") {
   // Released on 24 November 2026: 14 March is in 2026 (a Saturday) or 2027 (a Sunday); 12
-  // December only in 2026 (a Saturday).
+  // December in 2026 (a Saturday) or, past, in 2025 (a Friday).
   const std::string dateline = "ASHBY, 24 November 2026 - The council announced a festival.\n\n";
   CHECK(dates_in(dateline + "It opens on Sunday 14 March and closes on Saturday 12 December.\n")
             .empty());
@@ -58,8 +70,18 @@ TEST_CASE("dates: a date without a year is read against the release's own date",
   REQUIRE(found.size() == 2);
   CHECK(found[0].message == "14 March is a Saturday in 2026 and a Sunday in 2027, not a Friday");
   CHECK(found[0].suggestions.empty());
-  CHECK(found[1].message == "12 December is a Saturday in 2026, not a Sunday");
-  CHECK(found[1].suggestions == std::vector<std::string>{"Saturday 12 December"});
+  CHECK(found[1].message == "12 December is a Friday in 2025 and a Saturday in 2026, not a Sunday");
+  CHECK(found[1].suggestions.empty());
+  // Last December's gala, in a January release.
+  CHECK(
+      dates_in("ASHBY, 10 January 2027 - The gala on Friday 11 December raised money.\n").empty());
+  // A date of history above the dateline is no release date.
+  CHECK(dates_in("Fifty years on from 17 December 1976\n\nASHBY, 20 November 2026 - A fair opens "
+                 "on Thursday 14 May.\n")
+            .empty());
+  CHECK(dates_in("Fifty years on from 17 December 1976\n\nThe fair opens on Thursday 14 May.\n\n"
+                 "Issued 20 November 2026.\n")
+            .empty());
   // A dated mention past the first three blocks is no release date: nothing to read against.
   CHECK(dates_in("A festival.\n\nIt is new.\n\nIt is big.\n\nFounded on 24 November 2026.\n\n"
                  "It opens on Friday 14 March.\n")
