@@ -53,15 +53,27 @@ bool inside_nonword(const std::vector<Token>& tokens, std::size_t pos) {
          pos < token.span().end;
 }
 
-/// True when the run of non-space bytes around `pos` reads as code or a path, not prose
-/// ("extents,uninit_bg,dir_index", "a=1;b=2", "src/a.c"): it has a byte prose words lack.
+/// True when the run of non-space bytes around `pos` reads as code or a path, not prose: it
+/// has a byte prose words lack ("extents,uninit_bg", "a=1;b=2", "src/a.c", "String.Format()"),
+/// a second mark between letters ("java.util.List", "Microsoft.Extensions.Logging"), or a
+/// capital inside the word after the mark ("Console.WriteLine").
 bool code_like(std::string_view text, std::size_t pos) {
   const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
   std::size_t begin = pos;
   while (begin > 0 && !space(text[begin - 1])) --begin;
   std::size_t end = pos;
   while (end < text.size() && !space(text[end])) ++end;
-  return text.substr(begin, end - begin).find_first_of("_=/\\<>{}|") != std::string_view::npos;
+  const std::string_view run = text.substr(begin, end - begin);
+  if (run.find_first_of("_=/\\<>{}|()") != std::string_view::npos) return true;
+  std::size_t marks = 0;
+  for (std::size_t i = 1; i + 1 < run.size(); ++i) {
+    marks += static_cast<std::size_t>(kIsMark[static_cast<unsigned char>(run[i])] &&
+                                      is_letter(run[i - 1]) && is_letter(run[i + 1]));
+  }
+  if (marks >= 2) return true;
+  std::size_t after = pos + 2;  // The capital after the mark, then its word's other letters.
+  while (after < end && is_letter(text[after]) && !is_upper(text[after])) ++after;
+  return after < end && is_upper(text[after]);
 }
 
 }  // namespace

@@ -99,7 +99,8 @@ const std::vector<CheckInfo>& table() {
         {"Write to press@Example.org or see example.org/a,b for the list.", false, "-"},
         {"The firm, e.g.The Ferry Co., will bid.", false, "-"},
         {"Run tune2fs -O extents,uninit_bg on the disk, or set mode=fast;level=2 first.", false,
-         "-"}}},
+         "-"},
+        {"Call Console.WriteLine or String.Format() from java.util.List code.", false, "-"}}},
       {"typography.missing-terminal-punctuation", "A paragraph that ends without a full stop",
        Severity::warning, Scope::block,
        "A body paragraph that stops without punctuation was usually cut short when pasted. "
