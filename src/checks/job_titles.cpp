@@ -95,11 +95,12 @@ bool is_pair(const TitleWords& titles, std::string_view first, std::string_view 
   return titles.pairs.contains(pair);
 }
 
-/// True when `word` is `title` with a vowel added at its end: a title of another language
-/// ("Directora General", "Presidente"), not a slip.
+/// True when `word` is `title` with an "a" or "o" added at its end, or is "presidente": a title
+/// of another language ("Directora General", "Secretario"), not a slip. (Not any "e": an added
+/// "e" is as often the slip, "Managere".)
 bool another_language(std::string_view word, std::string_view title) {
-  return word.size() == title.size() + 1 && word.starts_with(title) &&
-         (word.back() == 'a' || word.back() == 'e' || word.back() == 'o');
+  return word == "presidente" || (word.size() == title.size() + 1 && word.starts_with(title) &&
+                                  (word.back() == 'a' || word.back() == 'o'));
 }
 
 }  // namespace

@@ -131,6 +131,9 @@ TEST_CASE("spelling: a capitalised typo inside a job title is an error", "[spell
                      "of Ostvik Rail.\n"),
                "spelling.misspelling")
           .empty());
+  // An "e" added to a title's word is a slip, in a title as elsewhere.
+  CHECK(texts_of(spell("Sara Holm is Managing Directore of Ostvik Rail.\n"),
+                 "spelling.misspelling") == Texts{"Directore"});
   // Alone, or beside a word that makes no title with it, the same word is a name.
   CHECK(texts_of(spell("She thanked Cheif and Ostvik Rail.\n"), "spelling.misspelling").empty());
 }
