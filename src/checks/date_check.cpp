@@ -156,6 +156,9 @@ class DateReader {
       if (std::optional<DateMention> date = read_at(i, next)) {
         dates.push_back(*date);
         i = next;
+      } else if (std::optional<DateMention> first = read_range_start(i, next)) {
+        dates.push_back(*first);
+        i = next;  // The range's end, a date of its own.
       } else {
         ++i;
       }
@@ -264,6 +267,56 @@ class DateReader {
     }
     date.span = {tokens_[i].span().begin, tokens_[last].span().end};
     next = last + 1;
+    return date;
+  }
+
+  /// True when a range's end follows token `i`: a dash between ("12 – Friday 16", "12-16") or
+  /// a word that joins two days ("to", "and", "until", "till", "through"). Sets `end` to the
+  /// token the range's end starts at.
+  bool range_joins(std::size_t i, std::size_t& end) const {
+    if (i + 1 >= tokens_.size()) return false;
+    std::string_view between =
+        text_.substr(tokens_[i].span().end, tokens_[i + 1].span().begin - tokens_[i].span().end);
+    while (!between.empty() && between.front() == ' ') between.remove_prefix(1);
+    while (!between.empty() && between.back() == ' ') between.remove_suffix(1);
+    if (between == "-" || between == "\xE2\x80\x93" || between == "\xE2\x80\x94") {
+      end = i + 1;
+      return true;
+    }
+    static constexpr std::array<std::string_view, 5> kJoins = {"and", "through", "till", "to",
+                                                               "until"};
+    if (!between.empty() || !joined(i) || i + 2 >= tokens_.size() ||
+        std::find(kJoins.begin(), kJoins.end(), lower_ascii(word(i + 1))) == kJoins.end() ||
+        !joined(i + 1)) {
+      return false;
+    }
+    end = i + 2;
+    return true;
+  }
+
+  /// The first date of a range whose month and year are written once, at its end ("Monday 12
+  /// to Friday 16 January 2027", "Saturday 14 – Sunday 15 March"): a weekday and a day, then
+  /// the end, a whole date of a later day. `next` is set to the end's first token.
+  std::optional<DateMention> read_range_start(std::size_t i, std::size_t& next) const {
+    const std::optional<unsigned> weekday = name_index(word(i), kWeekdays);
+    if (!weekday || !joined(i, {true, abbreviated(i, kWeekdays[*weekday])})) return std::nullopt;
+    std::size_t at = i + 1;
+    if (filler(at, "the")) ++at;
+    if (at >= tokens_.size()) return std::nullopt;
+    const std::optional<unsigned> day = day_of(word(at));
+    std::size_t end = 0;
+    if (!day || !range_joins(at, end)) return std::nullopt;
+    std::size_t after = end;
+    const std::optional<DateMention> last = read_at(end, after);
+    if (!last || last->day <= *day) return std::nullopt;
+    DateMention date;
+    date.weekday = weekday;
+    date.weekday_span = tokens_[i].span();
+    date.day = *day;
+    date.month = last->month;
+    date.year = last->year;
+    date.span = {tokens_[i].span().begin, tokens_[at].span().end};
+    next = end;
     return date;
   }
 

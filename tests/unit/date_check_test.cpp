@@ -53,6 +53,22 @@ TEST_CASE("dates: the written forms of a date are read whole", "[date]") {
   CHECK(dates_in("The shop closes on Monday. 14 January 2027 is the deadline.\n").empty());
   // A number after a comma with a word after it is no year: "2000 runners".
   CHECK(dates_in("On Tuesday, March 3, 2000 runners set off.\n").empty());
+  // A range writes its month and year once, at its end: 12 January 2027 is a Tuesday.
+  for (const std::string range :
+       {"Monday 12 to Saturday 16 January 2027", "Monday 12 \xE2\x80\x93 Saturday 16 January 2027",
+        "Monday 12-Sat 16 January 2027",
+        "Monday the 12th until Saturday the 16th of January 2027"}) {
+    INFO(range);
+    const std::vector<DateFound> found = dates_in("The fair runs from " + range + ".\n");
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].message == "12 January 2027 is a Tuesday, not a Monday");
+    CHECK(found[0].text ==
+          range.substr(0, range.find("12") + (range.find("12th") == std::string::npos ? 2 : 4)));
+  }
+  CHECK(dates_in("The fair runs from Tuesday 12 to Saturday 16 January 2027.\n").empty());
+  // The end's day must come later: "Friday 30 to Monday 1 February" is no range of one
+  // month, and no 30 February either.
+  CHECK(dates_in("It runs from Friday 30 to Monday 1 February 2027.\n").empty());
   // A line break of wrapped text is a space.
   const std::vector<DateFound> wrapped = dates_in("It opens on Wednesday\n14 January 2027.\n");
   REQUIRE(wrapped.size() == 1);
