@@ -88,6 +88,10 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals) {
     byte_class_[static_cast<std::size_t>(c)] =
         byte_class_[lower_ascii(static_cast<std::uint8_t>(c))];
   }
+  // And white space as a space: the paragraphs of hard-wrapped text break lines between words,
+  // where a rule's expression matches \s, and a literal "could of" must find "could\nof".
+  for (const char c : {'\t', '\n', '\v', '\f', '\r'})
+    byte_class_[static_cast<std::uint8_t>(c)] = byte_class_[static_cast<std::uint8_t>(' ')];
 }
 
 void LiteralMatcher::scan(std::string_view text, std::vector<LiteralHit>& out) const {

@@ -15,8 +15,9 @@ struct LiteralHit {
 };
 
 /// Finds every occurrence of many literals in one pass (Aho-Corasick over bytes). ASCII letters
-/// of the text are compared in lower case, so literals must be written in lower case; other
-/// bytes (UTF-8 included) compare exactly. Immutable once built: safe to share between threads.
+/// of the text are compared in lower case, so literals must be written in lower case, and ASCII
+/// white space (tab, line feed, vertical tab, form feed, carriage return) as a space; other bytes
+/// (UTF-8 included) compare exactly. Immutable once built: safe to share between threads.
 class LiteralMatcher {
  public:
   /// A matcher for no literal: finds nothing.

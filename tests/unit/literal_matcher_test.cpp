@@ -28,10 +28,13 @@ std::vector<std::pair<std::size_t, std::size_t>> hits_of(const std::vector<std::
   return out;
 }
 
-/// The same by brute force over the lower-cased text: what the old pre-check searched.
+/// The same by brute force over the lower-cased text with white space made spaces.
 std::vector<std::pair<std::size_t, std::size_t>> brute_hits(
     const std::vector<std::string>& literals, std::string_view text) {
-  const std::string lowered = ascii_lower(text);
+  std::string lowered = ascii_lower(text);
+  std::replace_if(
+      lowered.begin(), lowered.end(),
+      [](char c) { return c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }, ' ');
   std::vector<std::pair<std::size_t, std::size_t>> out;
   for (std::size_t i = 0; i < literals.size(); ++i) {
     for (std::size_t pos = lowered.find(literals[i]); pos != std::string::npos;
@@ -73,6 +76,10 @@ TEST_CASE("the literal matcher finds every occurrence at its byte offset", "[rul
   CHECK(hits_of({"aa", "aaa", "a"}, "aaaa") ==
         Hits{{0, 0}, {0, 1}, {0, 2}, {1, 0}, {1, 1}, {2, 0}, {2, 1}, {2, 2}, {2, 3}});
   CHECK(hits_of({"he", "she", "his", "hers"}, "ushers") == Hits{{0, 2}, {1, 1}, {3, 2}});
+  // White space in the text is a space: hard-wrapped paragraphs break lines between words.
+  CHECK(hits_of({"could of", " then"}, "could\nof; rather\r\nthen, could\tof, more\fthen") ==
+        Hits{{0, 0}, {0, 24}, {1, 17}, {1, 38}});
+  CHECK(hits_of({"could of"}, "could  of").empty());
   // A duplicate literal is reported under each of its indexes.
   CHECK(hits_of({"tk", "tk"}, "TK") == Hits{{0, 0}, {1, 0}});
 }
@@ -96,7 +103,7 @@ TEST_CASE("the literal matcher agrees with a search of the lower-cased text", "[
                                              "$ x",      "\xE2\x82\xAC", "tk",  "here", "the", "e"};
   std::string text;
   std::uint32_t seed = 7;
-  const std::string alphabet = "InOrDeR xX$\xE2\x82\xAC tkHhE";
+  const std::string alphabet = "InOrDeR xX$\xE2\x82\xAC tkHhE\n\t";
   for (int i = 0; i < 5000; ++i) {
     seed = seed * 1103515245U + 12345U;
     text += alphabet[(seed >> 16U) % alphabet.size()];

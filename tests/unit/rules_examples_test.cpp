@@ -121,3 +121,36 @@ TEST_CASE("list rules find their examples inside long paragraphs", "[rules]") {
 }
 
 }  // namespace galley
+
+namespace galley {
+
+// Hard-wrapped text breaks its lines between words, where these rules' expressions match \s+:
+// their `requires` literals, written with a space, must find the words across a line break.
+TEST_CASE("rules that match any white space find their examples across line breaks", "[rules]") {
+  const RuleSet set = load_rule_set(true, {});
+  for (const char* id : {"usage.could-of", "usage.then-than", "usage.has-lead"}) {
+    const Rule* rule = set.find(id);
+    REQUIRE(rule != nullptr);
+    const auto index = static_cast<std::size_t>(rule - set.rules.data());
+    std::size_t incorrect = 0;
+    for (const RuleExample& example : rule->examples) {
+      if (!example.incorrect) continue;
+      ++incorrect;
+      const UnmarkedExample unmarked = unmark_example(example.text);
+      // A line of usual length, broken before the marked word (a short line alone would be
+      // read as a line of a list or an address).
+      const std::string lead = "Members of the board met in the harbour office and agreed. ";
+      std::string text = lead + unmarked.text;
+      const Span marked{unmarked.marked.begin + lead.size(), unmarked.marked.end + lead.size()};
+      CHECK(text[marked.begin - 1] == ' ');
+      text[marked.begin - 1] = '\n';
+      INFO(id << ": " << text);
+      const std::vector<Finding> findings = run_rule(set, index, text);
+      REQUIRE(findings.size() == 1);
+      CHECK(findings[0].span == marked);
+    }
+    CHECK(incorrect >= 2);
+  }
+}
+
+}  // namespace galley
