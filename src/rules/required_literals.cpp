@@ -27,12 +27,21 @@ bool is_ascii_alnum(unsigned char byte) {
          (byte >= 'A' && byte <= 'Z');
 }
 
+/// A word of a list entry that every match of the entry holds.
+struct EntryWord {
+  std::string text;    ///< Lower-cased.
+  bool whole = false;  ///< Every match has it as a whole word (no ASCII letter or digit beside).
+};
+
 /// Words of a list entry that any match of it contains, lower-cased: its runs of ASCII letters
 /// and digits, each compiled to literal characters (see phrase_alternation). A run that touches
 /// a non-ASCII byte is left out (ICU may match it to other text), and so are short and common
-/// words; of the rest, the longest few.
-std::vector<std::string> entry_words(std::string_view text) {
-  std::vector<std::string> out;
+/// words; of the rest, the longest few. A run between two other characters of the entry (white
+/// space, a hyphen, an apostrophe, punctuation: none matches a letter or a digit), or at an end
+/// of the entry of a word-bounded rule, is whole in every match: "able" of "is able to" is not
+/// found in "available".
+std::vector<EntryWord> entry_words(std::string_view text, bool word_bounded) {
+  std::vector<EntryWord> out;
   std::size_t pos = 0;
   while (pos < text.size()) {
     const auto in_word = [&](std::size_t at) {
@@ -47,15 +56,17 @@ std::vector<std::string> entry_words(std::string_view text) {
     bool ascii = true;
     for (; pos < text.size() && in_word(pos); ++pos)
       ascii = ascii && static_cast<unsigned char>(text[pos]) < 0x80;
-    const std::string word = ascii_lower(text.substr(begin, pos - begin));
+    std::string word = ascii_lower(text.substr(begin, pos - begin));
     const bool common =
         std::find(std::begin(kCommonWords), std::end(kCommonWords), word) != std::end(kCommonWords);
-    if (ascii && word.size() >= kShortestWord && !common) out.push_back(word);
+    const bool whole = (word_bounded || begin > 0) && (word_bounded || pos < text.size());
+    if (ascii && word.size() >= kShortestWord && !common) out.push_back({std::move(word), whole});
   }
   // The longest words are the rarest, as a rule: a few narrow as well as all of them, and every
   // word is one more literal to search for in every text.
-  std::stable_sort(out.begin(), out.end(),
-                   [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+  std::stable_sort(out.begin(), out.end(), [](const EntryWord& a, const EntryWord& b) {
+    return a.text.size() > b.text.size();
+  });
   out.resize(std::min(out.size(), kWordsPerEntry));
   return out;
 }
@@ -90,12 +101,15 @@ std::vector<std::string> folding_to_ascii() {
 // not for every word of every list.
 RequiredLiterals::RequiredLiterals(const RuleSet& rules, RuleScope scope)
     : entries_(rules.rules.size()), always_(rules.rules.size(), false), found_(rules.rules.size()) {
-  std::map<std::string, std::size_t> ids;
+  // A whole word is a literal of its own: the same letters inside a word may still count for
+  // another rule.
+  std::map<std::pair<std::string, bool>, std::size_t> ids;
   std::vector<std::string> texts;
-  const auto id_of = [&](const std::string& literal) {
-    const auto [it, added] = ids.emplace(literal, literals_.size());
+  const auto id_of = [&](const std::string& literal, bool whole = false) {
+    const auto [it, added] = ids.emplace(std::make_pair(literal, whole), literals_.size());
     if (added) {
       literals_.emplace_back();
+      literals_.back().whole_word = whole;
       texts.push_back(literal);
     }
     return it->second;
@@ -113,7 +127,8 @@ RequiredLiterals::RequiredLiterals(const RuleSet& rules, RuleScope scope)
     if (rule.kind == RuleKind::pattern) continue;
     for (const RuleEntry& entry : rule.entries) {
       std::vector<std::size_t> words;
-      for (const std::string& word : entry_words(entry.text)) words.push_back(id_of(word));
+      for (const EntryWord& word : entry_words(entry.text, rule.word_bounded))
+        words.push_back(id_of(word.text, word.whole));
       if (words.empty()) entries_[index].clear();  // An entry that can match anywhere.
       if (words.empty()) break;
       for (const std::size_t word : words) literals_[word].word = true;
@@ -126,6 +141,16 @@ RequiredLiterals::RequiredLiterals(const RuleSet& rules, RuleScope scope)
   matcher_ = LiteralMatcher(texts);
   at_.resize(literals_.size());
 }
+
+namespace {
+
+/// True when `text[begin, end)` has no ASCII letter or digit on either side.
+bool whole_word_at(std::string_view text, std::size_t begin, std::size_t end) {
+  return (begin == 0 || !is_ascii_alnum(static_cast<unsigned char>(text[begin - 1]))) &&
+         (end == text.size() || !is_ascii_alnum(static_cast<unsigned char>(text[end])));
+}
+
+}  // namespace
 
 void RequiredLiterals::find(std::string_view text) {
   for (const std::size_t index : touched_) found_[index].clear();
@@ -143,7 +168,7 @@ void RequiredLiterals::find(std::string_view text) {
       if (found_[index].empty()) touched_.push_back(index);
       found_[index].push_back(where);
     }
-    if (literal.word) {
+    if (literal.word && (!literal.whole_word || whole_word_at(text, where.begin, where.end))) {
       if (at_[hit.literal].empty()) words_touched_.push_back(hit.literal);
       at_[hit.literal].push_back(hit.begin);
     }

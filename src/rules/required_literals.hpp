@@ -41,6 +41,8 @@ class RequiredLiterals {
   struct Literal {
     std::vector<std::size_t> rules;  ///< The rules requiring it.
     bool word = false;               ///< True when it is a word of some list entry.
+    bool whole_word = false;         ///< A word that counts only with no ASCII letter or digit
+                                     ///< on either side.
     bool folds_to_ascii = false;     ///< A character ICU may match to ASCII letters (ſ, K, ß).
   };
 

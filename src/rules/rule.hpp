@@ -70,6 +70,7 @@ struct Rule {
   RuleOrigin origin;                      ///< Where it was written.
   SharedPattern pattern;                  ///< The expression that finds matches.
   int32_t group = 0;                      ///< The capture group reported (0: whole match).
+  bool word_bounded = false;              ///< A match neither starts nor ends inside a word.
   SharedPattern unless_next_block;        ///< Allowed when the next block matches (or none).
   SharedPattern unless_after_block;       ///< Allowed when an earlier block matches.
   std::vector<std::string> required;      ///< Lower-case literals; the text must hold one.

@@ -291,6 +291,7 @@ class RuleFileParser {
     const bool lists = rule.kind != RuleKind::pattern;
     RegexOptions options{read_bool(node, "case-sensitive", !lists),
                          read_bool(node, "word-boundaries", lists)};
+    rule.word_bounded = options.word_bounded;
     if (lists) {
       if (rule.entries.empty()) throw error_at(node, "a list rule needs at least one entry");
       rule.pattern = compile_child(node, "phrase", phrase_alternation(rule.entries), options);

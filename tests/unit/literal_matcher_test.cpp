@@ -171,6 +171,29 @@ TEST_CASE("a list rule looks only where all words of one entry fit", "[rules][li
   CHECK(windows_of(required.windows(0, 10)) == Windows{{0, 27, 37}});
 }
 
+TEST_CASE("a list entry's word counts only where a match could hold it", "[rules][literals]") {
+  RuleSet set;
+  set.rules.push_back(list_rule({"able"}, {"is able to"}));  // Between spaces: always whole.
+  set.rules.push_back(list_rule({"ability"}, {"ability"}));  // Its edges may be inside a word,
+  set.rules.push_back(list_rule({"ability"}, {"ability"}));  // unless the rule is word-bounded.
+  set.rules[2].word_bounded = true;
+  RequiredLiterals required(set, RuleScope::prose);
+
+  required.find("It is available to all, with disability access.");
+  CHECK_FALSE(required.may_match(0));
+  CHECK(required.may_match(1));
+  CHECK_FALSE(required.may_match(2));
+
+  // Whole words: at the text's ends, and beside punctuation, white space or a non-ASCII byte.
+  required.find(
+      "Able to: (ability) and \xE2\x80\x9C"
+      "ability\xE2\x80\x9D is able");
+  CHECK(required.may_match(0));
+  CHECK(required.may_match(2));
+  CHECK(windows_of(required.windows(2, 0)) == Windows{{10, 11, 17}, {26, 27, 33}});
+  CHECK(windows_of(required.windows(0, 3)) == Windows{{0, 1, 7}, {37, 41, 47}});
+}
+
 }  // namespace galley
 
 namespace galley {
