@@ -32,33 +32,25 @@ bool is_blank(std::string_view text) {
 /// The first non-blank block after the match (after its block for prose, past its bytes for
 /// source); readers may leave white-space blocks at the end of a file.
 const Block* next_block(const Document& doc, std::size_t block, Span source) {
-  for (std::size_t b = block == kWholeSource ? 0 : block + 1; b < doc.blocks.size(); ++b) {
-    const Block& candidate = doc.blocks[b];
-    if (block == kWholeSource && candidate.span.begin < source.end) continue;
-    if (!is_blank(candidate.text)) return &candidate;
+  // Blocks are in source order: the first past the match's bytes is found by bisection, not by
+  // a walk from the first block for every match of a source rule.
+  const auto past = std::partition_point(doc.blocks.begin(), doc.blocks.end(),
+                                         [&](const Block& b) { return b.span.begin < source.end; });
+  const auto from =
+      block == kWholeSource ? static_cast<std::size_t>(past - doc.blocks.begin()) : block + 1;
+  for (std::size_t b = from; b < doc.blocks.size(); ++b) {
+    if (!is_blank(doc.blocks[b].text)) return &doc.blocks[b];
   }
   return nullptr;
 }
 
-/// True when an earlier block than the match's matches `pattern`.
-bool earlier_block_matches(const icu::RegexPattern& pattern, const Document& doc, std::size_t block,
-                           Span source) {
-  for (std::size_t b = 0; b < doc.blocks.size(); ++b) {
-    const bool earlier = block != kWholeSource ? b < block : doc.blocks[b].span.end <= source.begin;
-    if (!earlier) break;
-    if (regex_finds(pattern, doc.blocks[b].text)) return true;
-  }
-  return false;
-}
-
-/// The position conditions of a rule: a match can be allowed by what surrounds it.
-bool allowed_by_position(const Rule& rule, const Document& doc, std::size_t block, Span source) {
-  if (rule.unless_next_block) {
-    const Block* next = next_block(doc, block, source);
-    if (next == nullptr || regex_finds(*rule.unless_next_block, next->text)) return true;
-  }
-  return rule.unless_after_block &&
-         earlier_block_matches(*rule.unless_after_block, doc, block, source);
+/// How many blocks come before the match: its block's index for prose, the blocks that end
+/// by its first byte for source.
+std::size_t blocks_before(const Document& doc, std::size_t block, Span source) {
+  if (block != kWholeSource) return block;
+  const auto end = std::partition_point(doc.blocks.begin(), doc.blocks.end(),
+                                        [&](const Block& b) { return b.span.end <= source.begin; });
+  return static_cast<std::size_t>(end - doc.blocks.begin());
 }
 
 std::vector<std::string> suggestions_for(const Rule& rule, const RegexScanner& scanner,
@@ -130,6 +122,7 @@ void RuleRunner::run(const std::vector<std::size_t>& indexes, const Document& do
 void RuleRunner::run_blocks(const std::vector<std::size_t>& indexes, const Document& doc,
                             BlockPart part, std::vector<Finding>& out) {
   found_.resize(std::max(found_.size(), indexes.size()));
+  earlier_.assign(rules_.rules.size(), EarlierBlocks{});
   for (const std::size_t index : indexes) {
     if (!scanners_[index])
       scanners_[index] = std::make_unique<RegexScanner>(*rules_.rules[index].pattern);
@@ -190,7 +183,7 @@ void RuleRunner::scan(std::size_t index, const Document& doc, std::size_t block,
     const Span span = scanner.span(rule.group).value_or(*scanner.span(0));
     if (span.empty()) continue;
     const Span source = to_source(span);
-    if (allowed_by_position(rule, doc, block, source)) continue;
+    if (allowed_by_position(index, doc, block, source)) continue;
     const std::string_view matched = text.substr(span.begin, span.size());
     out.push_back(
         make_rule_finding(rule, source, matched, suggestions_for(rule, scanner, matched)));
@@ -224,6 +217,27 @@ void RuleRunner::reset_scanner(std::size_t index, RegexScanner& scanner) {
     return;
   }
   scanner.reset(text_);
+}
+
+bool RuleRunner::allowed_by_position(std::size_t index, const Document& doc, std::size_t block,
+                                     Span source) {
+  const Rule& rule = rules_.rules[index];
+  if (rule.unless_next_block) {
+    const Block* next = next_block(doc, block, source);
+    if (next == nullptr || regex_finds(*rule.unless_next_block, next->text)) return true;
+  }
+  return rule.unless_after_block &&
+         earlier_block_matches(index, doc, blocks_before(doc, block, source));
+}
+
+bool RuleRunner::earlier_block_matches(std::size_t index, const Document& doc, std::size_t count) {
+  EarlierBlocks& earlier = earlier_[index];
+  const icu::RegexPattern& pattern = *rules_.rules[index].unless_after_block;
+  while (earlier.first == earlier.tried && earlier.tried < count) {
+    if (!regex_finds(pattern, doc.blocks[earlier.tried].text)) ++earlier.first;
+    ++earlier.tried;
+  }
+  return earlier.first < std::min(earlier.tried, count);
 }
 
 std::string match_case(std::string_view matched, std::string suggestion) {

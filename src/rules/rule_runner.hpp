@@ -48,11 +48,25 @@ class RuleRunner {
   bool text_ready_ = false;                  ///< True once `text_` holds the current text.
   std::vector<ScanWindow> windows_;          ///< Scratch: windows of a pattern rule.
   std::vector<std::vector<Finding>> found_;  ///< Per rule run: its findings, in text order.
+  /// Per rule, in one run over a document: the blocks its unless-after-block expression has
+  /// been tried on (from the first), and the first it matched. Each block is tried once, not
+  /// once for every match after it.
+  struct EarlierBlocks {
+    std::size_t tried = 0;  ///< Blocks [0, tried) tried.
+    std::size_t first = 0;  ///< The first of them that matched; `tried` while none has.
+  };
+  std::vector<EarlierBlocks> earlier_;
 
   void run_texts(const std::vector<std::size_t>& indexes, const Document& doc, RuleScope scope,
                  std::size_t first, std::size_t last);
   void scan(std::size_t index, const Document& doc, std::size_t block, std::vector<Finding>& out);
   void reset_scanner(std::size_t index, RegexScanner& scanner);
+  /// True when rule `index` lets a match at `source` (in `block`) go: the next block, or an
+  /// earlier one, matches its position condition.
+  bool allowed_by_position(std::size_t index, const Document& doc, std::size_t block, Span source);
+  /// True when one of the first `count` blocks of `doc` matches rule `index`'s
+  /// unless-after-block expression.
+  bool earlier_block_matches(std::size_t index, const Document& doc, std::size_t count);
 };
 
 /// `suggestion` written in the case of `matched`: all capitals, or a capital first letter.

@@ -263,3 +263,39 @@ TEST_CASE("rules run over parts of the blocks find what one run over all of them
 }
 
 }  // namespace galley
+
+namespace galley {
+
+// unless-after-block asks about the blocks before each match: the answer for one match must not
+// leak into another's, whichever order they come in (the source rules run before the prose).
+TEST_CASE("each match's earlier blocks are its own", "[rules][parts]") {
+  std::string text = "Harbour Board opens new quay\n\n";
+  for (int i = 0; i < 3; ++i) text += "The quay opens in May. Ed. note: check the month.\n\n";
+  text += "###\n\n";
+  for (int i = 0; i < 3; ++i) text += "Note to editors: photos are available on request.\n\n";
+  text += "###\n";
+  const RuleSet set = load_rule_set(true, {});
+  const Rule* rule = set.find("marker.editor-note");
+  REQUIRE(rule != nullptr);
+  std::vector<std::size_t> all(set.rules.size());
+  std::iota(all.begin(), all.end(), std::size_t{0});
+  const Document doc = read_document(SourceText("notes.txt", text), InputFormat::text);
+  REQUIRE(doc.blocks.size() == 9);
+  RuleRunner runner(set);
+  for (int pass = 0; pass < 2; ++pass) {  // The runner's second document starts afresh.
+    std::vector<Finding> findings;
+    runner.run(all, doc, findings);
+    std::vector<std::size_t> notes;
+    for (const Finding& f : findings) {
+      if (f.rule == "marker.editor-note") notes.push_back(f.span.begin);
+    }
+    CHECK(notes == std::vector<std::size_t>{doc.blocks[1].span.begin + 23,
+                                            doc.blocks[2].span.begin + 23,
+                                            doc.blocks[3].span.begin + 23});
+    // Notes to editors may follow an end mark (unless-next-block).
+    CHECK(std::count_if(findings.begin(), findings.end(),
+                        [](const Finding& f) { return f.rule == "marker.early-end-mark"; }) == 0);
+  }
+}
+
+}  // namespace galley
