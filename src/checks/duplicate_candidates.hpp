@@ -14,7 +14,8 @@ using CandidatePair = std::pair<std::size_t, std::size_t>;
 /// The pairs of `units` that may be copies of each other within the word edits that
 /// allowed_edits() grants them: every such pair, and few others (see docs/checks/duplicate.md,
 /// "Candidate pairs"). Ordered by the later unit, then by the earlier one. Work grows with the
-/// number of units, not with its square, unless many units share their rarest word pairs.
+/// number of units, not with its square: where many units share their rarest word pairs (the
+/// lines of a list), each is paired with at most 64 of them before it for each such pair.
 std::vector<CandidatePair> candidate_pairs(const std::vector<DuplicateUnit>& units);
 
 }  // namespace galley

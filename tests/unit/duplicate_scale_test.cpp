@@ -208,6 +208,30 @@ TEST_CASE("duplicate: a word pair in more units than a count holds: copies still
   CHECK(pairs == std::vector<CandidatePair>{{100, kUnits}});
 }
 
+TEST_CASE("duplicate: lines made of the same words pair with their neighbours, not all",
+          "[duplicate][scale]") {
+  // 40,000 lines "item N of the price list", each within one edit of every other: all pairs
+  // would be 800 million (23 GB before the bound). Each line still pairs with the one before it,
+  // and with at most 64 earlier lines for each bigram of its prefix.
+  constexpr std::size_t kUnits = 40'000;
+  WordTable table;
+  std::deque<std::vector<std::uint32_t>> store;
+  std::vector<DuplicateUnit> units;
+  for (std::size_t u = 0; u < kUnits; ++u)
+    units.push_back(
+        unit_of({"item", std::to_string(u), "of", "the", "price", "list"}, table, store));
+  const std::vector<CandidatePair> pairs = candidate_pairs(units);
+  CHECK(pairs.size() <= 3 * 64 * kUnits);
+  std::vector<bool> after_neighbour(kUnits, false);
+  std::size_t out_of_order = 0;
+  for (const auto& [earlier, later] : pairs) {
+    if (earlier >= later) ++out_of_order;
+    if (earlier + 1 == later) after_neighbour[later] = true;
+  }
+  CHECK(out_of_order == 0);
+  CHECK(std::count(after_neighbour.begin() + 1, after_neighbour.end(), false) == 0);
+}
+
 TEST_CASE("duplicate: a document of 20,000 distinct paragraphs, two of them copies",
           "[duplicate][scale]") {
   // 20,000 paragraphs of two 16-word sentences (60,000 units) of 2,000 made-up words. The copies
