@@ -61,13 +61,14 @@ Span bounded(std::string_view source, Span context, Span span) {
   std::size_t begin =
       std::max(context.begin, span.begin > kContextReach ? span.begin - kContextReach : 0);
   std::size_t end = std::min(context.end, span.end + kContextReach);
-  const std::size_t space_after = source.find(' ', begin);
-  if (begin > context.begin && space_after != std::string_view::npos && space_after < span.begin) {
-    begin = space_after + 1;
-  }
-  const std::size_t space_before = source.rfind(' ', end);
-  if (end < context.end && space_before != std::string_view::npos && space_before > span.end) {
-    end = space_before;
+  // Spaces are looked for only between the cut and the span: a search of the whole source, from
+  // each finding of a text without spaces (a pasted blob), made the findings' contexts quadratic.
+  const std::size_t space_after = source.substr(0, span.begin).find(' ', begin);
+  if (begin > context.begin && space_after != std::string_view::npos) begin = space_after + 1;
+  if (end < context.end) {
+    const std::string_view after_span = source.substr(span.end, end + 1 - span.end);
+    const std::size_t space_before = after_span.rfind(' ');
+    if (space_before != std::string_view::npos && space_before > 0) end = span.end + space_before;
   }
   while (begin < span.begin && !utf8::is_boundary(source, begin)) ++begin;
   while (end > span.end && !utf8::is_boundary(source, end)) --end;
