@@ -14,6 +14,7 @@
 #include "checks/missing_terminal_punctuation_check.hpp"
 #include "checks/mixed_variety_check.hpp"
 #include "checks/name_variant_check.hpp"
+#include "checks/other_language_check.hpp"
 #include "checks/repeated_word_check.hpp"
 #include "checks/rule_pack_check.hpp"
 #include "checks/space_before_punctuation_check.hpp"
@@ -239,6 +240,17 @@ const std::vector<CheckInfo>& table() {
          "Koerner"},
         {"HondoGo opened a depot. HondoGo hires drivers, and «HondoGO» pays well.", true, "HondoGo"},
         {"Anna Koerner leads the team. Koerner joined in 2019.", false, "-"}}},
+      {"spelling.other-language", "A paragraph in another language, left out of spelling",
+       Severity::info, Scope::block,
+       "A French or Spanish version beside the English is not English with typos: a block of "
+       "eight lowercase words or more, half of them unknown to the dictionaries, is not "
+       "spell-checked, and said so once instead of a finding on every word.",
+       &OtherLanguageCheck::make, nullptr,
+       {{"The harbour board approved the new quay plan on Monday.\n\n"
+         "«Le conseil du port a approuvé hier le projet des nouveaux quais, qui seront "
+         "achevés avant la fin de l'année prochaine.»\n",
+         true, "-"},
+        {"The board has recieved teh final report on the new quay and its budgte.", false, "-"}}},
       // Findings of src/checks/suppressions.cpp, the filter the pipeline applies after the checks.
       {"style.unused-suppression", "An inline galley-disable that suppresses nothing",
        Severity::info, Scope::document,

@@ -56,6 +56,18 @@ struct FormTable {
   std::vector<std::string> lower;  ///< By form id: fold_key of the form.
 };
 
+/// A block written in another language: so many of its lowercase words unknown to the
+/// dictionaries that it cannot be English with typos (spelling.other-language).
+struct OtherLanguageBlock {
+  std::size_t block = 0;    ///< Index into doc.blocks.
+  std::size_t words = 0;    ///< Its lowercase words.
+  std::size_t unknown = 0;  ///< Those of them the dictionaries reject.
+};
+
+/// True when a block with `words` lowercase words, `unknown` of them rejected, is taken for
+/// another language's: eight words or more, half of them or more unknown.
+bool other_language_block(std::size_t words, std::size_t unknown);
+
 /// The words of a document as the spelling checks need them: candidates to look up (acronyms,
 /// defined abbreviations, numbers with units, markers, [sic] words and variety-specific spellings
 /// already removed) and counts of every word. Move-only: `surface_list` views the forms of
@@ -69,6 +81,8 @@ struct SpellDocument {
   ~SpellDocument() = default;
 
   std::vector<SpellWord> words;         ///< Candidates the dictionaries reject, in document order.
+  /// Blocks in another language, in document order: none of their words is among `words`.
+  std::vector<OtherLanguageBlock> other_language;
   FormTable forms;                      ///< Every exact form of the text.
   std::vector<std::string> lower_list;  ///< The folded forms, sorted, unique: lower_index's ids.
   /// The exact forms grouped by the lower_list id they fold to, each group sorted.

@@ -224,7 +224,7 @@ TEST_CASE("report: a finding in a line without spaces has a context cut at code 
           "[report]") {
   std::string line;
   for (std::size_t i = 0; line.size() < 20000; ++i) {
-    line += "qzx";
+    line += "Qzx";  // Capitalised: unknown names, not a block of unknown lowercase words.
     line += static_cast<char>('a' + i % 26);
     line += static_cast<char>('a' + i / 26 % 26);
     line += i % 7 == 0 ? "\xC3\xA9/" : "/";

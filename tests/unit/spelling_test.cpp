@@ -206,6 +206,30 @@ TEST_CASE("spelling: a prefix and a known word is a coinage unless a word is one
   CHECK(texts_of(c, "spelling.unknown-word") == Texts{"reimagined", "underserved", "unobligated"});
 }
 
+TEST_CASE("spelling: a paragraph in another language is left out, and said so once", "[spelling]") {
+  // Half or more of eight lowercase words unknown: French, whose words would each be a finding.
+  // The English around it is checked as ever; a short French line and a sloppy English sentence
+  // (coinages and typos, under half unknown) are not left out.
+  const std::string french =
+      "Le conseil du port a approuv\xC3\xA9 hier le projet des nouveaux quais, qui seront "
+      "achev\xC3\xA9s avant la fin de l'ann\xC3\xA9"
+      "e prochaine.";
+  const Checked c = spell("The port board met on Monday to aprove the plan.\n\n" + french +
+                          "\n\nMerci beaucoup.\n\nThe reimagined plan serves underserved "
+                          "towns with unobligated funds untill the relase.\n");
+  CHECK(texts_of(c, "spelling.other-language") == Texts{french});
+  const auto other = std::find_if(c.findings.begin(), c.findings.end(), [](const Found& f) {
+    return f.rule == "spelling.other-language";
+  });
+  REQUIRE(other != c.findings.end());
+  CHECK(other->message ==
+        "Not spell-checked: 14 of its 19 lowercase words are unknown in en-US: another language, "
+        "or commands, rather than English with typos");
+  CHECK(texts_of(c, "spelling.misspelling") == Texts{"aprove", "untill", "relase"});
+  CHECK(texts_of(c, "spelling.unknown-word") ==
+        Texts{"Merci", "beaucoup", "reimagined", "underserved", "unobligated"});
+}
+
 TEST_CASE("spelling: a word the other variety's dictionary has is unknown not misspelt",
           "[spelling]") {
   // Debian's en_US dictionary lacks "acquirements" and "bootable", its en_GB one has them;
