@@ -30,8 +30,10 @@ constexpr std::size_t kMaxIndexedCopies = 4;
 // of a list or a table made of the same few words, each within an edit of the others) pairs
 // each unit with this many indexed units before it, not all: n such lines are found as copies of
 // their neighbours rather than as n²/2 pairs, which took 23 GB and 79 s for the 40,000 lines of
-// a 1 MB list. Rows of prose are far shorter: a unit's prefix is its rarest bigrams.
-constexpr std::size_t kMaxRowPartners = 64;
+// a 1 MB list (64 partners: 0.7 s; 16: 0.4 s, with the same findings on bench/corpus and
+// bench/duplicate-eval). Rows of prose are far shorter: a unit's prefix is its rarest bigrams,
+// and a copy's own rare words give it a short row with its original.
+constexpr std::size_t kMaxRowPartners = 16;
 
 /// The word bigrams of all units, each as the id of one distinct bigram: unit u's are
 /// [begin[u], end[u]), unique, in the order met. 4-byte ids rather than the 8-byte bigrams: this

@@ -15,7 +15,7 @@ using CandidatePair = std::pair<std::size_t, std::size_t>;
 /// allowed_edits() grants them: every such pair, and few others (see docs/checks/duplicate.md,
 /// "Candidate pairs"). Ordered by the later unit, then by the earlier one. Work grows with the
 /// number of units, not with its square: where many units share their rarest word pairs (the
-/// lines of a list), each is paired with at most 64 of them before it for each such pair.
+/// lines of a list), each is paired with at most 16 of them before it for each such pair.
 std::vector<CandidatePair> candidate_pairs(const std::vector<DuplicateUnit>& units);
 
 }  // namespace galley

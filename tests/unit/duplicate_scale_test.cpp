@@ -212,7 +212,7 @@ TEST_CASE("duplicate: lines made of the same words pair with their neighbours, n
           "[duplicate][scale]") {
   // 40,000 lines "item N of the price list", each within one edit of every other: all pairs
   // would be 800 million (23 GB before the bound). Each line still pairs with the one before it,
-  // and with at most 64 earlier lines for each bigram of its prefix.
+  // and with at most 16 earlier lines for each bigram of its prefix.
   constexpr std::size_t kUnits = 40'000;
   WordTable table;
   std::deque<std::vector<std::uint32_t>> store;
@@ -221,7 +221,7 @@ TEST_CASE("duplicate: lines made of the same words pair with their neighbours, n
     units.push_back(
         unit_of({"item", std::to_string(u), "of", "the", "price", "list"}, table, store));
   const std::vector<CandidatePair> pairs = candidate_pairs(units);
-  CHECK(pairs.size() <= 3 * 64 * kUnits);
+  CHECK(pairs.size() <= 3 * 16 * kUnits);
   std::vector<bool> after_neighbour(kUnits, false);
   std::size_t out_of_order = 0;
   for (const auto& [earlier, later] : pairs) {
