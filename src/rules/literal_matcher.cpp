@@ -15,6 +15,27 @@ std::uint8_t lower_ascii(std::uint8_t byte) {
   return byte >= 'A' && byte <= 'Z' ? static_cast<std::uint8_t>(byte - 'A' + 'a') : byte;
 }
 
+/// ASCII white space: space, tab, line feed, vertical tab, form feed, carriage return.
+bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+/// `literal` with each run of white space made one space.
+std::string one_space_a_run(std::string_view literal) {
+  std::string out;
+  for (const char c : literal) {
+    if (!is_space(c)) {
+      out += c;
+    } else if (out.empty() || out.back() != ' ') {
+      out += ' ';
+    }
+  }
+  return out;
+}
+
+/// True when `text[pos]` is white space after white space: the search reads a run as one space.
+bool inside_space_run(std::string_view text, std::size_t pos) {
+  return pos > 0 && is_space(text[pos]) && is_space(text[pos - 1]);
+}
+
 }  // namespace
 
 // Bytes that occur in no literal share column 0, which keeps the table small enough to stay in
@@ -29,7 +50,9 @@ void LiteralMatcher::build_classes(const std::vector<std::string>& literals) {
   }
 }
 
-LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals) {
+LiteralMatcher::LiteralMatcher(const std::vector<std::string>& written) {
+  for (const std::string& literal : written) literals_.push_back(one_space_a_run(literal));
+  const std::vector<std::string>& literals = literals_;
   build_classes(literals);
   // The trie, with kNoState for missing edges. Literal bytes keep their own column; only input
   // bytes are lower-cased (below), so a literal with a capital letter can never match, as with
@@ -88,8 +111,9 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& literals) {
     byte_class_[static_cast<std::size_t>(c)] =
         byte_class_[lower_ascii(static_cast<std::uint8_t>(c))];
   }
-  // And white space as a space: the paragraphs of hard-wrapped text break lines between words,
-  // where a rule's expression matches \s, and a literal "could of" must find "could\nof".
+  // And white space as a space, a run of it as one (scan skips the rest): the paragraphs of
+  // hard-wrapped text break lines between words, with CR LF or an indent, where a rule's
+  // expression matches \s+, and a literal "could of" must find "could\r\nof".
   for (const char c : {'\t', '\n', '\v', '\f', '\r'})
     byte_class_[static_cast<std::uint8_t>(c)] = byte_class_[static_cast<std::uint8_t>(' ')];
 }
@@ -99,17 +123,32 @@ void LiteralMatcher::scan(std::string_view text, std::vector<LiteralHit>& out) c
   const std::uint32_t* const next = next_.data();
   std::uint32_t row = 0;
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
+    if (inside_space_run(text, pos)) continue;
     const std::uint32_t target = next[row + classes[static_cast<std::uint8_t>(text[pos])]];
     row = target & ~kHasOutput;
-    if ((target & kHasOutput) != 0) emit(row, pos, out);
+    if ((target & kHasOutput) != 0) emit(row, text, pos, out);
   }
 }
 
-void LiteralMatcher::emit(std::uint32_t row, std::size_t pos, std::vector<LiteralHit>& out) const {
+// The literal's characters were read at single bytes, its spaces at the first byte of a run of
+// white space: from its last character back, each earlier one is the byte before, or the start
+// of the run that byte ends.
+std::size_t LiteralMatcher::begin_of(std::size_t literal, std::string_view text,
+                                     std::size_t last) const {
+  std::size_t at = last;
+  for (std::size_t k = literals_[literal].size(); k > 1; --k) {
+    --at;
+    while (inside_space_run(text, at)) --at;
+  }
+  return at;
+}
+
+void LiteralMatcher::emit(std::uint32_t row, std::string_view text, std::size_t pos,
+                          std::vector<LiteralHit>& out) const {
   const std::size_t state = row / classes_;
   for (std::uint32_t o = first_out_[state]; o < first_out_[state + 1]; ++o) {
     const std::uint32_t literal = outputs_[o];
-    out.push_back({literal, pos + 1 - lengths_[literal]});
+    out.push_back({literal, begin_of(literal, text, pos), pos + 1});
   }
 }
 
@@ -124,7 +163,13 @@ void LiteralMatcher::find_all(std::string_view text, std::vector<LiteralHit>& ou
     return;
   }
   const std::size_t middle = text.size() / 2;
-  const std::size_t second_from = middle - std::min(middle, longest_ - 1);
+  // Back far enough that a literal ending in the second half starts after second_from: a run of
+  // white space is one character of a literal.
+  std::size_t second_from = middle;
+  for (std::size_t characters = 0; second_from > 0 && characters + 1 < longest_;) {
+    --second_from;
+    if (!inside_space_run(text, second_from)) ++characters;
+  }
   thread_local std::vector<LiteralHit> second_hits;
   second_hits.clear();
   const std::uint8_t* const classes = byte_class_.data();
@@ -132,20 +177,25 @@ void LiteralMatcher::find_all(std::string_view text, std::vector<LiteralHit>& ou
   std::uint32_t first_row = 0;
   std::uint32_t second_row = 0;
   const std::size_t steps = middle;  // The second search has at least as many bytes.
+  // A byte inside a run of white space leaves its search where it was (scan's `continue`).
+  const auto step_from = [&](std::uint32_t row, std::size_t pos) {
+    return inside_space_run(text, pos) ? row
+                                       : next[row + classes[static_cast<std::uint8_t>(text[pos])]];
+  };
   for (std::size_t step = 0; step < steps; ++step) {
     const std::size_t a = step;
     const std::size_t b = second_from + step;
-    const std::uint32_t first = next[first_row + classes[static_cast<std::uint8_t>(text[a])]];
-    const std::uint32_t second = next[second_row + classes[static_cast<std::uint8_t>(text[b])]];
+    const std::uint32_t first = step_from(first_row, a);
+    const std::uint32_t second = step_from(second_row, b);
     first_row = first & ~kHasOutput;
     second_row = second & ~kHasOutput;
-    if ((first & kHasOutput) != 0) emit(first_row, a, out);
-    if ((second & kHasOutput) != 0 && b >= middle) emit(second_row, b, second_hits);
+    if ((first & kHasOutput) != 0) emit(first_row, text, a, out);
+    if ((second & kHasOutput) != 0 && b >= middle) emit(second_row, text, b, second_hits);
   }
   for (std::size_t b = second_from + steps; b < text.size(); ++b) {
-    const std::uint32_t second = next[second_row + classes[static_cast<std::uint8_t>(text[b])]];
+    const std::uint32_t second = step_from(second_row, b);
     second_row = second & ~kHasOutput;
-    if ((second & kHasOutput) != 0 && b >= middle) emit(second_row, b, second_hits);
+    if ((second & kHasOutput) != 0 && b >= middle) emit(second_row, text, b, second_hits);
   }
   out.insert(out.end(), second_hits.begin(), second_hits.end());
 }

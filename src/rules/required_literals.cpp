@@ -163,7 +163,7 @@ void RequiredLiterals::find(std::string_view text) {
   matcher_.find_all(text, hits_);
   for (const LiteralHit& hit : hits_) {
     const Literal& literal = literals_[hit.literal];
-    const Span where{hit.begin, hit.begin + matcher_.length(hit.literal)};
+    const Span where{hit.begin, hit.end};
     for (const std::size_t index : literal.rules) {
       if (found_[index].empty()) touched_.push_back(index);
       found_[index].push_back(where);

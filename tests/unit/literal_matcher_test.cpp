@@ -28,18 +28,33 @@ std::vector<std::pair<std::size_t, std::size_t>> hits_of(const std::vector<std::
   return out;
 }
 
-/// The same by brute force over the lower-cased text with white space made spaces.
+/// The same by brute force over the lower-cased text with each run of white space made one
+/// space (in the literals too), a hit's offset mapped back to the text; or, with `last_bytes`,
+/// (the byte its last character was read at, literal), sorted.
 std::vector<std::pair<std::size_t, std::size_t>> brute_hits(
-    const std::vector<std::string>& literals, std::string_view text) {
-  std::string lowered = ascii_lower(text);
-  std::replace_if(
-      lowered.begin(), lowered.end(),
-      [](char c) { return c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'; }, ' ');
+    const std::vector<std::string>& literals, std::string_view text, bool last_bytes = false) {
+  const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  const auto collapse = [&](std::string_view from, std::vector<std::size_t>* at) {
+    std::string out;
+    for (std::size_t i = 0; i < from.size(); ++i) {
+      if (space(from[i]) && i > 0 && space(from[i - 1])) continue;
+      out += space(from[i]) ? ' ' : ascii_lower(from.substr(i, 1))[0];
+      if (at != nullptr) at->push_back(i);
+    }
+    return out;
+  };
+  std::vector<std::size_t> at;
+  const std::string lowered = collapse(text, &at);
   std::vector<std::pair<std::size_t, std::size_t>> out;
   for (std::size_t i = 0; i < literals.size(); ++i) {
-    for (std::size_t pos = lowered.find(literals[i]); pos != std::string::npos;
-         pos = lowered.find(literals[i], pos + 1)) {
-      out.emplace_back(i, pos);
+    const std::string literal = collapse(literals[i], nullptr);
+    for (std::size_t pos = lowered.find(literal); pos != std::string::npos;
+         pos = lowered.find(literal, pos + 1)) {
+      if (last_bytes) {
+        out.emplace_back(at[pos + literal.size() - 1], i);
+      } else {
+        out.emplace_back(i, at[pos]);
+      }
     }
   }
   std::sort(out.begin(), out.end());
@@ -78,8 +93,15 @@ TEST_CASE("the literal matcher finds every occurrence at its byte offset", "[rul
   CHECK(hits_of({"he", "she", "his", "hers"}, "ushers") == Hits{{0, 2}, {1, 1}, {3, 2}});
   // White space in the text is a space: hard-wrapped paragraphs break lines between words.
   CHECK(hits_of({"could of", " then"}, "could\nof; rather\r\nthen, could\tof, more\fthen") ==
-        Hits{{0, 0}, {0, 24}, {1, 17}, {1, 38}});
-  CHECK(hits_of({"could of"}, "could  of").empty());
+        Hits{{0, 0}, {0, 24}, {1, 16}, {1, 38}});
+  // A run of white space is one space, in the text and in a literal; a hit spans the run.
+  CHECK(hits_of({"could of", "in\n  order"}, "could \r\n  of, in order") == Hits{{0, 0}, {1, 14}});
+  const LiteralMatcher matcher({"could of"});
+  std::vector<LiteralHit> hits;
+  matcher.find_all("He could\r\n   of", hits);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].begin == 3);
+  CHECK(hits[0].end == 15);
   // A duplicate literal is reported under each of its indexes.
   CHECK(hits_of({"tk", "tk"}, "TK") == Hits{{0, 0}, {1, 0}});
 }
@@ -99,11 +121,12 @@ TEST_CASE("the literal matcher compares UTF-8 literals byte for byte", "[rules][
 }
 
 TEST_CASE("the literal matcher agrees with a search of the lower-cased text", "[rules][literals]") {
-  const std::vector<std::string> literals = {"in order", "order",        "ord", "x",    "xx",  "$x",
-                                             "$ x",      "\xE2\x82\xAC", "tk",  "here", "the", "e"};
+  const std::vector<std::string> literals = {
+      "in order",     "order", "ord",  "x",   "xx", "$x", "$ x", "$  x",
+      "\xE2\x82\xAC", "tk",    "here", "the", "e",  "e ", " i"};
   std::string text;
   std::uint32_t seed = 7;
-  const std::string alphabet = "InOrDeR xX$\xE2\x82\xAC tkHhE\n\t";
+  const std::string alphabet = "InOrDeR xX$\xE2\x82\xAC tkHhE\n\t \r\n  ";
   for (int i = 0; i < 5000; ++i) {
     seed = seed * 1103515245U + 12345U;
     text += alphabet[(seed >> 16U) % alphabet.size()];
@@ -202,8 +225,9 @@ namespace galley {
 // literal's length early: the hits, in order, must be a single search's, at every length and
 // with literals across the middle.
 TEST_CASE("the literal matcher's two halves give one search's hits in order", "[rules][literals]") {
-  const std::vector<std::string> literals = {"abcabcabcab", "ab", "bca", "c", "cab", "aaaa", "b\xC3\xA9"};
-  const std::string alphabet = "abcABCa\xC3\xA9 ";
+  const std::vector<std::string> literals = {"abcabcabcab", "ab",        "bca", "c",       "cab",
+                                             "aaaa",        "b\xC3\xA9", "c a", "b\n\tc b"};
+  const std::string alphabet = "abcABCa\xC3\xA9 \n\r\t";
   const LiteralMatcher matcher(literals);
   std::uint32_t seed = 11;
   std::size_t long_texts = 0;
@@ -211,17 +235,24 @@ TEST_CASE("the literal matcher's two halves give one search's hits in order", "[
     std::string text;
     while (text.size() < length) {
       seed = seed * 1103515245U + 12345U;
-      // Runs of "abc" now and then, so that the longest literal crosses the middle.
-      text += (seed >> 28U) == 0 ? std::string("abcabcabcabc") : std::string(1, alphabet[(seed >> 16U) % alphabet.size()]);
+      // Runs of "abc" now and then, so that the longest literal crosses the middle, and long
+      // runs of white space inside literals that cross it.
+      const std::uint32_t pick = seed >> 28U;
+      text += pick == 0   ? std::string("abcabcabcabc")
+              : pick == 1 ? "b" + std::string((seed >> 8U) % 40, ' ') + "c \r\n b"
+                          : std::string(1, alphabet[(seed >> 16U) % alphabet.size()]);
     }
     std::vector<LiteralHit> hits;
     matcher.find_all(text, hits);
     std::vector<std::pair<std::size_t, std::size_t>> found;  // (last byte, literal)
-    for (const LiteralHit& hit : hits) found.emplace_back(hit.begin + literals[hit.literal].size() - 1, hit.literal);
-    std::vector<std::pair<std::size_t, std::size_t>> expected;
-    for (const auto& [literal, begin] : brute_hits(literals, text))
-      expected.emplace_back(begin + literals[literal].size() - 1, literal);
-    std::sort(expected.begin(), expected.end());
+    std::vector<std::pair<std::size_t, std::size_t>> begins;  // (literal, first byte)
+    for (const LiteralHit& hit : hits) {
+      found.emplace_back(hit.end - 1, hit.literal);
+      begins.emplace_back(hit.literal, hit.begin);
+    }
+    const auto expected = brute_hits(literals, text, true);
+    std::sort(begins.begin(), begins.end());
+    CHECK(begins == brute_hits(literals, text));
     INFO("length " << text.size());
     CHECK(found == expected);  // Unsorted: find_all's own order.
     if (text.size() >= 256) ++long_texts;

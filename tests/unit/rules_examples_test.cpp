@@ -140,14 +140,19 @@ TEST_CASE("rules that match any white space find their examples across line brea
       // A line of usual length, broken before the marked word (a short line alone would be
       // read as a line of a list or an address).
       const std::string lead = "Members of the board met in the harbour office and agreed. ";
-      std::string text = lead + unmarked.text;
-      const Span marked{unmarked.marked.begin + lead.size(), unmarked.marked.end + lead.size()};
-      CHECK(text[marked.begin - 1] == ' ');
-      text[marked.begin - 1] = '\n';
-      INFO(id << ": " << text);
-      const std::vector<Finding> findings = run_rule(set, index, text);
-      REQUIRE(findings.size() == 1);
-      CHECK(findings[0].span == marked);
+      // Unix and Windows line ends, and a space left before the break and an indent after it.
+      for (const std::string line_break : {"\n", "\r\n", " \n  "}) {
+        std::string text = lead + unmarked.text;
+        const std::size_t space = lead.size() + unmarked.marked.begin - 1;
+        CHECK(text[space] == ' ');
+        text.replace(space, 1, line_break);
+        const std::size_t shift = lead.size() + line_break.size() - 1;
+        const Span marked{unmarked.marked.begin + shift, unmarked.marked.end + shift};
+        INFO(id << ": " << text);
+        const std::vector<Finding> findings = run_rule(set, index, text);
+        REQUIRE(findings.size() == 1);
+        CHECK(findings[0].span == marked);
+      }
     }
     CHECK(incorrect >= 2);
   }
