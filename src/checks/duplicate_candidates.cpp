@@ -26,14 +26,17 @@ constexpr std::size_t kMinWords = 5;
 // indexed: a later unit pairs with the first copies instead, which have the same words. Keeps a
 // unit repeated thousands of times from making every pair of its copies a candidate.
 constexpr std::size_t kMaxIndexedCopies = 4;
-// A row of postings longer than this (a bigram that opens the prefix of that many units: lines
-// of a list or a table made of the same few words, each within an edit of the others) pairs
-// each unit with this many indexed units before it, not all: n such lines are found as copies of
-// their neighbours rather than as n²/2 pairs, which took 23 GB and 79 s for the 40,000 lines of
-// a 1 MB list (64 partners: 0.7 s; 16: 0.4 s, with the same findings on bench/corpus and
-// bench/duplicate-eval). Rows of prose are far shorter: a unit's prefix is its rarest bigrams,
-// and a copy's own rare words give it a short row with its original.
+// A unit pairs with at most this many indexed units of a row of postings (the nearest before it
+// whose lengths are close): where a bigram opens the prefix of more units (lines of a list or a
+// table made of the same few words, each within an edit of the others), n such lines are found
+// as copies of their neighbours rather than as n²/2 pairs, which took 22.6 GB and 69 s for the
+// 40,000 lines of a 1.2 MB list (64 partners: 0.7 s; 16: 0.4 s, with the same findings on
+// bench/corpus and bench/duplicate-eval). Rows of prose are far shorter: a unit's prefix is its
+// rarest bigrams, and a copy's own rare words give it a short row with its original.
 constexpr std::size_t kMaxRowPartners = 16;
+// The units looked at for those partners, the nearest first: most units met in a row differ too
+// much in length, and a cap on the units taken, not met, keeps a copy of another length in reach.
+constexpr std::size_t kMaxRowLooked = 256;
 
 /// The word bigrams of all units, each as the id of one distinct bigram: unit u's are
 /// [begin[u], end[u]), unique, in the order met. 4-byte ids rather than the 8-byte bigrams: this
@@ -428,11 +431,13 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<DuplicateUnit>& uni
     for (const Posting later : postings.row_units(r)) {
       // Nine in ten units met here differ too much in length (big.txt): they go before the
       // sort, not after it.
-      const std::size_t partners = std::min(indexed.size(), kMaxRowPartners);
-      for (const Posting earlier : std::span(indexed).last(partners)) {
-        if (lengths_close(earlier.words(), later.words())) {
-          found.push_back(std::uint64_t{later.unit} << 32U | earlier.unit);
-        }
+      std::size_t partners = 0;
+      const std::size_t looked = std::min(indexed.size(), kMaxRowLooked);
+      for (std::size_t k = 1; k <= looked && partners < kMaxRowPartners; ++k) {
+        const Posting earlier = indexed[indexed.size() - k];
+        if (!lengths_close(earlier.words(), later.words())) continue;
+        found.push_back(std::uint64_t{later.unit} << 32U | earlier.unit);
+        ++partners;
       }
       if (later.indexed()) indexed.push_back(later);
     }

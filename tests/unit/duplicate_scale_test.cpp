@@ -232,6 +232,27 @@ TEST_CASE("duplicate: lines made of the same words pair with their neighbours, n
   CHECK(std::count(after_neighbour.begin() + 1, after_neighbour.end(), false) == 0);
 }
 
+TEST_CASE("duplicate: the partners a row gives are those of a close length", "[duplicate][scale]") {
+  // Thirty long units repeat the words of a short one; a copy of the short one with one word
+  // changed comes last. Its row holds the thirty between it and its original: the bound on the
+  // partners a row gives counts only units whose lengths could be within reach.
+  WordTable table;
+  std::deque<std::vector<std::uint32_t>> store;
+  std::vector<DuplicateUnit> units;
+  const std::vector<std::string> shared{"harbour", "board", "opens", "its", "new", "quay"};
+  units.push_back(unit_of(shared, table, store));
+  for (std::size_t u = 0; u < 30; ++u) {  // The six words again and again, 12 to 41 of them.
+    std::vector<std::string> words;
+    for (std::size_t w = 0; w < 12 + u; ++w) words.push_back(shared[w % shared.size()]);
+    units.push_back(unit_of(words, table, store));
+  }
+  std::vector<std::string> copy = shared;
+  copy.back() = "pier";
+  units.push_back(unit_of(copy, table, store));
+  const std::vector<CandidatePair> pairs = candidate_pairs(units);
+  CHECK(std::find(pairs.begin(), pairs.end(), CandidatePair{0, units.size() - 1}) != pairs.end());
+}
+
 TEST_CASE("duplicate: a document of 20,000 distinct paragraphs, two of them copies",
           "[duplicate][scale]") {
   // 20,000 paragraphs of two 16-word sentences (60,000 units) of 2,000 made-up words. The copies
