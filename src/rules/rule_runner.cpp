@@ -32,25 +32,30 @@ bool is_blank(std::string_view text) {
 /// The first non-blank block after the match (after its block for prose, past its bytes for
 /// source); readers may leave white-space blocks at the end of a file.
 const Block* next_block(const Document& doc, std::size_t block, Span source) {
-  // Blocks are in source order: the first past the match's bytes is found by bisection, not by
-  // a walk from the first block for every match of a source rule.
-  const auto past = std::partition_point(doc.blocks.begin(), doc.blocks.end(),
-                                         [&](const Block& b) { return b.span.begin < source.end; });
-  const auto from =
-      block == kWholeSource ? static_cast<std::size_t>(past - doc.blocks.begin()) : block + 1;
+  std::size_t from = block + 1;
+  if (block == kWholeSource) {
+    // Blocks are sorted by where they begin: the first past the match's bytes is found by
+    // bisection, not by a walk from the first block for every match of a source rule.
+    from = static_cast<std::size_t>(
+        std::partition_point(doc.blocks.begin(), doc.blocks.end(),
+                             [&](const Block& b) { return b.span.begin < source.end; }) -
+        doc.blocks.begin());
+  }
   for (std::size_t b = from; b < doc.blocks.size(); ++b) {
     if (!is_blank(doc.blocks[b].text)) return &doc.blocks[b];
   }
   return nullptr;
 }
 
-/// How many blocks come before the match: its block's index for prose, the blocks that end
-/// by its first byte for source.
+/// How many blocks come before the match: its block's index for prose; for source, the blocks
+/// up to the first that does not end by the match's first byte. (A walk: blocks are sorted by
+/// where they begin, not by where they end, since a caption from an image's alt text lies
+/// inside its paragraph's span. No shipped source rule has unless-after-block.)
 std::size_t blocks_before(const Document& doc, std::size_t block, Span source) {
   if (block != kWholeSource) return block;
-  const auto end = std::partition_point(doc.blocks.begin(), doc.blocks.end(),
-                                        [&](const Block& b) { return b.span.end <= source.begin; });
-  return static_cast<std::size_t>(end - doc.blocks.begin());
+  std::size_t b = 0;
+  while (b < doc.blocks.size() && doc.blocks[b].span.end <= source.begin) ++b;
+  return b;
 }
 
 std::vector<std::string> suggestions_for(const Rule& rule, const RegexScanner& scanner,

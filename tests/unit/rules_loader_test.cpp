@@ -267,34 +267,51 @@ TEST_CASE("rules run over parts of the blocks find what one run over all of them
 namespace galley {
 
 // unless-after-block asks about the blocks before each match: the answer for one match must not
-// leak into another's, whichever order they come in (the source rules run before the prose).
+// leak into another's, whichever order they come in (the source rules run before the prose), nor
+// into another document's or another part's run on the same runner.
 TEST_CASE("each match's earlier blocks are its own", "[rules][parts]") {
   std::string text = "Harbour Board opens new quay\n\n";
   for (int i = 0; i < 3; ++i) text += "The quay opens in May. Ed. note: check the month.\n\n";
   text += "###\n\n";
   for (int i = 0; i < 3; ++i) text += "Note to editors: photos are available on request.\n\n";
   text += "###\n";
+  // The end mark first: its notes come after it, and none is flagged.
+  std::string after = "Harbour Board opens new quay\n\n###\n\n";
+  for (int i = 0; i < 3; ++i) after += "The quay opens in May. Ed. note: check the month.\n\n";
   const RuleSet set = load_rule_set(true, {});
   const Rule* rule = set.find("marker.editor-note");
   REQUIRE(rule != nullptr);
   std::vector<std::size_t> all(set.rules.size());
   std::iota(all.begin(), all.end(), std::size_t{0});
   const Document doc = read_document(SourceText("notes.txt", text), InputFormat::text);
+  const Document late = read_document(SourceText("late.txt", after), InputFormat::text);
   REQUIRE(doc.blocks.size() == 9);
-  RuleRunner runner(set);
-  for (int pass = 0; pass < 2; ++pass) {  // The runner's second document starts afresh.
-    std::vector<Finding> findings;
-    runner.run(all, doc, findings);
+  REQUIRE(late.blocks.size() == 5);
+  const auto notes_of = [](const std::vector<Finding>& findings) {
     std::vector<std::size_t> notes;
     for (const Finding& f : findings) {
       if (f.rule == "marker.editor-note") notes.push_back(f.span.begin);
     }
-    CHECK(notes == std::vector<std::size_t>{doc.blocks[1].span.begin + 23,
-                                            doc.blocks[2].span.begin + 23,
-                                            doc.blocks[3].span.begin + 23});
+    std::sort(notes.begin(), notes.end());
+    return notes;
+  };
+  const std::vector<std::size_t> expected{
+      doc.blocks[1].span.begin + 23, doc.blocks[2].span.begin + 23, doc.blocks[3].span.begin + 23};
+  RuleRunner runner(set);
+  for (int pass = 0; pass < 2; ++pass) {  // Each document, and each part, starts afresh.
+    std::vector<Finding> findings;
+    runner.run(all, doc, findings);
+    CHECK(notes_of(findings) == expected);
     // Notes to editors may follow an end mark (unless-next-block).
     CHECK(std::count_if(findings.begin(), findings.end(),
                         [](const Finding& f) { return f.rule == "marker.early-end-mark"; }) == 0);
+    findings.clear();
+    runner.run(all, late, findings);
+    CHECK(notes_of(findings).empty());
+    findings.clear();
+    runner.run_blocks(all, doc, {4, 9, true}, findings);
+    runner.run_blocks(all, doc, {0, 4, false}, findings);
+    CHECK(notes_of(findings) == expected);
   }
 }
 
