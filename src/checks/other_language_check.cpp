@@ -28,7 +28,7 @@ void OtherLanguageCheck::check(const AnalyzedDocument& doc, std::vector<Finding>
   const CheckInfo& info = *find_check(kId);
   Speller& speller = Speller::for_thread(doc.language, dictionaries_);
   const SpellAnalysis& analysis = spell_analysis(doc, speller, dictionaries_);
-  for (const OtherLanguageBlock& block : analysis.words.other_language) {
+  for (const OtherLanguageBlock& block : analysis.words.foreign_blocks) {
     out.push_back(make_finding(
         info, doc.doc.blocks[block.block].span,
         "Not spell-checked: " + std::to_string(block.unknown) + " of its " +

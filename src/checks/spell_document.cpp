@@ -357,7 +357,7 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
   // its words would be dozens of findings, each wrong.
   if (other_language_block(lowercase.words, lowercase.unknown)) {
     out.words.resize(first_candidate);
-    out.other_language.push_back(lowercase);
+    out.foreign_blocks.push_back(lowercase);
   }
 }
 

@@ -82,7 +82,7 @@ struct SpellDocument {
 
   std::vector<SpellWord> words;         ///< Candidates the dictionaries reject, in document order.
   /// Blocks in another language, in document order: none of their words is among `words`.
-  std::vector<OtherLanguageBlock> other_language;
+  std::vector<OtherLanguageBlock> foreign_blocks;
   FormTable forms;                      ///< Every exact form of the text.
   std::vector<std::string> lower_list;  ///< The folded forms, sorted, unique: lower_index's ids.
   /// The exact forms grouped by the lower_list id they fold to, each group sorted.
