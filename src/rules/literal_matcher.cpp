@@ -113,7 +113,10 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& written) {
   }
   // And white space as a space, a run of it as one (scan skips the rest): the paragraphs of
   // hard-wrapped text break lines between words, with CR LF or an indent, where a rule's
-  // expression matches \s+, and a literal "could of" must find "could\r\nof".
+  // expression matches \s+, and a literal "could of" must find "could\r\nof". The search
+  // tells a run by the column, read anyway: where no literal has a space, white space shares
+  // column 0 with every byte of no literal, and skipping a run of those changes nothing, since
+  // each leads to the root.
   for (const char c : {'\t', '\n', '\v', '\f', '\r'})
     byte_class_[static_cast<std::uint8_t>(c)] = byte_class_[static_cast<std::uint8_t>(' ')];
 }
@@ -122,9 +125,13 @@ void LiteralMatcher::scan(std::string_view text, std::vector<LiteralHit>& out) c
   const std::uint8_t* const classes = byte_class_.data();
   const std::uint32_t* const next = next_.data();
   std::uint32_t row = 0;
+  const std::uint8_t space = classes[static_cast<std::uint8_t>(' ')];
+  int previous = -1;  // The column of the byte before.
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
-    if (inside_space_run(text, pos)) continue;
-    const std::uint32_t target = next[row + classes[static_cast<std::uint8_t>(text[pos])]];
+    const std::uint8_t column = classes[static_cast<std::uint8_t>(text[pos])];
+    if (column == space && previous == space) continue;  // Inside a run (see space_column).
+    previous = column;
+    const std::uint32_t target = next[row + column];
     row = target & ~kHasOutput;
     if ((target & kHasOutput) != 0) emit(row, text, pos, out);
   }
@@ -178,22 +185,27 @@ void LiteralMatcher::find_all(std::string_view text, std::vector<LiteralHit>& ou
   std::uint32_t second_row = 0;
   const std::size_t steps = middle;  // The second search has at least as many bytes.
   // A byte inside a run of white space leaves its search where it was (scan's `continue`).
-  const auto step_from = [&](std::uint32_t row, std::size_t pos) {
-    return inside_space_run(text, pos) ? row
-                                       : next[row + classes[static_cast<std::uint8_t>(text[pos])]];
+  const std::uint8_t space = classes[static_cast<std::uint8_t>(' ')];
+  int first_previous = -1;
+  int second_previous = -1;
+  const auto step_from = [&](std::uint32_t row, int& previous, std::size_t pos) {
+    const std::uint8_t column = classes[static_cast<std::uint8_t>(text[pos])];
+    if (column == space && previous == space) return row;
+    previous = column;
+    return next[row + column];
   };
   for (std::size_t step = 0; step < steps; ++step) {
     const std::size_t a = step;
     const std::size_t b = second_from + step;
-    const std::uint32_t first = step_from(first_row, a);
-    const std::uint32_t second = step_from(second_row, b);
+    const std::uint32_t first = step_from(first_row, first_previous, a);
+    const std::uint32_t second = step_from(second_row, second_previous, b);
     first_row = first & ~kHasOutput;
     second_row = second & ~kHasOutput;
     if ((first & kHasOutput) != 0) emit(first_row, text, a, out);
     if ((second & kHasOutput) != 0 && b >= middle) emit(second_row, text, b, second_hits);
   }
   for (std::size_t b = second_from + steps; b < text.size(); ++b) {
-    const std::uint32_t second = step_from(second_row, b);
+    const std::uint32_t second = step_from(second_row, second_previous, b);
     second_row = second & ~kHasOutput;
     if ((second & kHasOutput) != 0 && b >= middle) emit(second_row, text, b, second_hits);
   }
