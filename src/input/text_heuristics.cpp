@@ -21,12 +21,6 @@ bool ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= '
 
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
 
-std::string lower_prefix(std::string_view text, std::size_t length) {
-  std::string out(text.substr(0, length));
-  std::transform(out.begin(), out.end(), out.begin(), ascii_lower);
-  return out;
-}
-
 /// True when `text` begins with lowercase ASCII `prefix` in any letter case.
 bool starts_with_folded(std::string_view text, std::string_view prefix) {
   return text.size() >= prefix.size() &&
@@ -79,11 +73,11 @@ bool starts_with_list_marker(std::string_view line) {
          (line[digits] == '.' || line[digits] == ')') && line[digits + 1] == ' ';
 }
 
+// Asked of every line of a plain text: compared in place, with no lowercase copy of its head.
 bool starts_like_caption(std::string_view line) {
-  const std::string head = lower_prefix(trim(line), 24);
-  return std::any_of(kCaptionOpenings.begin(), kCaptionOpenings.end(), [&](std::string_view opening) {
-    return head.substr(0, opening.size()) == opening;
-  });
+  const std::string_view head = trim(line);
+  return std::any_of(kCaptionOpenings.begin(), kCaptionOpenings.end(),
+                     [&](std::string_view opening) { return starts_with_folded(head, opening); });
 }
 
 // Every block of a text is asked: word starts are counted without a branch per byte (a word
@@ -105,15 +99,22 @@ bool more_words_than(std::string_view text, std::size_t most) {
 
 namespace {
 
+/// True when a caption credit starts at `at` of `text`.
+bool credit_at(std::string_view text, std::size_t at) {
+  const std::string_view rest = text.substr(at);
+  return std::any_of(kCaptionCredits.begin(), kCaptionCredits.end(),
+                     [&](std::string_view credit) { return starts_with_folded(rest, credit); });
+}
+
 /// True when `text` holds a caption credit ("(Photo: ...)", "Photo credit ...") in any case.
+/// Every block is asked: the places where one could open, '(' and 'p' in either case, are found
+/// by memchr, one letter at a time, rather than by testing every byte (2.5% of the big bench
+/// file's time, all before its checks start).
 bool has_caption_credit(std::string_view text) {
-  // Every credit opens with '(' or 'p': only there is a match tried.
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '(' && ascii_lower(text[i]) != 'p') continue;
-    const std::string_view rest = text.substr(i);
-    if (std::any_of(kCaptionCredits.begin(), kCaptionCredits.end(),
-                    [&](std::string_view credit) { return starts_with_folded(rest, credit); })) {
-      return true;
+  for (const char opener : {'(', 'p', 'P'}) {
+    for (std::size_t at = text.find(opener); at != std::string_view::npos;
+         at = text.find(opener, at + 1)) {
+      if (credit_at(text, at)) return true;
     }
   }
   return false;

@@ -122,6 +122,11 @@ TEST_CASE("plain text: how a block reads as a caption or a heading", "[reader][t
   CHECK(looks_like_caption("Pier 4 at low tide (credit: Harbour Trust)"));
   CHECK(looks_like_caption("Dancers rehearse. pHoTo CoUrTeSy of the Lisle Ballet"));
   CHECK(looks_like_caption("(Photo) The new ferry"));
+  // Openers that start no credit come first: each letter case and the bracket are all searched.
+  CHECK(looks_like_caption("Pupils (ages 9-11) plant a pear tree (photo: Ana Ruiz)"));
+  CHECK(looks_like_caption("Pupils (ages 9-11) plant a pear tree. Photo courtesy of the school"));
+  CHECK(looks_like_caption("PUPILS (AGES 9-11) PLANT A PEAR TREE. PHOTO CREDIT: ANA RUIZ"));
+  CHECK_FALSE(looks_like_caption("Pupils (ages 9-11) plant a pear tree in the park (Pell Road)"));
   CHECK_FALSE(looks_like_caption("Photos of the crew at dawn are online"));
   CHECK_FALSE(looks_like_caption("The crew at dawn, (cred: Ana Ruiz)"));
   CHECK_FALSE(looks_like_caption("Prices, plans and people in port"));
