@@ -45,10 +45,16 @@ char32_t decode(std::string_view text, std::size_t pos) {
   return cp;
 }
 
+// Every input is asked, before anything else is done with it: ASCII, nearly all of most
+// inputs, is stepped over eight bytes at a time (a byte at a time was half of reading big.txt).
 std::vector<std::pair<std::size_t, std::size_t>> invalid_runs(std::string_view text) {
   std::vector<std::pair<std::size_t, std::size_t>> runs;
   std::size_t pos = 0;
   while (pos < text.size()) {
+    if (std::uint64_t eight = 0; ascii_eight(text, pos, eight)) {
+      pos += 8;
+      continue;
+    }
     const std::size_t length = sequence_length(text, pos);
     if (length > 0) {
       pos += length;

@@ -77,4 +77,24 @@ TEST_CASE(
   CHECK(first.line_count() == 0);  // NOLINT(bugprone-use-after-move)
 }
 
+TEST_CASE("invalid UTF-8 runs: exact spans wherever they fall among ASCII words", "[source]") {
+  // The scan steps over ASCII eight bytes at a time: runs are put at every offset of that
+  // stride, next to each other, at the very end, and next to well-formed multi-byte characters.
+  const std::string latin1_e = "caf\xE9";           // One stray lead byte.
+  const std::string two = "\x80\xBF";               // Two stray continuation bytes: one run.
+  const std::string cut = "\xE2\x80";               // A three-byte sequence cut short.
+  const std::string good = "\xC3\xA9\xE2\x80\x94";  // "é—", well formed.
+  for (std::size_t lead = 0; lead < 17; ++lead) {
+    const std::string pad(lead, 'a');
+    const std::string text = pad + latin1_e + " x" + two + good + "yz" + cut;
+    std::vector<std::pair<std::size_t, std::size_t>> expected;
+    expected.emplace_back(lead + 3, lead + 4);
+    expected.emplace_back(lead + 6, lead + 8);
+    expected.emplace_back(text.size() - 2, text.size());
+    CHECK(utf8::invalid_runs(text) == expected);
+  }
+  CHECK(utf8::invalid_runs("plain ASCII, longer than eight bytes").empty());
+  CHECK(utf8::invalid_runs(good + good + "twelve bytes" + good).empty());
+}
+
 }  // namespace galley
