@@ -15,7 +15,18 @@ constexpr std::string_view kId = "typography.repeated-word";
 constexpr std::array<std::string_view, 6> kGrammatical{"had", "that", "is", "bye", "very", "no"};
 
 bool only_spaces(std::string_view text) {
-  return !text.empty() && text.find_first_not_of(" \t") == std::string_view::npos;
+  return !text.empty() &&
+         std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; });
+}
+
+/// False when ASCII first bytes of `a` and `b` differ beyond case: most neighbouring words, told
+/// apart here before the gap between them or the words themselves are looked at (every pair of
+/// a document's words is asked). True otherwise, and same_word decides.
+bool may_be_same(std::string_view a, std::string_view b) {
+  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; };
+  const auto byte = [](char c) { return static_cast<unsigned char>(c); };
+  if (a.empty() || b.empty() || byte(a[0]) >= 0x80U || byte(b[0]) >= 0x80U) return true;
+  return lower(a[0]) == lower(b[0]);
 }
 
 // Pronouns that are doubled by grammar when the first is an object and the second a subject or
@@ -97,9 +108,12 @@ void RepeatedWordCheck::check(const AnalyzedDocument& doc, std::vector<Finding>&
       const Token& first = tokens[i - 1];
       const Token& second = tokens[i];
       if (first.kind() != TokenKind::word || second.kind() != TokenKind::word) continue;
-      if (!only_spaces(text.substr(first.span().end, second.span().begin - first.span().end))) continue;
       const std::string_view word = text.substr(second.span().begin, second.span().size());
-      if (!same_word(text.substr(first.span().begin, first.span().size()), word)) continue;
+      const std::string_view previous = text.substr(first.span().begin, first.span().size());
+      if (!may_be_same(previous, word)) continue;
+      if (!only_spaces(text.substr(first.span().end, second.span().begin - first.span().end)))
+        continue;
+      if (!same_word(previous, word)) continue;
       const std::string folded = fold_key(word);
       if (one_of(folded, kGrammatical)) continue;
       if (in_compound(text, first.span()) || in_compound(text, second.span())) continue;
@@ -109,13 +123,12 @@ void RepeatedWordCheck::check(const AnalyzedDocument& doc, std::vector<Finding>&
       }
       // "Bora Bora", "Pago Pago", "Walla Walla": a place or a name, capitalised twice inside a
       // sentence; "The the" and "The The" opening one stay flagged.
-      const std::string_view before = text.substr(first.span().begin, first.span().size());
-      if (capitalised(before) && capitalised(word) &&
+      if (capitalised(previous) && capitalised(word) &&
           !opens_sentence(doc.segments[b].sentences, sentence, tokens, i - 1)) {
         continue;
       }
       const Span span = block.to_source({first.span().begin, second.span().end});
-      const std::string kept(text.substr(first.span().begin, first.span().size()));
+      const std::string kept(previous);
       out.push_back(make_finding(info, span, "Repeated word '" + std::string(word) + "'", {kept}));
     }
   }
