@@ -19,16 +19,6 @@ bool only_spaces(std::string_view text) {
          std::all_of(text.begin(), text.end(), [](char c) { return c == ' ' || c == '\t'; });
 }
 
-/// False when ASCII first bytes of `a` and `b` differ beyond case: most neighbouring words, told
-/// apart here before the gap between them or the words themselves are looked at (every pair of
-/// a document's words is asked). True otherwise, and same_word decides.
-bool may_be_same(std::string_view a, std::string_view b) {
-  const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c | 0x20) : c; };
-  const auto byte = [](char c) { return static_cast<unsigned char>(c); };
-  if (a.empty() || b.empty() || byte(a[0]) >= 0x80U || byte(b[0]) >= 0x80U) return true;
-  return lower(a[0]) == lower(b[0]);
-}
-
 // Pronouns that are doubled by grammar when the first is an object and the second a subject or
 // a possessive ("I assure you you are", "teach her her trade", "for it it will"); a slip when
 // the first could not be an object: it opens a clause (kClauseOpeners, punctuation, the start).
@@ -110,7 +100,8 @@ void RepeatedWordCheck::check(const AnalyzedDocument& doc, std::vector<Finding>&
       if (first.kind() != TokenKind::word || second.kind() != TokenKind::word) continue;
       const std::string_view word = text.substr(second.span().begin, second.span().size());
       const std::string_view previous = text.substr(first.span().begin, first.span().size());
-      if (!may_be_same(previous, word)) continue;
+      // Most pairs differ in their first bytes: told apart before the gap is looked at.
+      if (!may_be_same_word(previous, word)) continue;
       if (!only_spaces(text.substr(first.span().end, second.span().begin - first.span().end)))
         continue;
       if (!same_word(previous, word)) continue;

@@ -70,13 +70,7 @@ std::string without_accents(std::string_view text) {
 
 bool same_word(std::string_view a, std::string_view b) {
   if (a == b) return true;
-  // Most words asked about differ at once: two ASCII first bytes that differ beyond case decide
-  // it without a pass over either (folding keeps ASCII ASCII, and composition keeps a base
-  // letter first: equal folded words would decompose to the same first letter).
-  if (!a.empty() && !b.empty() && static_cast<unsigned char>(a[0]) < 0x80U &&
-      static_cast<unsigned char>(b[0]) < 0x80U && ascii_lower(a[0]) != ascii_lower(b[0])) {
-    return false;
-  }
+  if (!may_be_same_word(a, b)) return false;  // Most words asked about differ at once.
   // Every pair of neighbouring words is asked about: ASCII words compare in place, unfolded.
   if (is_ascii(a) && is_ascii(b)) {
     return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {

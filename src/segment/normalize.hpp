@@ -23,4 +23,14 @@ std::string without_accents(std::string_view text);
 /// True when `a` and `b` are the same word regardless of case and normalisation.
 bool same_word(std::string_view a, std::string_view b);
 
+/// False when `a` and `b` start with ASCII bytes that differ beyond case, which rules out
+/// same_word without a look at the rest (folding keeps ASCII ASCII, and composition keeps a base
+/// letter first); true otherwise. Inline: checks ask it of every pair of neighbouring words.
+inline bool may_be_same_word(std::string_view a, std::string_view b) {
+  const auto byte = [](char c) { return static_cast<unsigned char>(c); };
+  const auto lower = [&](char c) { return c >= 'A' && c <= 'Z' ? byte(c) | 0x20U : byte(c); };
+  if (a.empty() || b.empty() || byte(a[0]) >= 0x80U || byte(b[0]) >= 0x80U) return true;
+  return lower(a[0]) == lower(b[0]);
+}
+
 }  // namespace galley
