@@ -73,8 +73,12 @@ void InvisibleCharacterCheck::check(const AnalyzedDocument& doc, std::vector<Fin
     const std::string_view text = block.text;
     std::size_t pos = 0;
     while (pos < text.size()) {
+      if (utf8::printable_eight(text, pos)) {  // Nearly all of a text, eight bytes at a time.
+        pos += 8;
+        continue;
+      }
       const auto byte = static_cast<unsigned char>(text[pos]);
-      if (byte >= 0x20U && byte < 0x7FU) {  // Printable ASCII, nearly all of a text: visible.
+      if (byte >= 0x20U && byte < 0x7FU) {  // Printable ASCII: visible.
         ++pos;
         continue;
       }

@@ -27,6 +27,20 @@ inline bool ascii_eight(std::string_view text, std::size_t pos, std::uint64_t& e
   return (eight & 0x8080808080808080ULL) == 0;
 }
 
+/// True when the eight bytes of `text` from `pos` are all there and all printable ASCII (0x20 to
+/// 0x7E): no control character, no DEL, no byte of a multi-byte sequence.
+inline bool printable_eight(std::string_view text, std::size_t pos) {
+  std::uint64_t eight = 0;
+  if (!ascii_eight(text, pos, eight)) return false;
+  constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
+  constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
+  // With no byte at 0x80 or more, each byte below 0x20 borrows into its own high bit, and each
+  // of 0x7F carries into it (bit tricks of "Bit Twiddling Hacks": hasless and hasmore).
+  const bool below_space = ((eight - kOnes * 0x20U) & ~eight & kHigh) != 0;
+  const bool del = ((eight + kOnes * 0x01U) & kHigh) != 0;
+  return !below_space && !del;
+}
+
 /// Decodes the well-formed sequence at `pos`; U+FFFD when ill-formed. `pos` must be in range.
 char32_t decode(std::string_view text, std::size_t pos);
 

@@ -97,4 +97,21 @@ TEST_CASE("invalid UTF-8 runs: exact spans wherever they fall among ASCII words"
   CHECK(utf8::invalid_runs(good + good + "twelve bytes" + good).empty());
 }
 
+TEST_CASE("printable_eight: every byte value at every place of the eight", "[source]") {
+  for (std::size_t place = 0; place < 8; ++place) {
+    for (unsigned value = 0; value < 256; ++value) {
+      std::string text(9, 'a');
+      text[place] = static_cast<char>(value);
+      INFO("byte " << value << " at " << place);
+      CHECK(utf8::printable_eight(text, 0) == (value >= 0x20 && value <= 0x7E));
+      CHECK(utf8::printable_eight(text, 1) == (place == 0 || (value >= 0x20 && value <= 0x7E)));
+    }
+  }
+  // A byte below the space next to one at or above it: a borrow must not hide or invent one.
+  CHECK_FALSE(utf8::printable_eight(std::string("\x1F ~~~~~~~"), 0));
+  CHECK_FALSE(utf8::printable_eight(std::string(" \x1F\x7F     "), 0));
+  CHECK(utf8::printable_eight(std::string("  ~~ !} "), 0));
+  CHECK_FALSE(utf8::printable_eight("short", 0));  // Fewer than eight bytes.
+}
+
 }  // namespace galley
