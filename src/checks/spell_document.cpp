@@ -72,6 +72,7 @@ Shape shape_of(std::string_view word) {
 
 /// The length of `word` without a possessive "'s" (or "’s").
 std::size_t without_possessive(std::string_view word) {
+  if (word.empty() || word.back() != 's') return word.size();  // Most words: asked of each.
   for (const std::string_view suffix : {std::string_view("'s"), std::string_view("\u2019s")}) {
     if (word.size() > suffix.size() && word.ends_with(suffix)) return word.size() - suffix.size();
   }
