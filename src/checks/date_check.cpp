@@ -83,6 +83,13 @@ std::optional<unsigned> day_of(std::string_view word) {
   return day;
 }
 
+/// False when `word` can open no date: read_at and read_range_start start at a weekday's or a
+/// month's name, capitalised (name_index), or at a day's digits (day_of).
+bool may_open_date(std::string_view word) {
+  return !word.empty() &&
+         ((word[0] >= 'A' && word[0] <= 'Z') || (word[0] >= '0' && word[0] <= '9'));
+}
+
 /// A year from 1900 to 2099, four digits.
 std::optional<int> year_of(std::string_view word) {
   if (word.size() != 4 ||
@@ -153,7 +160,9 @@ class DateReader {
     std::vector<DateMention> dates;
     for (std::size_t i = 0; i < tokens_.size();) {
       std::size_t next = i;
-      if (std::optional<DateMention> date = read_at(i, next)) {
+      if (!may_open_date(word(i))) {  // Most tokens: a date opens with a capital or a digit.
+        ++i;
+      } else if (std::optional<DateMention> date = read_at(i, next)) {
         dates.push_back(*date);
         i = next;
       } else if (std::optional<DateMention> first = read_range_start(i, next)) {
