@@ -6,6 +6,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdio>
 #include <optional>
@@ -400,10 +401,21 @@ void to_line_starts(std::string_view text, std::vector<ScanWindow>& windows) {
            (p >= 3 && byte(p - 3) == 0xE2 && byte(p - 2) == 0x80 &&
             (byte(p - 1) == 0xA8 || byte(p - 1) == 0xA9));
   };
+  // A line starts after a line end's last byte: the C0 line ends, or the last byte of U+0085,
+  // U+2028 or U+2029. Only after such a byte is the whole test made (windows span whole
+  // blocks, nearly none of whose bytes end a line).
+  static constexpr std::array<bool, 256> kMayEndLine = [] {
+    std::array<bool, 256> table{};
+    for (const std::size_t c : {0x0AU, 0x0BU, 0x0CU, 0x0DU, 0x85U, 0xA8U, 0xA9U}) table[c] = true;
+    return table;
+  }();
   std::vector<ScanWindow> out;
   for (const ScanWindow& window : windows) {
-    for (std::size_t p = window.starts.begin; p < window.starts.end && p <= text.size(); ++p) {
-      if (line_start(p)) out.push_back({{p, p + 1}, window.limit});
+    const std::size_t end = std::min(window.starts.end, text.size() + 1);
+    for (std::size_t p = window.starts.begin; p < end; ++p) {
+      if ((p == window.starts.begin || kMayEndLine[byte(p - 1)]) && line_start(p)) {
+        out.push_back({{p, p + 1}, window.limit});
+      }
     }
   }
   windows = std::move(out);
