@@ -7,6 +7,7 @@
 #include <array>
 
 #include "checks/registry.hpp"
+#include "core/byte_set.hpp"
 
 namespace galley {
 namespace {
@@ -14,11 +15,7 @@ namespace {
 constexpr std::string_view kId = "typography.missing-space-after-punctuation";
 
 /// The marks after which a word needs a space, by byte: a sentence's end and a clause's.
-constexpr std::array<bool, 256> kIsMark = [] {
-  std::array<bool, 256> table{};
-  for (const char c : std::string_view(".!?,;")) table[static_cast<unsigned char>(c)] = true;
-  return table;
-}();
+constexpr ByteSet kIsMark = byte_set(".!?,;");
 
 bool is_lower(char c) { return c >= 'a' && c <= 'z'; }
 bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -88,9 +85,10 @@ void MissingSpaceAfterPunctuationCheck::check(const AnalyzedDocument& doc,
   for (std::size_t b = 0; b < doc.doc.blocks.size(); ++b) {
     const Block& block = doc.doc.blocks[b];
     const std::string_view text = block.text;
-    for (std::size_t pos = 2; pos + 2 < text.size(); ++pos) {
-      // The cheap test first: most marks are followed by a space.
-      if (!kIsMark[static_cast<unsigned char>(text[pos])] || !is_letter(text[pos + 1])) continue;
+    const std::string_view scanned = text.substr(0, std::max<std::size_t>(text.size(), 2) - 2);
+    for (std::size_t pos = next_in(scanned, 2, kIsMark); pos < scanned.size();
+         pos = next_in(scanned, pos + 1, kIsMark)) {
+      if (!is_letter(text[pos + 1])) continue;  // Most marks are followed by a space.
       if (!word_before(text, pos) || !word_after(text, pos)) continue;
       if (inside_nonword(doc.segments[b].tokens, pos) || code_like(text, pos)) continue;
       const std::string mark(1, text[pos]);

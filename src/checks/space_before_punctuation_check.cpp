@@ -4,19 +4,15 @@
 #include <cctype>
 
 #include "checks/registry.hpp"
+#include "core/byte_set.hpp"
 
 namespace galley {
 namespace {
 
 constexpr std::string_view kId = "typography.space-before-punctuation";
 constexpr std::string_view kPunctuation = ",.;:!?";
-/// kPunctuation by byte: asked after every space of a document (a search of the six marks was
-/// a library call each time).
-constexpr std::array<bool, 256> kIsPunctuation = [] {
-  std::array<bool, 256> table{};
-  for (const char c : kPunctuation) table[static_cast<unsigned char>(c)] = true;
-  return table;
-}();
+/// kPunctuation by byte: what the scan below stops at.
+constexpr ByteSet kIsPunctuation = byte_set(kPunctuation);
 
 bool is_space(char c) { return c == ' ' || c == '\t'; }
 
@@ -46,9 +42,9 @@ void SpaceBeforePunctuationCheck::check(const AnalyzedDocument& doc, std::vector
   const CheckInfo& info = *find_check(kId);
   for (const Block& block : doc.doc.blocks) {
     const std::string_view text = block.text;
-    for (std::size_t pos = 1; pos < text.size(); ++pos) {
-      // The cheap test first: it rules out most bytes.
-      if (!is_space(text[pos - 1]) || !kIsPunctuation[static_cast<unsigned char>(text[pos])]) continue;
+    for (std::size_t pos = next_in(text, 1, kIsPunctuation); pos < text.size();
+         pos = next_in(text, pos + 1, kIsPunctuation)) {
+      if (!is_space(text[pos - 1])) continue;
       std::size_t begin = pos;
       while (begin > 0 && is_space(text[begin - 1])) --begin;
       if (begin == 0 || text[begin - 1] == '\n' || allowed_after_space(text, pos)) continue;

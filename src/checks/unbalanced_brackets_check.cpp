@@ -5,6 +5,7 @@
 #include <cctype>
 
 #include "checks/registry.hpp"
+#include "core/byte_set.hpp"
 
 namespace galley {
 namespace {
@@ -13,15 +14,10 @@ constexpr std::string_view kId = "typography.unbalanced-brackets";
 constexpr std::string_view kOpenQuote = "\xE2\x80\x9C";   // “
 constexpr std::string_view kCloseQuote = "\xE2\x80\x9D";  // ”
 static_assert(kOpenQuote[0] == kCloseQuote[0]);
-/// By byte: whether the scan below looks at it (a bracket, a straight quotation mark, or the
-/// first byte of a curly one). One lookup per byte instead of eight comparisons.
-constexpr std::array<bool, 256> kMayMatter = [] {
-  std::array<bool, 256> table{};
-  for (const char c : std::string_view("()[]{}\"")) table[static_cast<unsigned char>(c)] = true;
-  table[static_cast<unsigned char>(kOpenQuote[0])] = true;
-  table[static_cast<unsigned char>(kCloseQuote[0])] = true;
-  return table;
-}();
+/// Whether the scan below looks at a byte: a bracket, a straight quotation mark, or the first
+/// byte of a curly one (both curly ones start with the same byte).
+constexpr ByteSet kMayMatter = byte_set("()[]{}\"\xE2");
+static_assert(kOpenQuote[0] == '\xE2');
 
 /// An opening bracket or quotation mark waiting for its partner.
 struct Opener {
@@ -51,9 +47,9 @@ class Scanner {
       : block_(block), text_(block.text), next_opens_quote_(next_opens_quote), info_(info), out_(out) {}
 
   void run() {
-    for (std::size_t pos = 0; pos < text_.size(); ++pos) {
+    for (std::size_t pos = next_in(text_, 0, kMayMatter); pos < text_.size();
+         pos = next_in(text_, pos + 1, kMayMatter)) {
       const char c = text_[pos];
-      if (!kMayMatter[static_cast<unsigned char>(c)]) continue;  // Nearly every byte.
       if (c == '(' || c == '[' || c == '{') {
         open_.push_back({pos, 1, closer_for(c)});
       } else if (c == ')' || c == ']' || c == '}') {
