@@ -49,7 +49,8 @@ template <std::size_t N>
 std::optional<unsigned> name_index(std::string_view word,
                                    const std::array<std::string_view, N>& names) {
   // Asked of every capitalised word of a document: the names' first letters and length rule
-  // out nearly all of them before the word is folded.
+  // out nearly all of them before the word is folded. Names are taken capitalised only, which
+  // DateReader::read relies on (may_open_date).
   if (word.size() < 3 || word.size() > 9 || word[0] < 'A' || word[0] > 'Z') return std::nullopt;
   const char first = static_cast<char>(word[0] - 'A' + 'a');
   if (std::none_of(names.begin(), names.end(),

@@ -4,7 +4,6 @@
 #include "checks/missing_space_after_punctuation_check.hpp"
 
 #include <algorithm>
-#include <array>
 
 #include "checks/registry.hpp"
 #include "core/byte_set.hpp"
@@ -85,6 +84,8 @@ void MissingSpaceAfterPunctuationCheck::check(const AnalyzedDocument& doc,
   for (std::size_t b = 0; b < doc.doc.blocks.size(); ++b) {
     const Block& block = doc.doc.blocks[b];
     const std::string_view text = block.text;
+    // A mark needs a word of two letters before it (word_before) and two bytes after it
+    // (word_after): only marks from the third byte to the third last can count.
     const std::string_view scanned = text.substr(0, std::max<std::size_t>(text.size(), 2) - 2);
     for (std::size_t pos = next_in(scanned, 2, kIsMark); pos < scanned.size();
          pos = next_in(scanned, pos + 1, kIsMark)) {

@@ -1,6 +1,5 @@
 #include "checks/space_before_punctuation_check.hpp"
 
-#include <array>
 #include <cctype>
 
 #include "checks/registry.hpp"

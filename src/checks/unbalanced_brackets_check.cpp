@@ -1,7 +1,6 @@
 #include "checks/unbalanced_brackets_check.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 
 #include "checks/registry.hpp"

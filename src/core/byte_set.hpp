@@ -20,15 +20,17 @@ constexpr ByteSet byte_set(std::string_view members) {
 /// that look at every byte of a document for a few marks spend most of their time here: eight
 /// bytes are looked up at a time and tested once, where a test a byte cost a branch a byte.
 inline std::size_t next_in(std::string_view text, std::size_t pos, const ByteSet& set) {
-  const auto in = [&](std::size_t i) { return set[static_cast<unsigned char>(text[i])]; };
+  const auto in = [&](std::size_t i) {
+    return static_cast<unsigned>(set[static_cast<unsigned char>(text[i])]);
+  };
   for (; pos + 8 <= text.size(); pos += 8) {
-    if (in(pos) | in(pos + 1) | in(pos + 2) | in(pos + 3) | in(pos + 4) | in(pos + 5) |
-        in(pos + 6) | in(pos + 7)) {
+    if ((in(pos) | in(pos + 1) | in(pos + 2) | in(pos + 3) | in(pos + 4) | in(pos + 5) |
+         in(pos + 6) | in(pos + 7)) != 0) {
       break;
     }
   }
   for (; pos < text.size(); ++pos) {
-    if (in(pos)) return pos;
+    if (in(pos) != 0) return pos;
   }
   return text.size();
 }

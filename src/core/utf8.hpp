@@ -34,9 +34,12 @@ inline bool printable_eight(std::string_view text, std::size_t pos) {
   if (!ascii_eight(text, pos, eight)) return false;
   constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
   constexpr std::uint64_t kHigh = 0x8080808080808080ULL;
-  // With no byte at 0x80 or more, each byte below 0x20 borrows into its own high bit, and each
-  // of 0x7F carries into it (bit tricks of "Bit Twiddling Hacks": hasless and hasmore).
-  const bool below_space = ((eight - kOnes * 0x20U) & ~eight & kHigh) != 0;
+  // Every byte is below 0x80 here (ascii_eight). Subtracting 0x20 from each sets the high bit
+  // of the lowest byte below 0x20, if any; a borrow it passes up can set the high bits of bytes
+  // above it too, but only when such a byte exists, so the answer to "any?" is exact. Adding 1
+  // to each sets the high bit of exactly the bytes 0x7F and passes nothing up. ("Bit Twiddling
+  // Hacks": hasless and hasmore.)
+  const bool below_space = ((eight - kOnes * 0x20U) & kHigh) != 0;
   const bool del = ((eight + kOnes * 0x01U) & kHigh) != 0;
   return !below_space && !del;
 }

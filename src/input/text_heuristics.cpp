@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <string>
 
 namespace galley {
 namespace {
@@ -107,8 +106,8 @@ bool credit_at(std::string_view text, std::size_t at) {
 }
 
 /// True when `text` holds a caption credit ("(Photo: ...)", "Photo credit ...") in any case.
-/// Every block is asked: the places where one could open, '(' and 'p' in either case, are found
-/// by memchr, one letter at a time, rather than by testing every byte (2.5% of the big bench
+/// Every block is asked: the places where one could open, a '(' or a 'p' or 'P', are found by
+/// memchr, one byte value at a time, rather than by testing every byte (2.5% of the big bench
 /// file's time, all before its checks start).
 bool has_caption_credit(std::string_view text) {
   for (const char opener : {'(', 'p', 'P'}) {

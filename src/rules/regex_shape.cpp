@@ -6,11 +6,11 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <cstdio>
 #include <optional>
 
+#include "core/byte_set.hpp"
 #include "core/utf8.hpp"
 
 namespace galley {
@@ -404,11 +404,7 @@ void to_line_starts(std::string_view text, std::vector<ScanWindow>& windows) {
   // A line starts after a line end's last byte: the C0 line ends, or the last byte of U+0085,
   // U+2028 or U+2029. Only after such a byte is the whole test made (windows span whole
   // blocks, nearly none of whose bytes end a line).
-  static constexpr std::array<bool, 256> kMayEndLine = [] {
-    std::array<bool, 256> table{};
-    for (const std::size_t c : {0x0AU, 0x0BU, 0x0CU, 0x0DU, 0x85U, 0xA8U, 0xA9U}) table[c] = true;
-    return table;
-  }();
+  static constexpr ByteSet kMayEndLine = byte_set("\n\v\f\r\x85\xA8\xA9");
   std::vector<ScanWindow> out;
   for (const ScanWindow& window : windows) {
     const std::size_t end = std::min(window.starts.end, text.size() + 1);

@@ -25,6 +25,9 @@ TEST_CASE("next_in: the first byte of the set from a position on, wherever it fa
   CHECK(next_in(two, 0, kMarks) == 3);
   CHECK(next_in(two, 4, kMarks) == 6);
   CHECK(next_in(two, 7, kMarks) == two.size());
+  // From past the end (a check's first place in a text shorter than it): nothing, at once.
+  CHECK(next_in(two, two.size() + 3, kMarks) == two.size());
+  CHECK(next_in("", 1, kMarks) == 0);
   CHECK_FALSE(kMarks[static_cast<unsigned char>('a')]);
   CHECK(kMarks[0xE2]);
 }

@@ -40,6 +40,11 @@ TEST_CASE("dates: the written forms of a date are read whole", "[date]") {
     CHECK(found[0].message == "14 January 2027 is a Thursday, not a Wednesday");
   }
   CHECK(dates_in("The hall opens on Thurs. 14 Jan. 2027 and on Tues 12 January 2027.\n").empty());
+  // Names are read capitalised only: a date opens with a capital or a digit, and the reader
+  // tries no other token (may_open_date). Should lower-case names count one day, this fails.
+  CHECK(dates_in("The hall opens on wednesday 14 january 2027 at noon.\n").empty());
+  CHECK(dates_in("The hall opens on wednesday 14 January 2027 at noon.\n").empty());
+  CHECK(dates_in("The hall opens on 31 april 2027 at noon.\n").empty());
   // "Tues" becomes "Wed" when it is wrong: an abbreviation stays one, in three letters.
   const std::vector<DateFound> tues = dates_in("It opens on Tues 13 January 2027.\n");
   REQUIRE(tues.size() == 1);
