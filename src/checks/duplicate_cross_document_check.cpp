@@ -14,6 +14,7 @@
 
 #include "checks/duplicate_units.hpp"
 #include "checks/registry.hpp"
+#include "core/min_hash.hpp"
 
 namespace galley {
 namespace {
@@ -28,34 +29,7 @@ constexpr std::size_t kAgree = 23;       // Of 32: estimated resemblance >= 0.72
 constexpr std::size_t kMaxCompare = 16;  // Earlier members of a band bucket compared with each.
 constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
-std::uint64_t mix(std::uint64_t x) {  // splitmix64's finaliser
-  x ^= x >> 30U;
-  x *= 0xBF58476D1CE4E5B9ULL;
-  x ^= x >> 27U;
-  x *= 0x94D049BB133111EBULL;
-  return x ^ (x >> 31U);
-}
-
-// GCC builds lower_to_min twice and picks at load time: for processors with AVX-512 (x86-64-v4),
-// whose 64-bit vector multiply takes eight of the 32 functions at once (nine times faster, the
-// same values), and for the rest. Clang dispatches such clones properly only from version 18;
-// under ThreadSanitizer the instrumented resolver runs before the sanitizer is ready and crashes.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_THREAD__)
-#define GALLEY_AVX512_CLONES __attribute__((target_clones("arch=x86-64-v4", "default")))
-#else
-#define GALLEY_AVX512_CLONES
-#endif
-
-/// Lowers each of `low`'s values to that of its hash function over `shingles` where smaller.
-GALLEY_AVX512_CLONES void lower_to_min(
-    std::array<std::uint64_t, DuplicateCrossDocumentCheck::kHashes>& low,
-    const std::vector<std::uint64_t>& shingles) {
-  for (const std::uint64_t shingle : shingles) {
-    for (std::size_t k = 0; k < low.size(); ++k) {
-      low[k] = std::min(low[k], mix(shingle ^ (0x9E3779B97F4A7C15ULL * (k + 1))));
-    }
-  }
-}
+using min_hash::mix;
 
 /// Signs `words`, each word's bytes hashed once (`hashes` is scratch space): the exact hash and
 /// the 3-shingles are made from the words' hashes, not from their bytes again, which hashed each
@@ -69,9 +43,9 @@ void sign(std::span<const std::string> words, std::vector<std::uint64_t>& hashes
     exact = mix(exact ^ hashes.back());
   }
   print.exact = exact;
-  std::array<std::uint64_t, DuplicateCrossDocumentCheck::kHashes> low{};
+  min_hash::Lows low{};
   low.fill(std::numeric_limits<std::uint64_t>::max());
-  lower_to_min(low, shingle_hashes(hashes, 3));
+  min_hash::lower_to_min(low, shingle_hashes(hashes, 3));
   for (std::size_t k = 0; k < low.size(); ++k)
     print.minhash[k] = static_cast<std::uint32_t>(low[k] >> 32U);
 }

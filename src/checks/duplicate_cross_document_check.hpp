@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "checks/check.hpp"
+#include "core/min_hash.hpp"
 
 namespace galley {
 
@@ -16,7 +17,7 @@ namespace galley {
 /// Keeps a fingerprint per block, not its text.
 class DuplicateCrossDocumentCheck final : public BatchCheck {
  public:
-  static constexpr std::size_t kHashes = 32;  ///< MinHash values per block.
+  static constexpr std::size_t kHashes = min_hash::kHashes;  ///< MinHash values per block.
 
   /// What is kept of one block: where it is and its signature.
   struct Fingerprint {
