@@ -1,7 +1,7 @@
 #include "checks/speller.hpp"
 
 #include <algorithm>
-#include <chrono>
+#include <atomic>
 #include <condition_variable>
 #include <cstdlib>
 #include <exception>
@@ -182,7 +182,56 @@ std::vector<std::string> dictionary_directories() {
   return dirs;
 }
 
-Speller::Speller(std::string_view language, const std::vector<std::string>& user_dictionaries) {
+/// One variety's Hunspell and lists. The lists, the reject list and whether the COMPOUNDRULE
+/// lines were left out are fixed once loaded; Hunspell's calls change its state (its affix
+/// search keeps the word it works on in members), so each holds `mutex_`.
+class Speller::Dictionary {
+ public:
+  Dictionary(std::string_view language, const std::vector<std::string>& user_dictionaries);
+  ~Dictionary();
+  Dictionary(const Dictionary&) = delete;
+  Dictionary& operator=(const Dictionary&) = delete;
+
+  /// True when Hunspell takes `word`.
+  bool spell(std::string_view word) {
+    const std::lock_guard lock(mutex_);
+    return hunspell_for(word).spell(std::string(word));
+  }
+  /// Hunspell's suggestions for `word`.
+  std::vector<std::string> suggest(std::string_view word) {
+    const std::lock_guard lock(mutex_);
+    return hunspell_for(word).suggest(std::string(word));
+  }
+  /// The replacement reject.txt gives for `word` ("" when it is not rejected).
+  [[nodiscard]] std::string rejected(std::string_view word) const;
+  /// Every word list loaded, the main .dic first.
+  [[nodiscard]] const std::vector<std::string>& word_lists() const { return word_lists_; }
+  /// The main dictionary's .aff.
+  [[nodiscard]] const std::string& affixes() const { return affixes_; }
+  /// True when Hunspell was loaded without the COMPOUNDRULE lines.
+  [[nodiscard]] bool without_rules() const { return without_rules_; }
+  /// True when a Hunspell with the COMPOUNDRULE lines has been loaded too.
+  [[nodiscard]] bool with_rules_loaded() const { return with_rules_loaded_; }
+
+ private:
+  void load_word_list(const std::string& path, bool required);
+  void load_reject_list(const std::string& path);
+  /// The Hunspell that answers about `word` as the dictionary as it stands would; the caller
+  /// holds `mutex_`.
+  Hunspell& hunspell_for(std::string_view word);
+
+  std::mutex mutex_;                      ///< Held by every call into Hunspell.
+  std::unique_ptr<Hunspell> hunspell_;    ///< Without COMPOUNDRULE when without_rules_.
+  std::unique_ptr<Hunspell> with_rules_;  ///< With them, made for the first word with a digit.
+  std::atomic<bool> with_rules_loaded_{false};
+  bool without_rules_ = false;
+  std::vector<std::string> word_lists_;  ///< Every word list loaded, the main .dic first.
+  std::string affixes_;                  ///< The main dictionary's .aff.
+  StringMap<std::string> reject_;
+};
+
+Speller::Dictionary::Dictionary(std::string_view language,
+                                const std::vector<std::string>& user_dictionaries) {
   // Held for the whole load: add_dic makes more of Hunspell's tables (see the lock's comment).
   const std::lock_guard lock(hunspell_lifetime_lock());
   const std::string name = hunspell_name(language);
@@ -228,11 +277,18 @@ Speller::Speller(std::string_view language, const std::vector<std::string>& user
   for (const std::string& path : user_dictionaries) load_word_list(path, true);
 }
 
-Speller::~Speller() {
+Speller::Dictionary::~Dictionary() {
   const std::lock_guard lock(hunspell_lifetime_lock());
   hunspell_.reset();
   with_rules_.reset();
 }
+
+Speller::Speller(std::string_view language, const std::vector<std::string>& user_dictionaries)
+    : dictionary_(std::make_shared<Dictionary>(language, user_dictionaries)) {}
+
+Speller::Speller(std::shared_ptr<Dictionary> dictionary) : dictionary_(std::move(dictionary)) {}
+
+Speller::~Speller() = default;
 
 namespace {
 
@@ -246,14 +302,28 @@ std::string speller_key(std::string_view language, const std::vector<std::string
 }
 
 /// Loaded spellers not in use, and loads under way, by key. Loading Hunspell is the largest cost
-/// of a small run (50 to 70 ms a variety) and freeing it another 10: a thread takes a speller
-/// for a document and hands it back after (Speller::release_thread), more are loaded only while
-/// those there are kept busy by other threads, and none is freed, so a later run takes them as
-/// they are and the process exits without tearing them down.
+/// of a small run (50 to 70 ms a variety, 10 MB) and freeing it another 10 ms. A thread that
+/// finds every speller of a key in use by other threads gets one more at once, with caches of
+/// its own, over a dictionary loaded already that serves fewer than kSpellersPerDictionary
+/// spellers; only when none does is another loaded. Each call into Hunspell holds its
+/// dictionary's lock: two threads on one dictionary found it taken at 3.5% of 65,000 calls
+/// (the bench's 2,250 files), and the cap keeps more threads from queueing there. A thread
+/// takes a speller for a document and hands it back after (Speller::release_thread), and none
+/// is freed, so a later run takes them as they are and the process exits without tearing them
+/// down.
 struct SpellerPool {
   std::mutex mutex;
   std::condition_variable load_ended;
   std::map<std::string, std::vector<std::unique_ptr<Speller>>> idle;
+  /// Spellers made over one dictionary, at most.
+  static constexpr std::size_t kSpellersPerDictionary = 2;
+  /// A dictionary loaded, and the number of spellers made over it.
+  struct Served {
+    std::shared_ptr<Speller::Dictionary> dictionary;
+    std::size_t spellers = 0;
+  };
+  /// By key, the dictionaries loaded.
+  std::map<std::string, std::vector<Served>> loaded;
   std::map<std::string, std::size_t> made;           ///< Spellers loaded, idle or in use.
   std::map<std::string, std::size_t> in_flight;      ///< Loads under way.
   std::map<std::string, std::exception_ptr> failed;  ///< A load's error, for the next taker.
@@ -264,6 +334,21 @@ struct SpellerPool {
   void count_load(const std::string& key) {
     ++in_flight[key];
     ++loads;
+  }
+  /// Keeps the dictionary of `speller`, just loaded for `key`, for the key's next spellers;
+  /// the caller holds `mutex`.
+  void keep_dictionary(const std::string& key, const Speller& speller) {
+    loaded[key].push_back({speller.dictionary(), 1});
+  }
+  /// A dictionary of `key` that serves fewer than kSpellersPerDictionary spellers, or null; the
+  /// caller holds `mutex`.
+  Served* with_room(const std::string& key) {
+    const auto found = loaded.find(key);
+    if (found == loaded.end()) return nullptr;
+    for (Served& served : found->second) {
+      if (served.spellers < kSpellersPerDictionary) return &served;
+    }
+    return nullptr;
   }
   /// Ends a load counted by count_load; the caller holds `mutex`, and notifies after.
   void uncount_load(const std::string& key) {
@@ -278,8 +363,9 @@ struct SpellerPool {
   }
 
   /// An idle speller, `preferred` if it is idle (the one the caller had last: its answers
-  /// are in this core's caches), the one a load under way gives (waited for), or one loaded
-  /// now. A load error is rethrown to one taker, as if the load had been made now.
+  /// are in this core's caches), the one a load under way gives (waited for), one made over
+  /// a dictionary with room (with_room), or one loaded now. A load error is rethrown to one taker,
+  /// as if the load had been made now.
   std::unique_ptr<Speller> take(const std::string& key, std::string_view language,
                                 const std::vector<std::string>& dictionaries,
                                 const Speller* preferred) {
@@ -299,6 +385,13 @@ struct SpellerPool {
       if (in_flight[key] == 0) break;
       load_ended.wait(lock);
     }
+    if (Served* served = with_room(key)) {
+      ++served->spellers;
+      ++made[key];
+      std::shared_ptr<Speller::Dictionary> dictionary = served->dictionary;
+      lock.unlock();
+      return std::make_unique<Speller>(std::move(dictionary));
+    }
     // Counted as under way, so that no other thread starts one too meanwhile.
     count_load(key);
     lock.unlock();
@@ -315,6 +408,7 @@ struct SpellerPool {
     lock.lock();
     uncount_load(key);
     ++made[key];
+    keep_dictionary(key, *speller);
     lock.unlock();
     load_ended.notify_all();
     return speller;
@@ -341,6 +435,7 @@ std::shared_future<void> launch_load(const std::string& key, std::string_view la
       shared.uncount_load(key);  // First: whatever follows, settle() must not wait forever.
       try {
         if (speller) {
+          shared.keep_dictionary(key, *speller);
           shared.idle[key].push_back(std::move(speller));
           ++shared.made[key];
         } else {
@@ -371,19 +466,6 @@ struct ThreadSpellers {
   std::map<std::string, std::unique_ptr<Speller>> held;
   /// By key, the speller this thread held last (compared, never dereferenced).
   std::map<std::string, const Speller*> last;
-  /// By key, how long this thread has waited for spellers in use by other threads: since when,
-  /// if it waits now, and before.
-  struct Waited {
-    std::optional<std::chrono::steady_clock::time_point> since;
-    std::chrono::steady_clock::duration before{};
-
-    /// The whole time waited, up to `now`.
-    [[nodiscard]] std::chrono::steady_clock::duration until(
-        std::chrono::steady_clock::time_point now) const {
-      return before + (since ? now - *since : std::chrono::steady_clock::duration{});
-    }
-  };
-  std::map<std::string, Waited> waited;
 
   /// Gives the held spellers back to the pool.
   void release() {
@@ -418,39 +500,25 @@ Speller& Speller::for_thread(std::string_view language,
     const auto last = mine.last.find(key);
     slot = SpellerPool::instance().take(key, language, user_dictionaries,
                                         last == mine.last.end() ? nullptr : last->second);
-    if (const auto wait = mine.waited.find(key); wait != mine.waited.end() && wait->second.since) {
-      wait->second.before = wait->second.until(std::chrono::steady_clock::now());
-      wait->second.since.reset();
-    }
   }
   return *slot;
 }
 
-// A thread waits (does other work) while a load is under way, or while the spellers there are
-// in use by other threads; once it has waited as long in all as a load takes, it loads one more
-// (a rule that never pays more than twice the better choice made knowing the future). Two
-// threads that both check mostly one variety soon have one speller each for it, while a variety
-// that few documents use is seldom wanted by both at once, and its one speller serves all.
+// A thread waits (does other work) only while a dictionary of the key loads: a thread that finds
+// every speller in use gets one more at once over a dictionary with room (SpellerPool::take),
+// and starts a load when none has.
 bool Speller::ready_for_thread(std::string_view language,
                                const std::vector<std::string>& user_dictionaries) {
-  constexpr auto kLoadTime = std::chrono::milliseconds(60);
   const std::string key = speller_key(language, user_dictionaries);
   ThreadSpellers& mine = thread_spellers();
   if (const auto held = mine.held.find(key); held != mine.held.end() && held->second) return true;
   SpellerPool& pool = SpellerPool::instance();
   {
     const std::lock_guard lock(pool.mutex);
-    if (!pool.idle[key].empty() || pool.failed[key]) return true;
+    if (!pool.idle[key].empty() || pool.failed[key] || pool.with_room(key) != nullptr) return true;
     if (pool.in_flight[key] > 0) return false;
-    if (pool.made[key] > 0) {
-      const auto now = std::chrono::steady_clock::now();
-      ThreadSpellers::Waited& wait = mine.waited[key];
-      if (!wait.since) wait.since = now;
-      if (wait.until(now) < kLoadTime) return false;
-    }
     pool.count_load(key);
   }
-  mine.waited.erase(key);
   static_cast<void>(launch_load(key, language, user_dictionaries));
   return false;
 }
@@ -476,7 +544,7 @@ std::shared_future<void> Speller::load_ahead(std::string_view language,
   {
     SpellerPool& pool = SpellerPool::instance();
     const std::lock_guard lock(pool.mutex);
-    if (!pool.idle[key].empty() || pool.in_flight[key] > 0) return {};
+    if (!pool.idle[key].empty() || pool.in_flight[key] > 0 || pool.loaded.contains(key)) return {};
     pool.count_load(key);
   }
   // A caller that never takes the speller waits on this before it returns (a detached load
@@ -492,7 +560,7 @@ void Speller::check_user_dictionaries(const std::vector<std::string>& user_dicti
   }
 }
 
-void Speller::load_word_list(const std::string& path, bool required) {
+void Speller::Dictionary::load_word_list(const std::string& path, bool required) {
   if (path.empty()) return;
   if (!add_word_list(*hunspell_, path)) {
     if (required) throw LoadError(path, "cannot read this dictionary");
@@ -501,7 +569,7 @@ void Speller::load_word_list(const std::string& path, bool required) {
   word_lists_.push_back(path);
 }
 
-void Speller::load_reject_list(const std::string& path) {
+void Speller::Dictionary::load_reject_list(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::string line;
   while (std::getline(in, line)) {
@@ -514,16 +582,16 @@ void Speller::load_reject_list(const std::string& path) {
 
 bool Speller::known(std::string_view word) {
   if (const std::optional<bool> cached = known_.find(word)) return *cached;
-  const bool ok = rejected(word).empty() && hunspell_for(word).spell(std::string(word));
+  const bool ok = rejected(word).empty() && dictionary_->spell(word);
   known_.insert(word, ok);
   return ok;
 }
 
-bool Speller::in_dictionaries(std::string_view word) {
-  return hunspell_for(word).spell(std::string(word));
-}
+bool Speller::in_dictionaries(std::string_view word) { return dictionary_->spell(word); }
 
-std::string Speller::rejected(std::string_view word) const {
+std::string Speller::rejected(std::string_view word) const { return dictionary_->rejected(word); }
+
+std::string Speller::Dictionary::rejected(std::string_view word) const {
   std::string lower(word);
   for (char& c : lower) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
@@ -534,31 +602,35 @@ std::string Speller::rejected(std::string_view word) const {
 
 const std::vector<std::string>& Speller::suggest(std::string_view word) {
   if (const auto it = suggestions_.find(word); it != suggestions_.end()) return it->second;
-  std::string key(word);
-  std::vector<std::string> list = hunspell_for(word).suggest(key);
+  std::vector<std::string> list = dictionary_->suggest(word);
   if (suggestions_.size() >= kMaxCached) suggestions_.clear();
-  return suggestions_.emplace(std::move(key), std::move(list)).first->second;
+  return suggestions_.emplace(std::string(word), std::move(list)).first->second;
 }
 
 // Without its COMPOUNDRULE lines Hunspell answers alike about any word without a digit (the
 // load checked that every rule entry starts with one); a word with a digit, which galley's
 // checks seldom ask about (near_document_words leaves such words out), goes to a Hunspell
 // loaded with the rules, the first time one comes.
-Hunspell& Speller::hunspell_for(std::string_view word) {
+Hunspell& Speller::Dictionary::hunspell_for(std::string_view word) {
   if (!without_rules_ || !has_ascii_digit(word)) return *hunspell_;
   if (!with_rules_) {
     const std::lock_guard lock(hunspell_lifetime_lock());
     auto full = std::make_unique<Hunspell>(affixes_.c_str(), word_lists_.front().c_str());
     for (std::size_t i = 1; i < word_lists_.size(); ++i) add_word_list(*full, word_lists_[i]);
     with_rules_ = std::move(full);
+    with_rules_loaded_ = true;
   }
   return *with_rules_;
 }
 
+bool Speller::compound_rules_left_out() const { return dictionary_->without_rules(); }
+
+bool Speller::loaded_with_compound_rules() const { return dictionary_->with_rules_loaded(); }
+
 // Every thread's speller for one variety reads the same lists: the runs are worked out once per
 // set of lists in the process and shared read-only (checks/letter_runs.hpp).
 bool Speller::may_know(std::string_view word) {
-  if (!runs_) runs_ = LetterRuns::shared(word_lists_, affixes_);
+  if (!runs_) runs_ = LetterRuns::shared(dictionary_->word_lists(), dictionary_->affixes());
   return runs_->may_know(word);
 }
 

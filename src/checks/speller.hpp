@@ -11,8 +11,6 @@
 #include "core/answer_cache.hpp"
 #include "core/string_hash.hpp"
 
-class Hunspell;
-
 namespace galley {
 
 class LetterRuns;
@@ -21,30 +19,39 @@ class LetterRuns;
 /// /usr/share/hunspell and /usr/share/myspell/dicts.
 std::vector<std::string> dictionary_directories();
 
-/// Hunspell for one variety plus galley's word lists and the user's, with a cache of answers.
-/// Not thread-safe: Speller::for_thread lends one to one thread at a time.
+/// A cache of answers and suggestions in front of one variety's dictionary (Hunspell plus
+/// galley's word lists and the user's). Not thread-safe: Speller::for_thread lends one to one
+/// thread at a time. The spellers the pool makes for one variety share one Dictionary.
 class Speller {
  public:
+  /// One variety's Hunspell with galley's lists and the user's, loaded once (50-70 ms, 10 MB):
+  /// the spellers of one key share it, each call into Hunspell holding its lock, since Hunspell
+  /// is not thread-safe. Defined in speller.cpp.
+  class Dictionary;
+
   /// Loads the Hunspell dictionary for `language` ("en-US" or "en-GB"), dictionaries/galley-en.dic,
   /// accept.txt, reject.txt and `user_dictionaries`; throws LoadError naming what is missing.
   Speller(std::string_view language, const std::vector<std::string>& user_dictionaries);
+  /// A speller with caches of its own over `dictionary`, which another speller loaded.
+  explicit Speller(std::shared_ptr<Dictionary> dictionary);
   ~Speller();
   Speller(const Speller&) = delete;
   Speller& operator=(const Speller&) = delete;
 
   /// A speller for `language` and `user_dictionaries` that this thread holds until
-  /// release_thread: one handed back by any thread, or one loaded now.
+  /// release_thread: one handed back by any thread, one over a dictionary loaded already, or
+  /// one loaded now.
   static Speller& for_thread(std::string_view language,
                              const std::vector<std::string>& user_dictionaries);
   /// Starts loading a speller for `language` and `user_dictionaries` on another thread, for the
-  /// next for_thread call (of any thread) that needs one; nothing when one is loaded or loading
-  /// already. The caller waits on the result before it returns (errors surface in for_thread,
-  /// not here).
+  /// next for_thread call (of any thread) that needs one; nothing when its dictionary is loaded
+  /// or loading already. The caller waits on the result before it returns (errors surface in
+  /// for_thread, not here).
   static std::shared_future<void> load_ahead(std::string_view language,
                                              const std::vector<std::string>& user_dictionaries);
   /// True when for_thread(`language`, `user_dictionaries`) would take a speller without waiting
-  /// for a load. When not, a load is under way (this call may start one) or every speller is in
-  /// use by other threads, so that the thread can do other work meanwhile and ask again.
+  /// for a load. When not, the dictionary's load is under way (this call may start it), so that
+  /// the thread can do other work meanwhile and ask again.
   static bool ready_for_thread(std::string_view language,
                                const std::vector<std::string>& user_dictionaries);
   /// Gives the spellers this thread holds back to the pool, for any thread's next document.
@@ -78,24 +85,16 @@ class Speller {
   bool may_know(std::string_view word);
   /// True when Hunspell was loaded without the dictionary's COMPOUNDRULE patterns, which no
   /// word without a digit can match here (checks/compound_rules.hpp); false where they could.
-  [[nodiscard]] bool compound_rules_left_out() const { return without_rules_; }
+  [[nodiscard]] bool compound_rules_left_out() const;
   /// True when a word with a digit has been asked about, and a Hunspell with the rules loaded.
-  [[nodiscard]] bool loaded_with_compound_rules() const { return with_rules_ != nullptr; }
+  [[nodiscard]] bool loaded_with_compound_rules() const;
+  /// The dictionary this speller asks, for the pool to make more spellers over it.
+  [[nodiscard]] const std::shared_ptr<Dictionary>& dictionary() const { return dictionary_; }
 
  private:
-  void load_word_list(const std::string& path, bool required);
-  /// The Hunspell that answers about `word` as the dictionary as it stands would.
-  Hunspell& hunspell_for(std::string_view word);
-  void load_reject_list(const std::string& path);
-
-  std::unique_ptr<Hunspell> hunspell_;    ///< Without COMPOUNDRULE when without_rules_.
-  std::unique_ptr<Hunspell> with_rules_;  ///< With them, made for the first word with a digit.
-  bool without_rules_ = false;
-  std::vector<std::string> word_lists_;  ///< Every word list loaded, the main .dic first.
-  std::string affixes_;                  ///< The main dictionary's .aff.
+  std::shared_ptr<Dictionary> dictionary_;
   /// Shared by the spellers of one set of lists; null until may_know needs it.
   std::shared_ptr<const LetterRuns> runs_;
-  StringMap<std::string> reject_;
   AnswerCache known_{kMaxCached};
   StringMap<std::vector<std::string>> suggestions_;
 };

@@ -1,7 +1,10 @@
 // The spelling checks' document-aware decisions (docs/checks/spelling.*.md), on small texts with
 // fictional names: exact spans and suggestions.
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <catch2/catch.hpp>
+#include <thread>
 
 #include "checks/check.hpp"
 #include "checks/language.hpp"
@@ -500,7 +503,9 @@ TEST_CASE("edit distance: code points and transpositions and the limit in ASCII 
   CHECK(edit_distance("form", "from", 2) == 1);         // A transposition is one edit.
   CHECK(edit_distance("caf\xC3\xA9", "cafe", 2) == 1);  // One code point, two bytes.
   CHECK(edit_distance("\xC3\xA9t\xC3\xA9", "t\xC3\xA9\xC3\xA9", 2) == 1);  // Transposed.
-  CHECK(edit_distance("stra\xC3\x9F" "e", "strasse", 3) == 2);  // One literal, split.
+  CHECK(edit_distance("stra\xC3\x9F"
+                      "e",
+                      "strasse", 3) == 2);  // One literal, split.
   const std::string long_word(70, 'a');
   std::string changed = long_word;
   changed[35] = 'b';
@@ -834,6 +839,91 @@ TEST_CASE("variety counterparts are found through the filter in any case", "[spe
   CHECK(variety_counterpart("analyses").first.empty());
   CHECK(variety_counterpart("analyzes") ==
         std::pair<std::string, Variety>{"analyses", Variety::american});
+}
+
+}  // namespace galley
+
+namespace galley {
+
+TEST_CASE("speller pool: threads share a dictionary two at a time, with caches of their own",
+          "[spelling]") {
+  // A user list of its own makes a key no other test's spellers have.
+  const test::Scratch scratch;
+  const std::vector<std::string> lists{scratch.file("words.txt", "Qorvanth\n")};
+  Speller& first = Speller::for_thread("en-US", lists);  // Loaded now: held by this thread.
+  const Speller* second = nullptr;
+  const Speller* third = nullptr;
+  // Each thread holds its speller while the next takes one: every speller is then in use.
+  std::thread([&] {
+    second = &Speller::for_thread("en-US", lists);
+    std::thread([&] {
+      third = &Speller::for_thread("en-US", lists);
+      Speller::release_thread();
+    }).join();
+    Speller::release_thread();
+  }).join();
+  REQUIRE(second != nullptr);
+  REQUIRE(third != nullptr);
+  CHECK(second != &first);
+  CHECK(second->dictionary() == first.dictionary());  // Made over the loaded one, not loaded.
+  CHECK(third->dictionary() != first.dictionary());   // The first serves two already.
+  CHECK(first.known("Qorvanth"));
+  CHECK_FALSE(first.known("Qorvanht"));
+  Speller::release_thread();
+  Speller::settle();
+}
+
+TEST_CASE("speller pool: spellers on one dictionary answer from two threads as from one",
+          "[spelling]") {
+  const test::Scratch scratch;
+  const std::vector<std::string> lists{scratch.file("words.txt", "Velmoria\n")};
+  // Known words, typos of them and made-up words.
+  std::vector<std::string> words;
+  for (const char* word : {"development", "colour", "color", "Velmoria", "Velmorai", "thier",
+                           "announced", "annouced", "organisation", "organization", "3rd",
+                           "director", "directer", "xqzv", "Wednesday", "wednesday"}) {
+    for (const char* suffix : {"", "s", "ing", "ed"}) words.push_back(std::string(word) + suffix);
+  }
+  using Answers = std::vector<std::pair<bool, bool>>;  // (known, in_dictionaries) by word.
+  Answers expected;
+  {
+    Speller alone("en-US", lists);
+    for (const std::string& word : words) {
+      expected.emplace_back(alone.known(word), alone.in_dictionaries(word));
+    }
+  }
+  constexpr int kRounds = 40;  // in_dictionaries is not cached: each round asks Hunspell.
+  std::array<Answers, 2> answers{Answers(words.size()), Answers(words.size())};
+  std::array<const Speller*, 2> spellers{};
+  std::atomic<int> holding{0};
+  const auto ask = [&](std::size_t thread) {
+    Speller& speller = Speller::for_thread("en-US", lists);
+    spellers[thread] = &speller;
+    ++holding;
+    while (holding < 2) std::this_thread::yield();  // Both hold one before either asks.
+    for (int round = 0; round < kRounds; ++round) {
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        const std::size_t w = thread == 0 ? i : words.size() - 1 - i;  // Opposite orders.
+        if (round == 0) answers[thread][w].first = speller.known(words[w]);
+        answers[thread][w].second = speller.in_dictionaries(words[w]);
+      }
+    }
+    Speller::release_thread();
+  };
+  std::thread one(ask, 0);
+  std::thread two(ask, 1);
+  one.join();
+  two.join();
+  Speller::settle();
+  REQUIRE(spellers[0] != nullptr);
+  REQUIRE(spellers[1] != nullptr);
+  CHECK(spellers[0] != spellers[1]);
+  CHECK(spellers[0]->dictionary() == spellers[1]->dictionary());
+  CHECK(answers[0] == expected);
+  CHECK(answers[1] == expected);
+  // Not vacuous: the words hold both answers.
+  CHECK(std::count(expected.begin(), expected.end(), std::pair{true, true}) > 0);
+  CHECK(std::count(expected.begin(), expected.end(), std::pair{false, false}) > 0);
 }
 
 }  // namespace galley
