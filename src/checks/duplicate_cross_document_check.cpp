@@ -31,21 +31,15 @@ constexpr std::uint32_t kNone = std::numeric_limits<std::uint32_t>::max();
 
 using min_hash::mix;
 
-/// Signs `words`, each word's bytes hashed once (`hashes` is scratch space): the exact hash and
-/// the 3-shingles are made from the words' hashes, not from their bytes again, which hashed each
-/// word four times (half of the fingerprinting on the bench's 2,250 files).
-void sign(std::span<const std::string> words, std::vector<std::uint64_t>& hashes,
-          Fingerprint& print) {
-  hashes.clear();
+/// Signs a block by its words' key hashes (word_key_hash): the exact hash and the 3-shingles
+/// are made from those, not from the words' bytes again.
+void sign(std::span<const std::uint64_t> words, Fingerprint& print) {
   std::uint64_t exact = mix(words.size());
-  for (const std::string& word : words) {
-    hashes.push_back(stable_hash(word));
-    exact = mix(exact ^ hashes.back());
-  }
+  for (const std::uint64_t word : words) exact = mix(exact ^ word);
   print.exact = exact;
   min_hash::Lows low{};
   low.fill(std::numeric_limits<std::uint64_t>::max());
-  min_hash::lower_to_min(low, shingle_hashes(hashes, 3));
+  min_hash::lower_to_min(low, shingle_hashes(words, 3));
   for (std::size_t k = 0; k < low.size(); ++k)
     print.minhash[k] = static_cast<std::uint32_t>(low[k] >> 32U);
 }
@@ -133,22 +127,20 @@ std::vector<Fingerprint> DuplicateCrossDocumentCheck::fingerprints(std::size_t i
                                                                    const AnalyzedDocument& doc) {
   std::vector<Fingerprint> prints;
   const std::vector<bool> exempt = exempt_blocks(doc.doc);
-  // A block's words as make_unit() takes them, as text: the first `count` of `keys`, whose
-  // strings are reused from block to block (making them anew was a third of this function).
-  std::vector<std::string> keys;
-  std::vector<std::uint64_t> hashes;
+  // A block's words as make_unit() takes them, as their keys' hashes; a word that is not plain
+  // ASCII has its key made in `key` (the others are hashed as they are lowered, with no copy).
+  std::vector<std::uint64_t> words;
+  std::string key;
   for (std::size_t b = 0; b < doc.doc.blocks.size(); ++b) {
     const Block& block = doc.doc.blocks[b];
     if (exempt[b]) continue;
     const std::string_view text = block.text;
     const Span trimmed = trim_span(text, {0, text.size()});
-    std::size_t count = 0;
+    words.clear();
     for (const Token& token : doc.segments[b].tokens) {
       if (!trimmed.contains(token.span())) continue;
-      if (count == keys.size()) keys.emplace_back();
-      word_key_into(text.substr(token.span().begin, token.span().size()), keys[count++]);
+      words.push_back(word_key_hash(text.substr(token.span().begin, token.span().size()), key));
     }
-    const std::span<const std::string> words(keys.data(), count);
     const bool caption = block.kind == BlockKind::caption;
     if (words.size() < (caption ? kMinCaptionWords : kMinParagraphWords)) continue;
     Fingerprint print;
@@ -157,7 +149,7 @@ std::vector<Fingerprint> DuplicateCrossDocumentCheck::fingerprints(std::size_t i
     print.line = static_cast<std::uint32_t>(doc.doc.source.locate(print.span.begin).line);
     print.caption = caption;
     print.words = static_cast<std::uint32_t>(words.size());
-    sign(words, hashes, print);
+    sign(words, print);
     prints.push_back(print);
   }
   return prints;

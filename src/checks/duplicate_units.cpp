@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 
+#include "core/stable_hash.hpp"
 #include "input/text_heuristics.hpp"
 #include "segment/normalize.hpp"
 
@@ -162,6 +163,19 @@ void word_key_into(std::string_view word, std::string& key) {
     key.replace(at, kApostrophe.size(), 1, '\'');
     at = key.find(kApostrophe, at + 1);
   }
+}
+
+std::uint64_t word_key_hash(std::string_view word, std::string& scratch) {
+  std::uint64_t hash = stable_hash({});
+  for (const char c : word) {
+    if (static_cast<unsigned char>(c) >= 0x80U) {  // Folded and NFC'd as word_key_into does.
+      word_key_into(word, scratch);
+      return stable_hash(scratch);
+    }
+    const char lower = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    hash = stable_hash(std::string_view(&lower, 1), hash);  // Chained: the key's bytes in turn.
+  }
+  return hash;
 }
 
 /// `block`'s text, white space trimmed, folded as words are compared.

@@ -53,6 +53,9 @@ std::vector<bool> exempt_blocks(const Document& doc);
 /// `word` (a token's text) as compared, written over `key`, whose capacity serves again: NFC,
 /// case folded, apostrophes made alike.
 void word_key_into(std::string_view word, std::string& key);
+/// stable_hash of `word`'s key (word_key_into), `scratch` holding the key only where it is
+/// not plain ASCII: an ASCII word is hashed as it is lowered, with no copy.
+std::uint64_t word_key_hash(std::string_view word, std::string& scratch);
 
 /// The id in `table` of each of `tokens` (the tokens of `block`), normalised.
 std::vector<std::uint32_t> token_ids(const Block& block, const std::vector<Token>& tokens,

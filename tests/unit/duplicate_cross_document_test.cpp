@@ -3,6 +3,8 @@
 #include <filesystem>
 #include <string>
 
+#include "checks/duplicate_units.hpp"
+#include "core/stable_hash.hpp"
 #include "pipeline.hpp"
 #include "test_support.hpp"
 
@@ -27,6 +29,24 @@ const std::string kCaption =
     "Photo: Councillor Priti Rahman with Market Street traders outside the clock tower.";
 
 }  // namespace
+
+TEST_CASE("duplicate.cross-document: a word's key hash is the hash of its key, ASCII or not",
+          "[duplicate]") {
+  std::string scratch = "left over from the last word";
+  std::string key;
+  for (const char* word :
+       {"", "a", "Director", "DIRECTOR", "director", "x-ray", "42nd", "don't", "don\xE2\x80\x99t",
+        "Caf\xC3\xA9", "CAF\xC3\x89", "Cafe\xCC\x81", "Z\xC3\xBCrich", "@[GM1]"}) {
+    INFO(word);
+    word_key_into(word, key);
+    CHECK(word_key_hash(word, scratch) == stable_hash(key));
+  }
+  // Words that compare alike hash alike: ASCII case, apostrophes, NFC.
+  CHECK(word_key_hash("Director", scratch) == word_key_hash("DIRECTOR", scratch));
+  CHECK(word_key_hash("don't", scratch) == word_key_hash("don\xE2\x80\x99t", scratch));
+  CHECK(word_key_hash("Caf\xC3\xA9", scratch) == word_key_hash("Cafe\xCC\x81", scratch));
+  CHECK(word_key_hash("Director", scratch) != word_key_hash("Directors", scratch));
+}
 
 TEST_CASE("duplicate.cross-document: the same caption in two releases of one run",
           "[duplicate][batch]") {
