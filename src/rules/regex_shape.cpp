@@ -8,6 +8,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <map>
+#include <memory>
+#include <mutex>
 #include <optional>
 
 #include "core/byte_set.hpp"
@@ -15,6 +18,29 @@
 
 namespace galley {
 namespace {
+
+/// The UnicodeSet of the set syntax `text`, or null where UnicodeSet rejects it; parsed once
+/// per process. The packs name a few dozen classes in some 120 places (white space alone in 40),
+/// and UnicodeSet builds a property class such as \p{L} by asking about each range of code
+/// points: a fifth of the rule packs' load on one release.
+const icu::UnicodeSet* parsed_set(const std::u32string& text) {
+  static std::mutex mutex;
+  // Never destroyed (a process-wide cache); the sets are frozen, so read safely by any thread.
+  static auto* const parsed = new std::map<std::u32string, std::unique_ptr<icu::UnicodeSet>>;
+  const std::lock_guard lock(mutex);
+  const auto [it, added] = parsed->try_emplace(text);
+  if (added) {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::UnicodeString pattern = icu::UnicodeString::fromUTF32(
+        reinterpret_cast<const UChar32*>(text.data()), static_cast<int32_t>(text.size()));
+    auto set = std::make_unique<icu::UnicodeSet>(pattern, status);
+    if (U_SUCCESS(status)) {
+      set->freeze();
+      it->second = std::move(set);
+    }
+  }
+  return it->second.get();
+}
 
 /// The shape of one part of an expression.
 struct Part {
@@ -288,12 +314,9 @@ class ShapeReader {
   }
 
   std::optional<Part> from_set_text(const std::u32string& text) {
-    UErrorCode status = U_ZERO_ERROR;
-    const icu::UnicodeString pattern = icu::UnicodeString::fromUTF32(
-        reinterpret_cast<const UChar32*>(text.data()), static_cast<int32_t>(text.size()));
-    const icu::UnicodeSet set(pattern, status);
-    if (U_FAILURE(status)) return std::nullopt;
-    return consuming(set);
+    const icu::UnicodeSet* set = parsed_set(text);
+    if (set == nullptr) return std::nullopt;
+    return consuming(*set);
   }
 
   // A bracketed class, handed to UnicodeSet, whose syntax is close to it; the regex-only parts
