@@ -132,6 +132,26 @@ bool rule_entries_start_with_digits(std::string_view dic, std::string_view flags
   }
 }
 
+std::vector<AffLine> aff_lines(std::string_view aff) {
+  std::vector<AffLine> lines;
+  each_line(aff, [&](std::string_view line) {
+    AffLine split;
+    // The next field of what is left of the line, which is then left after it.
+    const auto next = [&line] {
+      const std::string_view field = fields(line).first;
+      line.remove_prefix(static_cast<std::size_t>(field.data() - line.data()) + field.size());
+      return field;
+    };
+    split.directive = next();
+    for (std::string_view field = next(); !field.empty() && split.count < split.fields.size();
+         field = next()) {
+      split.fields[split.count++] = field;
+    }
+    lines.push_back(split);
+  });
+  return lines;
+}
+
 std::string without_compound_rules(std::string_view aff) {
   std::string out;
   out.reserve(aff.size());

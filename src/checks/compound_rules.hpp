@@ -1,5 +1,7 @@
 #pragma once
 
+#include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +13,26 @@ namespace galley {
 /// split point: for English (ordinals such as "21st", "112th") that was half of what a rejected
 /// string cost. Where every entry a rule can begin with starts with a digit, no word without a
 /// digit is ever accepted by a rule, and the rules can be left out for such words.
+
+/// One line of an .aff text split at white space: its directive and up to four fields after it
+/// ("SFX A 0 ing/B ." gives "SFX" and "A", "0", "ing/B", ".").
+struct AffLine {
+  std::string_view directive;
+  std::array<std::string_view, 4> fields{};
+  std::size_t count = 0;  ///< Fields after the directive, up to four.
+
+  /// True for an affix rule (flag, strip, add and condition), not a table's header ("SFX A Y 2").
+  [[nodiscard]] bool affix_rule() const {
+    return (directive == "PFX" || directive == "SFX") && count == fields.size();
+  }
+  /// What an affix rule takes off the stem ("0" for nothing).
+  [[nodiscard]] std::string_view strip() const { return fields[1]; }
+  /// What an affix rule adds ("0" for nothing; "ing/B" when it takes more affixes).
+  [[nodiscard]] std::string_view add() const { return fields[2]; }
+};
+
+/// The lines of the .aff text `aff`, in order.
+std::vector<AffLine> aff_lines(std::string_view aff);
 
 /// The flags named by the COMPOUNDRULE patterns of the .aff text `aff` ("" when it has none),
 /// or nullopt when leaving the patterns out could change an answer about a word without a

@@ -12,11 +12,10 @@
 #include <bit>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <mutex>
-#include <sstream>
 
+#include "checks/compound_rules.hpp"
 #include "checks/word_index.hpp"
 #include "input/collect.hpp"
 
@@ -177,34 +176,29 @@ void LetterRuns::add_runs(std::string_view word) {
 // The rules read are those with five fields or more ("SFX G e ing e"); a header ("SFX G Y 2")
 // has four.
 void LetterRuns::read_affixes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return;  // No affix zones known: runs of four only.
+  std::string error;
+  const std::optional<std::string> text = read_file(path, error);
+  if (!text) return;  // No affix zones known: runs of four only.
   bool safe = true;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::istringstream fields(line);
-    std::string kind;
-    fields >> kind;
+  for (const AffLine& line : aff_lines(*text)) {
     // Rules that join a stem to another stem: the join's runs are in no list.
-    if (kind == "COMPOUNDFLAG" || kind == "COMPOUNDBEGIN" || kind == "COMPOUNDMIDDLE" ||
-        kind == "COMPOUNDEND") {
+    if (line.directive == "COMPOUNDFLAG" || line.directive == "COMPOUNDBEGIN" ||
+        line.directive == "COMPOUNDMIDDLE" || line.directive == "COMPOUNDEND") {
       safe = false;
     }
-    if (kind != "PFX" && kind != "SFX") continue;
-    std::string flag;
-    std::string strip;
-    std::string add;
-    std::string condition;
-    if (!(fields >> flag >> strip >> add >> condition)) continue;
+    if (!line.affix_rule()) continue;
     // A second affix after this one, or letters taken away and none added: the zones below
     // would not cover where the stem's runs end.
-    if (add.find('/') != std::string::npos || (add == "0" && strip != "0")) safe = false;
-    if (add == "0") continue;
-    Affixes& affixes = kind == "PFX" ? prefixes_ : suffixes_;
-    add = lower_ascii(std::move(add));
+    if (line.add().find('/') != std::string_view::npos ||
+        (line.add() == "0" && line.strip() != "0"))
+      safe = false;
+    if (line.add() == "0") continue;
+    Affixes& affixes = line.directive == "PFX" ? prefixes_ : suffixes_;
+    std::string add = lower_ascii(std::string(line.add()));
     affixes.longest = std::max(affixes.longest, add.size());
     if (add.size() < 64) {
-      const auto edge = static_cast<unsigned char>(kind == "PFX" ? add.front() : add.back());
+      const auto edge =
+          static_cast<unsigned char>(line.directive == "PFX" ? add.front() : add.back());
       affixes.lengths_by_edge[edge] |= std::uint64_t{1} << add.size();
     }
     affixes.strings.insert(std::move(add));

@@ -118,11 +118,31 @@ SpellVerdict judge(const SpellDocument& words, const SpellWord& word, Speller& s
 
 /// The speller of the variety a document is not checked in, loaded at the first question: only
 /// a document with a word taken for a typo, or a word of reject.txt, asks; a release's names do
-/// not.
+/// not. Where the document's questions are known ahead (prepare), a speller narrowed to them
+/// answers, loaded in a few milliseconds, unless the whole one is loaded already.
 class OtherVariety {
  public:
   OtherVariety(std::string language, std::vector<std::string> dictionaries)
       : language_(std::move(language)), dictionaries_(std::move(dictionaries)) {}
+
+  /// Readies answers to `questions`, the only words knows() and in_dictionaries() will be
+  /// asked about (spelled_ok's forms of each word): a narrowed speller (Speller::narrowed) when
+  /// the whole one is not loaded, the questions are few, and the process has not narrowed
+  /// often (past that, loading the whole one once costs less).
+  void prepare(const std::vector<std::string>& questions) {
+    constexpr std::size_t kMaxQuestions = 64;
+    constexpr int kMaxNarrowings = 8;
+    static std::atomic<int> narrowings{0};
+    if (questions.empty() || questions.size() > kMaxQuestions || narrowings >= kMaxNarrowings ||
+        Speller::loaded(language_, dictionaries_)) {
+      return;
+    }
+    ++narrowings;
+    try {
+      narrowed_ = Speller::narrowed(language_, dictionaries_, questions);
+    } catch (const LoadError&) {  // Missing: speller() finds it so, and remembers.
+    }
+  }
 
   /// True when the other variety's dictionaries take `word`; false, for every word, when that
   /// variety's Hunspell dictionary is not installed (the run needs only its own).
@@ -142,6 +162,7 @@ class OtherVariety {
   /// this speller: its own variety's loaded. The failure is remembered for the process, so that
   /// no later document tries the load again.
   Speller* speller() {
+    if (narrowed_) return narrowed_.get();
     static std::array<std::atomic<bool>, 2> missing{};
     std::atomic<bool>& failed = missing[language_ == "en-GB" ? 1 : 0];
     if (speller_ == nullptr && !failed.load(std::memory_order_relaxed)) {
@@ -157,6 +178,7 @@ class OtherVariety {
   std::string language_;
   std::vector<std::string> dictionaries_;
   Speller* speller_ = nullptr;
+  std::unique_ptr<Speller> narrowed_;  ///< Answers prepare()'s questions, when made.
 };
 
 std::shared_ptr<const SpellAnalysis> analyse(const AnalyzedDocument& doc, Speller& speller,
@@ -171,23 +193,36 @@ std::shared_ptr<const SpellAnalysis> analyse(const AnalyzedDocument& doc, Spelle
   find_near_words(analysis->words, rejected);
   analysis->verdicts.reserve(analysis->words.words.size());
   analysis->other_language = doc.language == "en-GB" ? "en-US" : "en-GB";
-  OtherVariety other{analysis->other_language, dictionaries};
+  // Each form judged first, then the other variety asked about the typos and reject.txt's
+  // words all at once: its speller can then be narrowed to them (OtherVariety::prepare).
+  std::vector<std::pair<SpellVerdict*, const SpellWord*>> judged;
   for (const SpellWord& word : analysis->words.words) {
     auto [it, added] = analysis->by_form.try_emplace(form_key(word));
     if (added) {
-      SpellVerdict& verdict = it->second;
-      verdict = judge(analysis->words, word, speller);
-      if (verdict.typo && other.knows(word)) {
-        verdict.typo = false;
-        verdict.other_variety = true;
-      }
-      // "pubic" is a word in both varieties; "informations" only in en-GB's dictionary, which
-      // takes a few misspellings (reject.txt).
-      verdict.rejected_is_word = !verdict.rejected_fix.empty() &&
-                                 speller.in_dictionaries(word.text) &&
-                                 other.in_dictionaries(word.text);
+      it->second = judge(analysis->words, word, speller);
+      judged.emplace_back(&it->second, &word);
     }
     analysis->verdicts.push_back(&it->second);
+  }
+  OtherVariety other{analysis->other_language, dictionaries};
+  std::vector<std::string> questions;
+  for (const auto& [verdict, word] : judged) {
+    if (verdict->typo) add_spelled_ok_forms(*word, questions);
+    if (!verdict->rejected_fix.empty()) questions.push_back(word->text);
+  }
+  std::sort(questions.begin(), questions.end());
+  questions.erase(std::unique(questions.begin(), questions.end()), questions.end());
+  other.prepare(questions);
+  for (const auto& [verdict, word] : judged) {
+    if (verdict->typo && other.knows(*word)) {
+      verdict->typo = false;
+      verdict->other_variety = true;
+    }
+    // "pubic" is a word in both varieties; "informations" only in en-GB's dictionary, which
+    // takes a few misspellings (reject.txt).
+    verdict->rejected_is_word = !verdict->rejected_fix.empty() &&
+                                speller.in_dictionaries(word->text) &&
+                                other.in_dictionaries(word->text);
   }
   return analysis;
 }

@@ -642,4 +642,10 @@ bool spelled_ok(const SpellWord& word, Speller& speller) {
   return !word.compound.empty() && speller.known(word.compound);
 }
 
+void add_spelled_ok_forms(const SpellWord& word, std::vector<std::string>& forms) {
+  forms.push_back(word.text);
+  if (word.before_dot) forms.push_back(word.text + ".");
+  if (!word.compound.empty()) forms.push_back(word.compound);
+}
+
 }  // namespace galley

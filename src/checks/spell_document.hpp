@@ -144,5 +144,8 @@ std::string with_case_of(std::string word, std::string_view model);
 
 /// True when `word` is spelled correctly, alone or as part of its hyphenated compound.
 bool spelled_ok(const SpellWord& word, Speller& speller);
+/// Appends to `forms` every string spelled_ok(`word`, ...) may ask a speller's known() about
+/// (for a speller narrowed to them: Speller::narrowed).
+void add_spelled_ok_forms(const SpellWord& word, std::vector<std::string>& forms);
 
 }  // namespace galley

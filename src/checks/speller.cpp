@@ -1,7 +1,9 @@
 #include "checks/speller.hpp"
 
 #include <algorithm>
+#include <array>
 #include <atomic>
+#include <cctype>
 #include <condition_variable>
 #include <cstdlib>
 #include <exception>
@@ -13,8 +15,10 @@
 #include <mutex>
 #include <new>
 #include <optional>
+#include <set>
 #include <string>
 #include <thread>
+#include <unordered_set>
 #include <utility>
 
 #include "checks/compound_rules.hpp"
@@ -164,6 +168,182 @@ std::string affixes_without_rules(const std::string& aff, const std::vector<std:
   return without_compound_rules(text);
 }
 
+/// One affix rule of an .aff file, lower-cased: the letters it takes off a stem's end and the
+/// string it adds there ("" for "0").
+struct AffixRule {
+  std::string strip;
+  std::string add;
+};
+
+/// What narrowing a dictionary to a few words needs of its .aff text: its affix rules, and
+/// whether Hunspell takes a word only as an entry, or an entry with one prefix, one suffix or
+/// both (candidate_stems).
+struct AffixRules {
+  std::vector<AffixRule> prefixes;
+  std::vector<AffixRule> suffixes;
+  bool narrowable = false;
+};
+
+/// True when `text` is ASCII letters and apostrophes only.
+bool letters_only(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '\'';
+  });
+}
+
+std::string lower_ascii(std::string_view text) {
+  std::string lower(text);
+  for (char& c : lower) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return lower;
+}
+
+// Not narrowable where an affix may take another (continuation classes) or a word two prefixes
+// (COMPLEXPREFIXES), an affix stand for a whole stem (FULLSTRIP), stems join (compounding, other
+// than by COMPOUNDRULE patterns, which Speller::narrowed checks), or letters change before lookup
+// (IGNORE, ICONV or BREAK of letters).
+AffixRules affix_rules(std::string_view aff) {
+  AffixRules rules;
+  bool narrowable = !aff.empty();
+  for (const AffLine& line : aff_lines(aff)) {
+    const std::string_view kind = line.directive;
+    if (kind == "IGNORE" || kind == "COMPLEXPREFIXES" || kind == "FULLSTRIP" ||
+        kind == "COMPOUNDFLAG" || kind == "COMPOUNDBEGIN" || kind == "COMPOUNDMIDDLE" ||
+        kind == "COMPOUNDEND" || kind == "COMPOUNDLAST") {
+      narrowable = false;
+    }
+    // A table of conversions or break points with a letter (a count line has a number).
+    if ((kind == "ICONV" || kind == "OCONV" || kind == "BREAK") &&
+        std::any_of(line.fields[0].begin(), line.fields[0].end(),
+                    [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; })) {
+      narrowable = false;
+    }
+    if (!line.affix_rule()) continue;
+    if (line.add().find('/') != std::string_view::npos) narrowable = false;  // Continuation.
+    const auto written = [](std::string_view field) {
+      return lower_ascii(field == "0" ? std::string_view() : field);
+    };
+    (kind == "PFX" ? rules.prefixes : rules.suffixes)
+        .push_back({written(line.strip()), written(line.add())});
+  }
+  rules.narrowable = narrowable;
+  return rules;
+}
+
+/// Adds to `stems` what `word` is with suffix `rule` taken off ("" added back as stripped),
+/// when it ends with what the rule adds and leaves a letter.
+void without_suffix(std::string_view word, const AffixRule& rule, std::set<std::string>& stems,
+                    std::string* stem = nullptr) {
+  if (word.size() <= rule.add.size() || !word.ends_with(rule.add)) return;
+  std::string made = std::string(word.substr(0, word.size() - rule.add.size())) + rule.strip;
+  if (stem != nullptr) *stem = made;
+  stems.insert(std::move(made));
+}
+
+/// Adds to `stems` what `word` is with prefix `rule` taken off, likewise.
+void without_prefix(std::string_view word, const AffixRule& rule, std::set<std::string>& stems,
+                    std::string* stem = nullptr) {
+  if (word.size() <= rule.add.size() || !word.starts_with(rule.add)) return;
+  std::string made = rule.strip + std::string(word.substr(rule.add.size()));
+  if (stem != nullptr) *stem = made;
+  stems.insert(std::move(made));
+}
+
+/// Every entry, lower-cased, from which Hunspell could make `word` in some case: the word
+/// itself, and the word with a prefix, a suffix or both taken off as `rules` add them, each
+/// with what the rule stripped put back; a word with trailing dots ("etc.") as it is and
+/// without them, as Hunspell looks it up. Nullopt for a word of other characters.
+std::optional<std::set<std::string>> candidate_stems(std::string_view word,
+                                                     const AffixRules& rules) {
+  std::set<std::string> stems;
+  std::string bare(word);
+  while (!bare.empty() && bare.back() == '.') bare.pop_back();
+  if (bare.empty() || !letters_only(bare)) return std::nullopt;
+  for (const std::string& form : {lower_ascii(word), lower_ascii(bare)}) {
+    stems.insert(form);
+    // Each affix alone, and both (a cross product), taken off in either order: Hunspell takes
+    // the prefix off first, and each order checks the lengths of what is left its own way.
+    for (const AffixRule& prefix : rules.prefixes) {
+      std::string stem;
+      without_prefix(form, prefix, stems, &stem);
+      if (stem.empty()) continue;
+      for (const AffixRule& suffix : rules.suffixes) without_suffix(stem, suffix, stems);
+    }
+    for (const AffixRule& suffix : rules.suffixes) {
+      std::string stem;
+      without_suffix(form, suffix, stems, &stem);
+      if (stem.empty()) continue;
+      for (const AffixRule& prefix : rules.prefixes) {
+        if (form.starts_with(prefix.add)) without_prefix(stem, prefix, stems);
+      }
+    }
+  }
+  return stems;
+}
+
+/// The .dic text `dic` narrowed to the entries whose word is one of `stems` (in any case),
+/// then the entries of the .dic text `extra` (galley's list, loaded with the same affixes):
+/// Hunspell loaded with it answers about each word the stems were worked out for as with the
+/// whole list, since it makes a word only from those entries (candidate_stems).
+std::string narrowed_dic(std::string_view dic, std::string_view extra,
+                         const std::set<std::string>& stems) {
+  // Read once a byte at a time (a 1.2 MB list): an entry's word is looked up only when some
+  // stem has its length.
+  std::unordered_set<std::string_view> wanted(stems.begin(), stems.end());
+  std::array<bool, 256> length_wanted{};
+  for (const std::string& stem : stems) {
+    if (stem.size() < length_wanted.size()) length_wanted[stem.size()] = true;
+  }
+  std::string out;
+  std::size_t kept = 0;
+  std::array<char, 256> lower{};
+  std::size_t at = std::min(dic.find('\n'), dic.size()) + 1;  // After the count line.
+  while (at < dic.size()) {
+    const std::size_t end = std::min(dic.find('\n', at), dic.size());
+    // The entry's word: up to its flags, or the morphology after a tab or a space.
+    std::size_t length = 0;
+    while (at + length < end && length < lower.size()) {
+      const char c = dic[at + length];
+      if (c == '/' || c == '\t' || c == ' ' || c == '\r') break;
+      lower[length++] = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    if (length < lower.size() && length_wanted[length] &&
+        wanted.contains(std::string_view(lower.data(), length))) {
+      out.append(dic.substr(at, end - at));
+      out += '\n';
+      ++kept;
+    }
+    at = end + 1;
+  }
+  extra.remove_prefix(std::min(extra.find('\n'), extra.size()));  // Its count line.
+  kept += static_cast<std::size_t>(std::count(extra.begin(), extra.end(), '\n'));
+  out.append(extra);
+  if (!out.empty() && out.back() != '\n') out += '\n';
+  // The count line first: Hunspell sizes its table by it, and takes 0 for a broken file.
+  return std::to_string(std::max<std::size_t>(kept, 1)) + '\n' + out;
+}
+
+/// True when no entry of the .dic text of `path` that bears one of `flags` could be a letter
+/// word's part of a compound (rule_entries_start_with_digits); worked out once per file and
+/// flags in the process (14 M instructions on en_GB.dic), and known by path, size and time.
+bool rule_entries_are_numbers(const std::string& path, const std::string& flags) {
+  static std::mutex mutex;
+  static auto* const known = new std::map<std::string, bool>;
+  std::error_code error;
+  const std::string key =
+      path + '\n' + flags + '\n' + std::to_string(std::filesystem::file_size(path, error)) + '\n' +
+      std::to_string(std::filesystem::last_write_time(path, error).time_since_epoch().count());
+  {
+    const std::lock_guard lock(mutex);
+    if (const auto it = known->find(key); it != known->end()) return it->second;
+  }
+  const bool numbers = rule_entries_start_with_digits(file_text(path), flags);
+  const std::lock_guard lock(mutex);
+  known->emplace(key, numbers);
+  return numbers;
+}
+
 }  // namespace
 
 std::vector<std::string> dictionary_directories() {
@@ -187,7 +367,10 @@ std::vector<std::string> dictionary_directories() {
 /// search keeps the word it works on in members), so each holds `mutex_`.
 class Speller::Dictionary {
  public:
-  Dictionary(std::string_view language, const std::vector<std::string>& user_dictionaries);
+  /// Loads the dictionary; with `main_dic_text`, Hunspell reads that .dic text in place of
+  /// the variety's own (narrowed_dic's), and the COMPOUNDRULE patterns are kept.
+  Dictionary(std::string_view language, const std::vector<std::string>& user_dictionaries,
+             const std::string& main_dic_text = {});
   ~Dictionary();
   Dictionary(const Dictionary&) = delete;
   Dictionary& operator=(const Dictionary&) = delete;
@@ -230,10 +413,20 @@ class Speller::Dictionary {
   StringMap<std::string> reject_;
 };
 
-Speller::Dictionary::Dictionary(std::string_view language,
-                                const std::vector<std::string>& user_dictionaries) {
-  // Held for the whole load: add_dic makes more of Hunspell's tables (see the lock's comment).
-  const std::lock_guard lock(hunspell_lifetime_lock());
+namespace {
+
+/// The files of one variety's dictionary: Hunspell's, found in dictionary_directories(), and
+/// galley's.
+struct DictionaryFiles {
+  std::string affixes;     ///< Hunspell's .aff.
+  std::string main;        ///< Hunspell's .dic.
+  std::string galley_dic;  ///< dictionaries/galley-en.dic.
+  std::string accept;      ///< dictionaries/accept.txt ("" when missing).
+};
+
+/// The files for `language`; throws LoadError naming what is missing.
+DictionaryFiles dictionary_files(std::string_view language) {
+  DictionaryFiles files;
   const std::string name = hunspell_name(language);
   std::string searched;
   for (const std::string& dir : dictionary_directories()) {
@@ -245,32 +438,50 @@ Speller::Dictionary::Dictionary(std::string_view language,
     if (aff_encoding(aff) != "UTF-8") {
       throw LoadError(aff, "galley needs a UTF-8 Hunspell dictionary (SET UTF-8)");
     }
-    affixes_ = aff;
-    word_lists_.push_back(dic);
+    files.affixes = aff;
+    files.main = dic;
     break;
   }
-  if (word_lists_.empty()) {
+  if (files.main.empty()) {
     throw LoadError(name, "Hunspell dictionary " + name + ".aff/.dic for " + std::string(language) +
                               " not found; searched: " + searched + " (install hunspell-" +
                               (name == "en_GB" ? "en-gb" : "en-us") + " or set DICPATH)");
   }
-  const std::string galley_dic = data_path("dictionaries/galley-en.dic");
-  if (galley_dic.empty()) {
+  files.galley_dic = data_path("dictionaries/galley-en.dic");
+  if (files.galley_dic.empty()) {
     throw LoadError("dictionaries/galley-en.dic",
                     "galley's word list is missing (set GALLEY_DATA_DIR)");
   }
+  files.accept = data_path("dictionaries/accept.txt");
+  return files;
+}
+
+}  // namespace
+
+Speller::Dictionary::Dictionary(std::string_view language,
+                                const std::vector<std::string>& user_dictionaries,
+                                const std::string& main_dic_text) {
+  // Held for the whole load: add_dic makes more of Hunspell's tables (see the lock's comment).
+  const std::lock_guard lock(hunspell_lifetime_lock());
+  const DictionaryFiles files = dictionary_files(language);
+  affixes_ = files.affixes;
+  word_lists_.push_back(files.main);
+  const std::string& galley_dic = files.galley_dic;
+  const std::string& accept = files.accept;
   // Every list that is loaded as a .dic (a count on its first line) may carry flags.
-  const std::string accept = data_path("dictionaries/accept.txt");
   std::vector<std::string> dics{word_lists_.front(), galley_dic};
   for (const std::string& path : user_dictionaries) {
     if (starts_with_count(path)) dics.push_back(path);
   }
   if (!accept.empty() && starts_with_count(accept)) dics.push_back(accept);
-  const AffixFile derived(affixes_without_rules(affixes_, dics));
+  const AffixFile narrowed(main_dic_text);
+  const AffixFile derived(main_dic_text.empty() ? affixes_without_rules(affixes_, dics) : "");
   without_rules_ = !derived.path().empty();
   const std::string& affixes = without_rules_ ? derived.path() : affixes_;
-  hunspell_ = std::make_unique<Hunspell>(affixes.c_str(), word_lists_.front().c_str());
-  hunspell_->add_dic(galley_dic.c_str());
+  const std::string& main_dic = narrowed.path().empty() ? word_lists_.front() : narrowed.path();
+  hunspell_ = std::make_unique<Hunspell>(affixes.c_str(), main_dic.c_str());
+  // A narrowed .dic holds galley's list already (add_dic would read the .aff again).
+  if (narrowed.path().empty()) hunspell_->add_dic(galley_dic.c_str());
   word_lists_.push_back(galley_dic);
   load_word_list(accept, false);
   load_reject_list(data_path("dictionaries/reject.txt"));
@@ -289,6 +500,32 @@ Speller::Speller(std::string_view language, const std::vector<std::string>& user
 Speller::Speller(std::shared_ptr<Dictionary> dictionary) : dictionary_(std::move(dictionary)) {}
 
 Speller::~Speller() = default;
+
+std::unique_ptr<Speller> Speller::narrowed(std::string_view language,
+                                           const std::vector<std::string>& user_dictionaries,
+                                           const std::vector<std::string>& words) {
+  // A user's .dic may carry flags that compound entries; such lists are loaded whole.
+  if (!user_dictionaries.empty()) return nullptr;
+  const DictionaryFiles files = dictionary_files(language);
+  const std::string aff_text = file_text(files.affixes);
+  const AffixRules rules = affix_rules(aff_text);
+  if (!rules.narrowable) return nullptr;
+  std::set<std::string> stems;
+  for (const std::string& word : words) {
+    std::optional<std::set<std::string>> of_word = candidate_stems(word, rules);
+    if (!of_word) return nullptr;
+    stems.merge(*of_word);
+  }
+  // COMPOUNDRULE patterns that could join letter entries: the whole lists are loaded.
+  const std::optional<std::string> rule_flags = compound_rule_flags(aff_text);
+  if (!rule_flags) return nullptr;
+  if (!rule_flags->empty() && (!rule_entries_are_numbers(files.main, *rule_flags) ||
+                               !rule_entries_are_numbers(files.galley_dic, *rule_flags))) {
+    return nullptr;
+  }
+  const std::string dic = narrowed_dic(file_text(files.main), file_text(files.galley_dic), stems);
+  return std::make_unique<Speller>(std::make_shared<Dictionary>(language, user_dictionaries, dic));
+}
 
 namespace {
 
@@ -626,6 +863,13 @@ Hunspell& Speller::Dictionary::hunspell_for(std::string_view word) {
 bool Speller::compound_rules_left_out() const { return dictionary_->without_rules(); }
 
 bool Speller::loaded_with_compound_rules() const { return dictionary_->with_rules_loaded(); }
+
+bool Speller::loaded(std::string_view language, const std::vector<std::string>& user_dictionaries) {
+  const std::string key = speller_key(language, user_dictionaries);
+  SpellerPool& pool = SpellerPool::instance();
+  const std::lock_guard lock(pool.mutex);
+  return pool.loaded.contains(key);
+}
 
 // Every thread's speller for one variety reads the same lists: the runs are worked out once per
 // set of lists in the process and shared read-only (checks/letter_runs.hpp).

@@ -59,6 +59,17 @@ class Speller {
   /// Waits until no load is under way (none may outlive the run that started it), and drops
   /// the errors of loads no caller took.
   static void settle();
+  /// A speller that answers known() and in_dictionaries() about each of `words`, and nothing
+  /// else, as one for `language` and `user_dictionaries` would, with Hunspell loaded from only
+  /// the entries of the variety's .dic from which its affix rules could make one of them: a few
+  /// milliseconds where the whole list takes 50-70. Null where that cannot be made sure of
+  /// (affix rules that stack or join stems, user lists, words that are not ASCII letters).
+  /// Throws LoadError where the dictionary is missing.
+  static std::unique_ptr<Speller> narrowed(std::string_view language,
+                                           const std::vector<std::string>& user_dictionaries,
+                                           const std::vector<std::string>& words);
+  /// True when a dictionary for `language` and `user_dictionaries` is loaded in this process.
+  static bool loaded(std::string_view language, const std::vector<std::string>& user_dictionaries);
   /// Throws LoadError when a user dictionary cannot be read (checked before any loading).
   static void check_user_dictionaries(const std::vector<std::string>& user_dictionaries);
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <hunspell/hunspell.hxx>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -202,6 +203,101 @@ TEST_CASE("speller: patterns of digit entries are left out, and kept for words w
   test::write_file(dir + "/user.dic", "1\nnd/p\n");
   Speller with_user("en-US", {dir + "/user.dic"});
   CHECK_FALSE(with_user.compound_rules_left_out());
+}
+
+TEST_CASE("aff_lines: directives, fields and affix rules of an .aff text", "[spelling]") {
+  const std::vector<AffLine> lines = aff_lines(
+      "SET UTF-8\r\nSFX A Y 2\n  SFX A 0 ing/B .\nSFX\tA e ed\t[^y] st:x\n\nCOMPOUNDFLAG X");
+  REQUIRE(lines.size() == 6);
+  CHECK(lines[0].directive == "SET");
+  CHECK(lines[0].count == 1);
+  CHECK(lines[0].fields[0] == "UTF-8");  // The carriage return is the line end's.
+  CHECK_FALSE(lines[1].affix_rule());    // A table's header.
+  CHECK(lines[2].affix_rule());
+  CHECK(lines[2].strip() == "0");
+  CHECK(lines[2].add() == "ing/B");
+  CHECK(lines[3].affix_rule());  // Tabs separate too; fields past the condition are left out.
+  CHECK(lines[3].strip() == "e");
+  CHECK(lines[3].add() == "ed");
+  CHECK(lines[3].fields[3] == "[^y]");
+  CHECK(lines[4].directive.empty());
+  CHECK(lines[5].directive == "COMPOUNDFLAG");
+  CHECK(lines[5].fields[0] == "X");
+}
+
+TEST_CASE("speller narrowed to a document's questions answers about them as the whole one",
+          "[spelling]") {
+  std::vector<std::string> words;
+  // Typos, the other variety's forms, words made with a prefix and a suffix, names, capitals,
+  // possessives, abbreviations with their dot, and strings one edit from common words.
+  for (const std::string word :
+       {"teh",          "recieve",     "goverment",  "colour",    "color",    "organisation",
+        "organization", "recolouring", "unrealised", "Harbour",   "HARBOURS", "harbour's",
+        "Monday's",     "etc.",        "approx.",    "Mr.",       "teh.",     "shewed",
+        "whilst",       "programme",   "catalogued", "travelled", "traveled", "aluminium",
+        "Lisbon",       "doesn't",     "o'clock",    "co",        "a",        "xqzvw"}) {
+    words.push_back(word);
+  }
+  for (const std::string word : {"development", "quay", "realise", "announced"}) {
+    for (const std::string& variant : variants(word)) words.push_back(variant);
+  }
+  for (const std::string& language : {std::string("en-US"), std::string("en-GB")}) {
+    CAPTURE(language);
+    Speller whole(language, {});
+    std::size_t narrowed = 0;
+    std::size_t accepted = 0;
+    for (const std::string& word : words) {
+      CAPTURE(word);
+      const std::unique_ptr<Speller> alone = Speller::narrowed(language, {}, {word});
+      if (!alone) continue;
+      ++narrowed;
+      CHECK(alone->known(word) == whole.known(word));
+      CHECK(alone->in_dictionaries(word) == whole.in_dictionaries(word));
+      if (whole.known(word)) ++accepted;
+    }
+    CHECK(narrowed > words.size() * 9 / 10);
+    CHECK(accepted > 20);  // Both answers were put to the test.
+    CHECK(narrowed - accepted > 100);
+    // A few at once, as a document asks them.
+    const std::vector<std::string> some{"teh", "colour", "color", "recolouring", "etc."};
+    const std::unique_ptr<Speller> together = Speller::narrowed(language, {}, some);
+    REQUIRE(together != nullptr);
+    for (const std::string& word : some) {
+      CAPTURE(word);
+      CHECK(together->known(word) == whole.known(word));
+    }
+  }
+}
+
+TEST_CASE("speller: not narrowed where a word's stem may not hold its letters", "[spelling]") {
+  const std::string dir = test::temp_dir();
+  const DicPath path(dir);
+  const auto narrows = [&](const std::string& aff, const std::string& word) {
+    test::write_file(dir + "/en_US.aff", "SET UTF-8\n" + aff);
+    return Speller::narrowed("en-US", {}, {word}) != nullptr;
+  };
+  test::write_file(dir + "/en_US.dic", "3\nload/SR\nquay/S\ncaf\xC3\xA9/S\n");
+  const std::string affixes = "PFX R Y 1\nPFX R 0 re .\nSFX S Y 1\nSFX S 0 s .\n";
+  CHECK(narrows(affixes, "reloads"));
+  {
+    test::write_file(dir + "/en_US.aff", "SET UTF-8\n" + affixes);
+    const std::unique_ptr<Speller> narrowed = Speller::narrowed("en-US", {}, {"reloads"});
+    REQUIRE(narrowed != nullptr);
+    CHECK(narrowed->known("reloads"));  // "load", its stem, kept: it holds the core "load".
+  }
+  CHECK_FALSE(narrows(affixes, "caf\xC3\xA9s"));                     // Not ASCII letters.
+  CHECK_FALSE(narrows(affixes + "COMPOUNDFLAG X\n", "quays"));       // Stems joined.
+  CHECK_FALSE(narrows(affixes + "FULLSTRIP\n", "quays"));            // An affix for a whole stem.
+  CHECK_FALSE(narrows(affixes + "COMPLEXPREFIXES\n", "quays"));      // Two prefixes.
+  CHECK_FALSE(narrows(affixes + "IGNORE a\n", "quays"));             // Letters dropped.
+  CHECK_FALSE(narrows(affixes + "ICONV 1\nICONV ph f\n", "quays"));  // Letters changed.
+  CHECK_FALSE(narrows("SFX S Y 1\nSFX S 0 s/T .\n", "quays"));       // An affix on an affix.
+  CHECK_FALSE(narrows("COMPOUNDMIN 1\nCOMPOUNDRULE 1\nCOMPOUNDRULE SS\n", "quays"));
+  CHECK(narrows(affixes + "ICONV 1\nICONV \xE2\x80\x99 '\n", "quays"));  // Apostrophes only.
+  // A user's list may carry flags that join entries: loaded whole.
+  test::write_file(dir + "/en_US.aff", "SET UTF-8\n" + affixes);
+  test::write_file(dir + "/user.txt", "Qorvanth\n");
+  CHECK(Speller::narrowed("en-US", {dir + "/user.txt"}, {"quays"}) == nullptr);
 }
 
 }  // namespace galley
