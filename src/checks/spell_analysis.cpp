@@ -280,10 +280,12 @@ bool likely_typo(const SpellDocument& words, const SpellWord& word, Speller& spe
 
 std::vector<std::shared_future<void>> load_spelling_ahead(const Settings& settings) {
   std::vector<std::shared_future<void>> loads;
-  const std::string language = settings.language == "auto" ? "en-US" : settings.language;
-  if (std::shared_future<void> speller = Speller::load_ahead(language, settings.dictionaries);
-      speller.valid()) {
-    loads.push_back(std::move(speller));
+  if (settings.language != "auto") {
+    if (std::shared_future<void> speller =
+            Speller::load_ahead(settings.language, settings.dictionaries);
+        speller.valid()) {
+      loads.push_back(std::move(speller));
+    }
   }
   // A load error here is dropped: the check that needs the index meets it again and reports it.
   loads.push_back(std::async(std::launch::async, [] {

@@ -41,9 +41,12 @@ const SpellAnalysis& spell_analysis(const AnalyzedDocument& doc, Speller& spelle
                                     const std::vector<std::string>& dictionaries);
 
 /// Starts loading, on other threads, what the spelling checks need before their first word:
-/// the speller for the run's variety (en-US when it is decided per document) and the frequency
-/// list's index. A small run spends most of its time there; the loads overlap each other and
-/// the rule packs' compilation. The caller waits on the futures before it returns.
+/// the speller for the run's variety, when the settings name one, and the frequency list's
+/// index. A small run spends most of its time there; the loads overlap each other and the rule
+/// packs' compilation. Where the variety is decided per document ("auto"), the first document's
+/// speller is loaded once it is decided (CheckSet::begin), a few milliseconds in and still
+/// ahead of the rule packs' compilation: a guess would load en-US for a British release too,
+/// a third load on two cores. The caller waits on the futures before it returns.
 std::vector<std::shared_future<void>> load_spelling_ahead(const Settings& settings);
 
 /// True when the unknown `word` is most likely a typo rather than a name or a term: one or two
