@@ -112,12 +112,13 @@ bool add_word_list(Hunspell& hunspell, const std::string& path) {
   return true;
 }
 
-/// An .aff text held in memory under a path that Hunspell can open (it reads the affix file
-/// again for each add_dic), for as long as this lives; path() is empty for an empty text or
-/// where none could be made, and the caller then loads its file as it is.
-class AffixFile {
+/// A text held in memory under a path that Hunspell can open, for as long as this lives: an .aff
+/// made without its COMPOUNDRULE lines (Hunspell reads the affix file again for each add_dic),
+/// or a narrowed .dic. path() is empty for an empty text or where none could be made, and the
+/// caller then loads its file as it is.
+class MemoryFile {
  public:
-  explicit AffixFile(const std::string& text) {
+  explicit MemoryFile(const std::string& text) {
 #if defined(__linux__)
     if (text.empty()) return;  // Nothing to hold: the caller loads its file as it is.
     fd_ = memfd_create("galley-aff", MFD_CLOEXEC);
@@ -140,13 +141,13 @@ class AffixFile {
     static_cast<void>(text);
 #endif
   }
-  ~AffixFile() {
+  ~MemoryFile() {
 #if defined(__linux__)
     if (fd_ >= 0) ::close(fd_);
 #endif
   }
-  AffixFile(const AffixFile&) = delete;
-  AffixFile& operator=(const AffixFile&) = delete;
+  MemoryFile(const MemoryFile&) = delete;
+  MemoryFile& operator=(const MemoryFile&) = delete;
 
   [[nodiscard]] const std::string& path() const { return path_; }
 
@@ -191,6 +192,7 @@ bool letters_only(std::string_view text) {
   });
 }
 
+/// `text` with ASCII capitals lowered.
 std::string lower_ascii(std::string_view text) {
   std::string lower(text);
   for (char& c : lower) {
@@ -201,8 +203,8 @@ std::string lower_ascii(std::string_view text) {
 
 // Not narrowable where an affix may take another (continuation classes) or a word two prefixes
 // (COMPLEXPREFIXES), an affix stand for a whole stem (FULLSTRIP), stems join (compounding, other
-// than by COMPOUNDRULE patterns, which Speller::narrowed checks), or letters change before lookup
-// (IGNORE, ICONV or BREAK of letters).
+// than by COMPOUNDRULE patterns, which Speller::narrowed checks), or a word changes before lookup
+// (IGNORE; ICONV or BREAK of letters or apostrophes).
 AffixRules affix_rules(std::string_view aff) {
   AffixRules rules;
   bool narrowable = !aff.empty();
@@ -213,10 +215,12 @@ AffixRules affix_rules(std::string_view aff) {
         kind == "COMPOUNDEND" || kind == "COMPOUNDLAST") {
       narrowable = false;
     }
-    // A table of conversions or break points with a letter (a count line has a number).
-    if ((kind == "ICONV" || kind == "OCONV" || kind == "BREAK") &&
-        std::any_of(line.fields[0].begin(), line.fields[0].end(),
-                    [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; })) {
+    // Input conversions or break points of what a question may hold, letters and apostrophes
+    // (a table's count line has a number).
+    if ((kind == "ICONV" || kind == "BREAK") &&
+        std::any_of(line.fields[0].begin(), line.fields[0].end(), [](char c) {
+          return std::isalpha(static_cast<unsigned char>(c)) != 0 || c == '\'';
+        })) {
       narrowable = false;
     }
     if (!line.affix_rule()) continue;
@@ -252,18 +256,19 @@ void without_prefix(std::string_view word, const AffixRule& rule, std::set<std::
 
 /// Every entry, lower-cased, from which Hunspell could make `word` in some case: the word
 /// itself, and the word with a prefix, a suffix or both taken off as `rules` add them, each
-/// with what the rule stripped put back; a word with trailing dots ("etc.") as it is and
-/// without them, as Hunspell looks it up. Nullopt for a word of other characters.
+/// with what the rule stripped put back; a word with trailing dots ("etc.") without them and
+/// with one, as Hunspell looks it up. Nullopt for a word of other characters.
 std::optional<std::set<std::string>> candidate_stems(std::string_view word,
                                                      const AffixRules& rules) {
   std::set<std::string> stems;
   std::string bare(word);
   while (!bare.empty() && bare.back() == '.') bare.pop_back();
   if (bare.empty() || !letters_only(bare)) return std::nullopt;
-  for (const std::string& form : {lower_ascii(word), lower_ascii(bare)}) {
+  const bool dotted = bare.size() < word.size();
+  for (const std::string& form : {lower_ascii(bare), lower_ascii(dotted ? bare + "." : bare)}) {
     stems.insert(form);
-    // Each affix alone, and both (a cross product), taken off in either order: Hunspell takes
-    // the prefix off first, and each order checks the lengths of what is left its own way.
+    // Each affix alone, and both (a cross product). Hunspell takes the prefix off first; the
+    // other order adds only stems that cannot make the word, which cost a lookup, no answer.
     for (const AffixRule& prefix : rules.prefixes) {
       std::string stem;
       without_prefix(form, prefix, stems, &stem);
@@ -282,12 +287,10 @@ std::optional<std::set<std::string>> candidate_stems(std::string_view word,
   return stems;
 }
 
-/// The .dic text `dic` narrowed to the entries whose word is one of `stems` (in any case),
-/// then the entries of the .dic text `extra` (galley's list, loaded with the same affixes):
+/// The .dic text `dic` narrowed to the entries whose word is one of `stems` (in any case):
 /// Hunspell loaded with it answers about each word the stems were worked out for as with the
 /// whole list, since it makes a word only from those entries (candidate_stems).
-std::string narrowed_dic(std::string_view dic, std::string_view extra,
-                         const std::set<std::string>& stems) {
+std::string narrowed_dic(std::string_view dic, const std::set<std::string>& stems) {
   // Read once a byte at a time (a 1.2 MB list): an entry's word is looked up only when some
   // stem has its length.
   std::unordered_set<std::string_view> wanted(stems.begin(), stems.end());
@@ -316,10 +319,6 @@ std::string narrowed_dic(std::string_view dic, std::string_view extra,
     }
     at = end + 1;
   }
-  extra.remove_prefix(std::min(extra.find('\n'), extra.size()));  // Its count line.
-  kept += static_cast<std::size_t>(std::count(extra.begin(), extra.end(), '\n'));
-  out.append(extra);
-  if (!out.empty() && out.back() != '\n') out += '\n';
   // The count line first: Hunspell sizes its table by it, and takes 0 for a broken file.
   return std::to_string(std::max<std::size_t>(kept, 1)) + '\n' + out;
 }
@@ -474,14 +473,16 @@ Speller::Dictionary::Dictionary(std::string_view language,
     if (starts_with_count(path)) dics.push_back(path);
   }
   if (!accept.empty() && starts_with_count(accept)) dics.push_back(accept);
-  const AffixFile narrowed(main_dic_text);
-  const AffixFile derived(main_dic_text.empty() ? affixes_without_rules(affixes_, dics) : "");
+  const MemoryFile narrowed(main_dic_text);
+  const MemoryFile derived(main_dic_text.empty() ? affixes_without_rules(affixes_, dics) : "");
   without_rules_ = !derived.path().empty();
   const std::string& affixes = without_rules_ ? derived.path() : affixes_;
   const std::string& main_dic = narrowed.path().empty() ? word_lists_.front() : narrowed.path();
   hunspell_ = std::make_unique<Hunspell>(affixes.c_str(), main_dic.c_str());
-  // A narrowed .dic holds galley's list already (add_dic would read the .aff again).
-  if (narrowed.path().empty()) hunspell_->add_dic(galley_dic.c_str());
+  // Galley's list in a table of its own, also beside a narrowed .dic: Hunspell takes a stem's
+  // entry from the first table that has the stem, so an entry of both lists ("fintech/M" in
+  // en_GB, "fintech/SM" in galley's) has the main list's flags only.
+  hunspell_->add_dic(galley_dic.c_str());
   word_lists_.push_back(galley_dic);
   load_word_list(accept, false);
   load_reject_list(data_path("dictionaries/reject.txt"));
@@ -506,6 +507,9 @@ std::unique_ptr<Speller> Speller::narrowed(std::string_view language,
                                            const std::vector<std::string>& words) {
   // A user's .dic may carry flags that compound entries; such lists are loaded whole.
   if (!user_dictionaries.empty()) return nullptr;
+#if !defined(__linux__)
+  return nullptr;  // No memfd to hand Hunspell the narrowed list by path (MemoryFile).
+#endif
   const DictionaryFiles files = dictionary_files(language);
   const std::string aff_text = file_text(files.affixes);
   const AffixRules rules = affix_rules(aff_text);
@@ -523,7 +527,7 @@ std::unique_ptr<Speller> Speller::narrowed(std::string_view language,
                                !rule_entries_are_numbers(files.galley_dic, *rule_flags))) {
     return nullptr;
   }
-  const std::string dic = narrowed_dic(file_text(files.main), file_text(files.galley_dic), stems);
+  const std::string dic = narrowed_dic(file_text(files.main), stems);
   return std::make_unique<Speller>(std::make_shared<Dictionary>(language, user_dictionaries, dic));
 }
 

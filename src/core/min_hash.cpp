@@ -13,6 +13,7 @@
 namespace galley::min_hash {
 namespace {
 
+/// lower_to_min one hash at a time.
 void lower_portable(Lows& lows, std::span<const std::uint64_t> values) {
   for (const std::uint64_t value : values) {
     for (std::size_t k = 0; k < lows.size(); ++k) lows[k] = std::min(lows[k], hash(k, value));
@@ -40,6 +41,7 @@ __attribute__((target("avx2"))) __m256i multiply_low(__m256i x, __m256i low, __m
   return _mm256_add_epi64(_mm256_mul_epu32(x, low), _mm256_slli_epi64(cross, 32));
 }
 
+/// `value` in each of four lanes.
 __attribute__((target("avx2"))) __m256i broadcast(std::uint64_t value) {
   return _mm256_set1_epi64x(static_cast<long long>(value));
 }
@@ -54,7 +56,8 @@ __attribute__((target("avx2"))) void lower_avx2(Lows& lows, std::span<const std:
   const __m256i second_low = broadcast(kSecondMultiplier & 0xFFFF'FFFFU);
   const __m256i second_high = broadcast(kSecondMultiplier >> 32U);
   const __m256i sign = broadcast(kSignBit);
-  // Plain arrays: std::array's template argument would drop the vector type's alignment.
+  // Plain arrays: as a template argument the vector type loses its attributes (GCC warns,
+  // -Wignored-attributes); the loads and stores below are unaligned either way.
   __m256i seeds[kVectors];
   __m256i least[kVectors];
   for (std::size_t v = 0; v < kVectors; ++v) {
@@ -121,6 +124,7 @@ __attribute__((target("avx512f,avx512dq"))) void lower_avx512(
 
 using Lower = void (*)(Lows&, std::span<const std::uint64_t>);
 
+/// The function that works out `path` (the portable one where the build has no other).
 Lower lower_of(Path path) {
   switch (path) {
 #ifdef GALLEY_MIN_HASH_X86
@@ -139,6 +143,7 @@ Lower lower_of(Path path) {
   return lower_portable;
 }
 
+/// The fastest path this processor takes.
 Path best_path() {
   if (supported(Path::avx512)) return Path::avx512;
   if (supported(Path::avx2)) return Path::avx2;

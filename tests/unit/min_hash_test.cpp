@@ -28,15 +28,19 @@ TEST_CASE("min_hash: every path this processor takes gives the portable path's v
     for (std::size_t count = 0; count < 40; ++count) {
       std::vector<std::uint64_t> values(count);
       for (std::uint64_t& value : values) value = random();
-      // Values whose top bits differ from the lows' only in the sign bit, where a signed
-      // comparison would go wrong, and lows that start below every hash.
-      if (count % 5 == 1) values[0] = 0x8000'0000'0000'0000ULL;
+      // Lows that start anywhere, below every hash, or differing from the first value's
+      // hashes in the top bit only, where a signed comparison would go wrong.
       min_hash::Lows start{};
       start.fill(std::numeric_limits<std::uint64_t>::max());
       if (count % 3 == 1) {
         for (std::uint64_t& low : start) low = random();
       }
       if (count % 7 == 2) start.fill(0);
+      if (count % 5 == 4) {
+        for (std::size_t k = 0; k < start.size(); ++k) {
+          start[k] = min_hash::hash(k, values[0]) ^ 0x8000'0000'0000'0000ULL;
+        }
+      }
       min_hash::Lows expected = start;
       min_hash::Lows got = start;
       min_hash::lower_to_min(Path::portable, expected, values);

@@ -503,9 +503,7 @@ TEST_CASE("edit distance: code points and transpositions and the limit in ASCII 
   CHECK(edit_distance("form", "from", 2) == 1);         // A transposition is one edit.
   CHECK(edit_distance("caf\xC3\xA9", "cafe", 2) == 1);  // One code point, two bytes.
   CHECK(edit_distance("\xC3\xA9t\xC3\xA9", "t\xC3\xA9\xC3\xA9", 2) == 1);  // Transposed.
-  CHECK(edit_distance("stra\xC3\x9F"
-                      "e",
-                      "strasse", 3) == 2);  // One literal, split.
+  CHECK(edit_distance("stra\xC3\x9F" "e", "strasse", 3) == 2);  // One literal, split.
   const std::string long_word(70, 'a');
   std::string changed = long_word;
   changed[35] = 'b';
@@ -840,10 +838,6 @@ TEST_CASE("variety counterparts are found through the filter in any case", "[spe
   CHECK(variety_counterpart("analyzes") ==
         std::pair<std::string, Variety>{"analyses", Variety::american});
 }
-
-}  // namespace galley
-
-namespace galley {
 
 TEST_CASE("speller pool: threads share a dictionary two at a time, with caches of their own",
           "[spelling]") {
