@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "checks/registry.hpp"
+#include "core/ascii.hpp"
 #include "input/document.hpp"
 #include "input/text_heuristics.hpp"
 
@@ -35,14 +36,6 @@ struct DateMention {
   std::optional<int> year;          ///< As written.
 };
 
-std::string lower_ascii(std::string_view word) {
-  std::string out(word);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 /// The index into `names` of `word`, written whole or as its first three letters (four for
 /// "Tues", "Thur", "Sept"; "Thurs" too), capitalised or in capitals; or nothing.
 template <std::size_t N>
@@ -57,7 +50,7 @@ std::optional<unsigned> name_index(std::string_view word,
                    [&](std::string_view name) { return name[0] == first; })) {
     return std::nullopt;
   }
-  const std::string lower = lower_ascii(word);
+  const std::string lower = ascii_lower(word);
   for (std::size_t i = 0; i < N; ++i) {
     const std::string_view name = names[i];
     if (lower == name) return static_cast<unsigned>(i);
@@ -75,7 +68,7 @@ std::optional<unsigned> day_of(std::string_view word) {
   std::size_t digits = 0;
   while (digits < word.size() && digits < 3 && word[digits] >= '0' && word[digits] <= '9') ++digits;
   if (digits == 0 || digits > 2) return std::nullopt;
-  const std::string rest = lower_ascii(word.substr(digits));
+  const std::string rest = ascii_lower(word.substr(digits));
   if (!rest.empty() && rest != "st" && rest != "nd" && rest != "rd" && rest != "th") {
     return std::nullopt;
   }
@@ -206,7 +199,7 @@ class DateReader {
 
   /// True when token `i` is `lower` in any case, and joined to the next token.
   bool filler(std::size_t i, std::string_view lower) const {
-    return i < tokens_.size() && lower_ascii(word(i)) == lower && joined(i);
+    return i < tokens_.size() && ascii_lower(word(i)) == lower && joined(i);
   }
 
   /// True when token `i`, a weekday's or a month's name, is written short ("Wed", "Sept").
@@ -296,7 +289,7 @@ class DateReader {
     static constexpr std::array<std::string_view, 5> kJoins = {"and", "through", "till", "to",
                                                                "until"};
     if (!between.empty() || !joined(i) || i + 2 >= tokens_.size() ||
-        std::find(kJoins.begin(), kJoins.end(), lower_ascii(word(i + 1))) == kJoins.end() ||
+        std::find(kJoins.begin(), kJoins.end(), ascii_lower(word(i + 1))) == kJoins.end() ||
         !joined(i + 1)) {
       return false;
     }

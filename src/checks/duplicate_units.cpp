@@ -9,6 +9,7 @@
 #include <set>
 #include <string>
 
+#include "core/ascii.hpp"
 #include "core/stable_hash.hpp"
 #include "input/text_heuristics.hpp"
 #include "segment/normalize.hpp"
@@ -22,18 +23,11 @@ constexpr std::size_t kMaxCells = 4'000'000;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
 
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 // "ENDS", "-ends-", "###", "# # #", "-30-": the end of the release proper.
 bool is_end_marker(std::string_view text) {
   if (text.size() > 16) return false;
   std::string core;
-  for (const char c : lower_ascii(text)) {
+  for (const char c : ascii_lower(text)) {
     if (std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '#') core += c;
   }
   return core == "ends" || core == "end" || core == "###" || core == "30";
@@ -81,7 +75,7 @@ bool opens_boilerplate(const Block& block) {
   const std::string_view text = block.text;
   const std::size_t start = text.find_first_not_of(" \t\r\n*#");
   if (start == std::string_view::npos) return false;
-  const std::string head = lower_ascii(text.substr(start, 48));
+  const std::string head = ascii_lower(text.substr(start, 48));
   const auto opens_with = [&](std::string_view opening) { return head.starts_with(opening); };
   if (std::any_of(kLegalOpenings.begin(), kLegalOpenings.end(), opens_with)) return true;
   if (more_words_than(text, 8)) return false;
@@ -106,7 +100,7 @@ bool is_alt_text(const Document& doc, const Block& block) {
   if (end == 0 || before[end - 1] != '=') return false;
   --end;
   while (end > 0 && is_space(before[end - 1])) --end;
-  return end >= 3 && lower_ascii(before.substr(end - 3, 3)) == "alt";
+  return end >= 3 && ascii_lower(before.substr(end - 3, 3)) == "alt";
 }
 
 std::vector<WordHunk> backtrace(const std::vector<std::size_t>& dp, std::size_t cols,

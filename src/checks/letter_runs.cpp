@@ -17,6 +17,7 @@
 
 #include "checks/compound_rules.hpp"
 #include "checks/word_index.hpp"
+#include "core/ascii.hpp"
 #include "input/collect.hpp"
 
 namespace galley {
@@ -98,14 +99,6 @@ std::size_t affix_length(const LetterRuns::Affixes& affixes, std::string_view wo
     if (affixes.strings.contains(part)) return length;
   }
   return 0;
-}
-
-/// `text` with ASCII capitals lowered.
-std::string lower_ascii(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
 }
 
 /// The key of a set of files: each one's path, size and time of change.
@@ -194,7 +187,7 @@ void LetterRuns::read_affixes(const std::string& path) {
       safe = false;
     if (line.add() == "0") continue;
     Affixes& affixes = line.directive == "PFX" ? prefixes_ : suffixes_;
-    std::string add = lower_ascii(std::string(line.add()));
+    std::string add = ascii_lower(std::string(line.add()));
     affixes.longest = std::max(affixes.longest, add.size());
     if (add.size() < 64) {
       const auto edge =

@@ -24,6 +24,7 @@
 #include "checks/compound_rules.hpp"
 #include "checks/letter_runs.hpp"
 #include "checks/word_index.hpp"
+#include "core/ascii.hpp"
 #include "core/data_path.hpp"
 #include "core/load_error.hpp"
 #include "input/collect.hpp"
@@ -192,15 +193,6 @@ bool letters_only(std::string_view text) {
   });
 }
 
-/// `text` with ASCII capitals lowered.
-std::string lower_ascii(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return lower;
-}
-
 // Not narrowable where an affix may take another (continuation classes) or a word two prefixes
 // (COMPLEXPREFIXES), an affix stand for a whole stem (FULLSTRIP), stems join (compounding, other
 // than by COMPOUNDRULE patterns, which Speller::narrowed checks), or a word changes before lookup
@@ -226,7 +218,7 @@ AffixRules affix_rules(std::string_view aff) {
     if (!line.affix_rule()) continue;
     if (line.add().find('/') != std::string_view::npos) narrowable = false;  // Continuation.
     const auto written = [](std::string_view field) {
-      return lower_ascii(field == "0" ? std::string_view() : field);
+      return ascii_lower(field == "0" ? std::string_view() : field);
     };
     (kind == "PFX" ? rules.prefixes : rules.suffixes)
         .push_back({written(line.strip()), written(line.add())});
@@ -265,7 +257,7 @@ std::optional<std::set<std::string>> candidate_stems(std::string_view word,
   while (!bare.empty() && bare.back() == '.') bare.pop_back();
   if (bare.empty() || !letters_only(bare)) return std::nullopt;
   const bool dotted = bare.size() < word.size();
-  for (const std::string& form : {lower_ascii(bare), lower_ascii(dotted ? bare + "." : bare)}) {
+  for (const std::string& form : {ascii_lower(bare), ascii_lower(dotted ? bare + "." : bare)}) {
     stems.insert(form);
     // Each affix alone, and both (a cross product). Hunspell takes the prefix off first; the
     // other order adds only stems that cannot make the word, which cost a lookup, no answer.

@@ -14,6 +14,7 @@
 #include "checks/spell_analysis.hpp"
 #include "checks/speller.hpp"
 #include "checks/word_index.hpp"
+#include "core/ascii.hpp"
 #include "core/utf8.hpp"
 
 namespace galley {
@@ -22,15 +23,6 @@ namespace {
 constexpr std::string_view kMisspellingId = "spelling.misspelling";
 constexpr std::string_view kUnknownId = "spelling.unknown-word";
 constexpr std::size_t kMaxSuggestions = 5;
-
-bool is_upper(char c) { return c >= 'A' && c <= 'Z'; }
-
-std::string lower_ascii(std::string word) {
-  for (char& c : word) {
-    if (is_upper(c)) c = static_cast<char>(c - 'A' + 'a');
-  }
-  return word;
-}
 
 struct Candidate {
   std::string display;
@@ -55,7 +47,7 @@ double score_of(const Candidate& c) {
 
 void add_candidate(std::map<std::string, Candidate>& candidates, const SpellWord& word,
                    const SpellDocument& words, const std::string& display, Speller& speller) {
-  const std::string key = lower_ascii(display);
+  const std::string key = ascii_lower(display);
   if (key == word.lower || candidates.contains(key) || !speller.known(display)) return;
   Candidate c;
   c.display = display;
@@ -161,7 +153,7 @@ void add_hunspell_candidates(std::map<std::string, Candidate>& candidates, const
   const std::vector<std::string>& hunspell = speller.suggest(word.text);
   for (std::size_t rank = 0; rank < hunspell.size(); ++rank) {
     add_candidate(candidates, word, words, hunspell[rank], speller);
-    if (auto it = candidates.find(lower_ascii(hunspell[rank])); it != candidates.end()) {
+    if (auto it = candidates.find(ascii_lower(hunspell[rank])); it != candidates.end()) {
       it->second.hunspell_rank = std::min(it->second.hunspell_rank, rank);
     }
   }

@@ -8,18 +8,12 @@
 #include <cctype>
 #include <memory>
 
+#include "core/ascii.hpp"
 #include "core/utf8.hpp"
 #include "input/text_heuristics.hpp"
 
 namespace galley {
 namespace {
-
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 /// True when `bytes` are shaped as one UTF-8 sequence (a lead byte, then continuation bytes
 /// only) that is not well-formed: cut short, overlong, a surrogate or beyond U+10FFFF. That is
@@ -132,7 +126,7 @@ std::string_view to_string(InputFormat format) {
 }
 
 std::optional<InputFormat> parse_input_format(std::string_view name) {
-  const std::string lower = lower_ascii(name);
+  const std::string lower = ascii_lower(name);
   if (lower == "text" || lower == "txt") return InputFormat::text;
   if (lower == "markdown" || lower == "md") return InputFormat::markdown;
   if (lower == "html" || lower == "htm") return InputFormat::html;
@@ -145,7 +139,7 @@ std::optional<InputFormat> format_for_path(std::string_view path) {
   if (dot == std::string_view::npos || (slash != std::string_view::npos && dot < slash)) {
     return std::nullopt;
   }
-  const std::string ext = lower_ascii(path.substr(dot + 1));
+  const std::string ext = ascii_lower(path.substr(dot + 1));
   static constexpr std::array<std::pair<std::string_view, InputFormat>, 7> kExtensions{{
       {"txt", InputFormat::text},
       {"text", InputFormat::text},

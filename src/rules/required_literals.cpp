@@ -7,6 +7,8 @@
 #include <limits>
 #include <map>
 
+#include "core/ascii.hpp"
+
 namespace galley {
 namespace {
 

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "core/ascii.hpp"
+
 namespace galley {
 namespace {
 
@@ -53,14 +55,6 @@ std::vector<std::string> required_words(const std::vector<RuleEntry>& entries) {
     }
     if (best.empty()) return {};
     out.push_back(ascii_lower(best));
-  }
-  return out;
-}
-
-std::string ascii_lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return out;
 }

@@ -98,9 +98,6 @@ struct UnmarkedExample {
 /// some entry has none, so that the rule always runs.
 std::vector<std::string> required_words(const std::vector<RuleEntry>& entries);
 
-/// `text` with ASCII letters in lower case, for the `required` pre-check.
-std::string ascii_lower(std::string_view text);
-
 /// Removes the « and » marks from an example.
 UnmarkedExample unmark_example(std::string_view text);
 

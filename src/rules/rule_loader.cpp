@@ -10,6 +10,7 @@
 #include <mutex>
 #include <pugixml.hpp>
 
+#include "core/ascii.hpp"
 #include "core/data_path.hpp"
 #include "core/load_error.hpp"
 #include "core/source_text.hpp"

@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/ascii.hpp"
 #include "rules/required_literals.hpp"
 
 namespace galley {
