@@ -229,15 +229,12 @@ AffixRules affix_rules(std::string_view aff) {
 
 /// Adds to `stems` what `word` is with suffix `rule` taken off ("" added back as stripped),
 /// when it ends with what the rule adds and leaves a letter.
-void without_suffix(std::string_view word, const AffixRule& rule, std::set<std::string>& stems,
-                    std::string* stem = nullptr) {
+void without_suffix(std::string_view word, const AffixRule& rule, std::set<std::string>& stems) {
   if (word.size() <= rule.add.size() || !word.ends_with(rule.add)) return;
-  std::string made = std::string(word.substr(0, word.size() - rule.add.size())) + rule.strip;
-  if (stem != nullptr) *stem = made;
-  stems.insert(std::move(made));
+  stems.insert(std::string(word.substr(0, word.size() - rule.add.size())) + rule.strip);
 }
 
-/// Adds to `stems` what `word` is with prefix `rule` taken off, likewise.
+/// Adds to `stems` what `word` is with prefix `rule` taken off, likewise, and sets `stem` to it.
 void without_prefix(std::string_view word, const AffixRule& rule, std::set<std::string>& stems,
                     std::string* stem = nullptr) {
   if (word.size() <= rule.add.size() || !word.starts_with(rule.add)) return;
@@ -259,22 +256,14 @@ std::optional<std::set<std::string>> candidate_stems(std::string_view word,
   const bool dotted = bare.size() < word.size();
   for (const std::string& form : {ascii_lower(bare), ascii_lower(dotted ? bare + "." : bare)}) {
     stems.insert(form);
-    // Each affix alone, and both (a cross product). Hunspell takes the prefix off first; the
-    // other order adds only stems that cannot make the word, which cost a lookup, no answer.
+    // Each affix alone, and both (a cross product), the prefix taken off first as Hunspell does.
     for (const AffixRule& prefix : rules.prefixes) {
       std::string stem;
       without_prefix(form, prefix, stems, &stem);
       if (stem.empty()) continue;
       for (const AffixRule& suffix : rules.suffixes) without_suffix(stem, suffix, stems);
     }
-    for (const AffixRule& suffix : rules.suffixes) {
-      std::string stem;
-      without_suffix(form, suffix, stems, &stem);
-      if (stem.empty()) continue;
-      for (const AffixRule& prefix : rules.prefixes) {
-        if (form.starts_with(prefix.add)) without_prefix(stem, prefix, stems);
-      }
-    }
+    for (const AffixRule& suffix : rules.suffixes) without_suffix(form, suffix, stems);
   }
   return stems;
 }
