@@ -814,11 +814,7 @@ bool Speller::in_dictionaries(std::string_view word) { return dictionary_->spell
 std::string Speller::rejected(std::string_view word) const { return dictionary_->rejected(word); }
 
 std::string Speller::Dictionary::rejected(std::string_view word) const {
-  std::string lower(word);
-  for (char& c : lower) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  const auto it = reject_.find(lower);
+  const auto it = reject_.find(ascii_lower(word));
   return it == reject_.end() ? std::string() : it->second;
 }
 
