@@ -355,10 +355,22 @@ class Speller::Dictionary {
   Dictionary(const Dictionary&) = delete;
   Dictionary& operator=(const Dictionary&) = delete;
 
-  /// True when Hunspell takes `word`.
+  /// True when Hunspell takes `word`; once shared, from the answers of every speller over it.
   bool spell(std::string_view word) {
     const std::lock_guard lock(mutex_);
-    return hunspell_for(word).spell(std::string(word));
+    if (!shared_) return hunspell_for(word).spell(std::string(word));
+    if (const std::optional<bool> cached = answers_.find(word)) return *cached;
+    const bool ok = hunspell_for(word).spell(std::string(word));
+    answers_.insert(word, ok);
+    return ok;
+  }
+  /// Keeps Hunspell's answers from now on for every speller over this dictionary: two threads
+  /// checking a batch each asked it about a third of the same words (14,935 of 51,326 calls on
+  /// the bench's 2,250 files). A dictionary that serves one speller keeps none, since that
+  /// speller's own cache has them all.
+  void share() {
+    const std::lock_guard lock(mutex_);
+    shared_ = true;
   }
   /// Hunspell's suggestions for `word`.
   std::vector<std::string> suggest(std::string_view word) {
@@ -384,6 +396,8 @@ class Speller::Dictionary {
   Hunspell& hunspell_for(std::string_view word);
 
   std::mutex mutex_;                      ///< Held by every call into Hunspell.
+  bool shared_ = false;                   ///< Set by share(); guarded by `mutex_`.
+  AnswerCache answers_{kMaxCached};       ///< Hunspell's answers once shared; guarded by `mutex_`.
   std::unique_ptr<Hunspell> hunspell_;    ///< Without COMPOUNDRULE when without_rules_.
   std::unique_ptr<Hunspell> with_rules_;  ///< With them, made for the first word with a digit.
   std::atomic<bool> with_rules_loaded_{false};
@@ -609,6 +623,7 @@ struct SpellerPool {
     }
     if (Served* served = with_room(key)) {
       ++served->spellers;
+      served->dictionary->share();
       ++made[key];
       std::shared_ptr<Speller::Dictionary> dictionary = served->dictionary;
       lock.unlock();
