@@ -38,6 +38,11 @@ class IcuText {
   [[nodiscard]] std::string_view bytes() const { return bytes_; }
   /// The UText ICU reads (valid until the next assign).
   [[nodiscard]] UText* utext() const { return utext_; }
+  /// The text in UTF-16, whose unit offsets are ICU's native indexes, or null where ICU reads
+  /// the UTF-8 (valid until the next assign).
+  [[nodiscard]] const char16_t* units() const { return utf16_ ? units_.get() : nullptr; }
+  /// The number of UTF-16 units of units().
+  [[nodiscard]] std::size_t length() const { return utf16_ ? length_ : 0; }
   /// ICU's native index for byte offset `pos` (a code point boundary, or the end).
   [[nodiscard]] int64_t native(std::size_t pos) const;
   /// The byte offset for ICU's native index `index` (a code point boundary, or the end).

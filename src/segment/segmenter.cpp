@@ -1,6 +1,8 @@
 #include "segment/segmenter.hpp"
 
 #include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utf16.h>
 
 #include <algorithm>
 #include <array>
@@ -61,6 +63,92 @@ std::size_t plain_word(std::string_view bytes, std::size_t pos) {
   return end;
 }
 
+// Sentence boundaries (UAX #29 as ICU's rules have it) come only after a sentence terminator
+// (ATerm '.', STerm '!' '?' and their like), with the Close and Sp after it, or after a
+// paragraph separator (Sep, CR, LF): nowhere else. Whether one comes there is decided by what
+// lies between the letter before the terminator (rule 7) and the first letter after it (rule 8
+// looks past digits, spaces and punctuation up to one), and by the abbreviations of the filter
+// (en@ss=standard), which reads back from the boundary over one space and at most the length
+// of its longest exception ("Approx.", six letters before its dot in ICU 72). A letter ends every
+// rule's match that runs through it and starts no match that needs what came before, so the
+// iteration that starts at a letter is in the state it would be in had it come from further back.
+// ICU is therefore asked about windows only: each from a letter at least kSentenceLookBehind units
+// before a terminator or separator to the first letter after the run of non-letters that holds it,
+// the windows joined with a paragraph separator (U+2029) between them, after which ICU breaks and
+// starts afresh. The segmenter test holds the boundaries against ICU's over the whole text on many
+// texts.
+
+/// Units of text before a terminator that its window holds, at least: five times what the
+/// longest of the filter's exceptions needs (the test finds 6 the least that gives ICU's
+/// boundaries), for exceptions a later ICU may add.
+constexpr std::size_t kSentenceLookBehind = 32;
+
+/// What the sentence search needs of a code point's Sentence_Break class (UAX #29).
+enum class SentenceRole : std::uint8_t {
+  other,   ///< Neither of the below.
+  stop,    ///< A terminator or a separator: a boundary can come after it.
+  letter,  ///< Upper, Lower or OLetter.
+};
+
+/// The role of `c`, by its class as ICU has it.
+SentenceRole sentence_role(UChar32 c) {
+  switch (u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK)) {
+    case U_SB_ATERM:
+    case U_SB_STERM:
+    case U_SB_SEP:
+    case U_SB_CR:
+    case U_SB_LF:
+      return SentenceRole::stop;
+    case U_SB_UPPER:
+    case U_SB_LOWER:
+    case U_SB_OLETTER:
+      return SentenceRole::letter;
+    default:
+      return SentenceRole::other;
+  }
+}
+
+/// sentence_role of each ASCII character, filled from ICU once.
+const std::array<SentenceRole, 128>& ascii_sentence_roles() {
+  static const std::array<SentenceRole, 128> roles = [] {
+    std::array<SentenceRole, 128> table{};
+    for (UChar32 c = 0; c < 128; ++c) table[static_cast<std::size_t>(c)] = sentence_role(c);
+    return table;
+  }();
+  return roles;
+}
+
+/// The UTF-16 text `units` of `length` units, read by code point.
+struct Utf16View {
+  const char16_t* units;
+  std::size_t length;
+
+  /// True when a surrogate pair starts at `at`.
+  [[nodiscard]] bool pair_at(std::size_t at) const {
+    return U16_IS_LEAD(units[at]) && at + 1 < length && U16_IS_TRAIL(units[at + 1]);
+  }
+  /// The code point that starts at `at` (a lone surrogate as itself).
+  [[nodiscard]] UChar32 at(std::size_t at) const {
+    return pair_at(at) ? U16_GET_SUPPLEMENTARY(units[at], units[at + 1]) : UChar32{units[at]};
+  }
+  /// The start of the code point after the one at `at`.
+  [[nodiscard]] std::size_t next(std::size_t at) const { return at + (pair_at(at) ? 2 : 1); }
+  /// True when unit `at` starts a code point (it is not the second half of a pair).
+  [[nodiscard]] bool starts_code_point(std::size_t at) const {
+    return !(U16_IS_TRAIL(units[at]) && at > 0 && U16_IS_LEAD(units[at - 1]));
+  }
+  /// The first code point from `at` on whose role is `wanted`, or `length`. ASCII is read
+  /// from the table a unit at a time: this reads every unit of the text.
+  [[nodiscard]] std::size_t find(std::size_t at, SentenceRole wanted,
+                                 const std::array<SentenceRole, 128>& ascii) const {
+    for (;;) {
+      while (at < length && units[at] < 128 && ascii[units[at]] != wanted) ++at;
+      if (at >= length || units[at] < 128 || sentence_role(this->at(at)) == wanted) return at;
+      at = next(at);
+    }
+  }
+};
+
 }  // namespace
 
 struct Segmenter::Impl {
@@ -72,6 +160,67 @@ struct Segmenter::Impl {
   // copies each, the first touch of most of that memory on a long document.
   std::vector<Token> token_scratch;
   std::vector<Span> sentence_scratch;
+  /// A window of a text's sentence search: `length` units from unit `text`, at unit `joined`
+  /// of the windows joined.
+  struct Window {
+    std::size_t text = 0;
+    std::size_t joined = 0;
+    std::size_t length = 0;
+  };
+  std::vector<Window> windows;
+  std::u16string joined;  ///< The windows, U+2029 after each but the last.
+  UText* joined_text = nullptr;
+
+  Impl() = default;
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+  ~Impl() { utext_close(joined_text); }
+
+  /// Fills `windows` and `joined` for the text `view`: no window where it has no terminator
+  /// or separator. A window that would start at or before the end of the one before, or that
+  /// finds no letter to start at, extends the one before (or starts at the text's start).
+  void join_sentence_windows(const Utf16View& view) {
+    windows.clear();
+    joined.clear();
+    const std::array<SentenceRole, 128>& ascii = ascii_sentence_roles();
+    std::size_t scan = 0;
+    while (true) {
+      const std::size_t stop = view.find(scan, SentenceRole::stop, ascii);
+      if (stop >= view.length) return;
+      const std::size_t letter = view.find(view.next(stop), SentenceRole::letter, ascii);
+      const std::size_t end = letter < view.length ? view.next(letter) : view.length;
+      add_window(view, window_start(view, stop), end);
+      scan = end;
+    }
+  }
+
+  /// Where the window of the terminator or separator at `stop` starts: a letter at least
+  /// kSentenceLookBehind units before it and after the last window, or that window's end (the
+  /// two are joined), or the text's start.
+  [[nodiscard]] std::size_t window_start(const Utf16View& view, std::size_t stop) const {
+    const std::size_t floor = windows.empty() ? 0 : windows.back().text + windows.back().length;
+    if (stop < floor + kSentenceLookBehind) return floor;
+    for (std::size_t at = stop - kSentenceLookBehind;; --at) {
+      if (view.starts_code_point(at) && sentence_role(view.at(at)) == SentenceRole::letter) {
+        return at;
+      }
+      if (at == floor) return floor;
+    }
+  }
+
+  /// Adds units [begin, end) of `view` as a window, or to the last window where it ends at
+  /// `begin`.
+  void add_window(const Utf16View& view, std::size_t begin, std::size_t end) {
+    if (!windows.empty() && windows.back().text + windows.back().length == begin) {
+      windows.back().length += end - begin;
+    } else if (windows.empty() && begin == 0) {
+      windows.push_back({0, 0, end});
+    } else {
+      if (!windows.empty()) joined += u'\u2029';
+      windows.push_back({begin, joined.size(), end - begin});
+    }
+    joined.append(view.units + begin, end - begin);
+  }
 
   /// Points `iterator` at the text last made ready.
   void point(icu::BreakIterator& iterator) {
@@ -83,8 +232,41 @@ struct Segmenter::Impl {
     return {text.byte_offset(begin), text.byte_offset(end)};
   }
 
-  /// The sentences of the text made ready, `bytes`.
+  /// The sentences of the text made ready: ICU's, asked about the windows where a boundary
+  /// can be (see kSentenceLookBehind) when the text is held in UTF-16.
   std::vector<Span> sentences_of() {
+    if (text.units() == nullptr) return icu_sentences_of();
+    const Utf16View view{text.units(), text.length()};
+    join_sentence_windows(view);
+    std::vector<Span>& out = sentence_scratch;
+    out.clear();
+    std::size_t begin = 0;
+    const auto add = [&](std::size_t boundary) {
+      out.push_back({text.byte_offset(static_cast<int64_t>(begin)),
+                     text.byte_offset(static_cast<int64_t>(boundary))});
+      begin = boundary;
+    };
+    if (!windows.empty()) {
+      UErrorCode status = U_ZERO_ERROR;
+      joined_text = utext_openUChars(joined_text, joined.data(),
+                                     static_cast<int64_t>(joined.size()), &status);
+      sentences->setText(joined_text, status);
+      icu::BreakIterator& it = *sentences;
+      std::size_t w = 0;
+      for (int32_t end = it.next(); end != icu::BreakIterator::DONE; end = it.next()) {
+        const auto at = static_cast<std::size_t>(end);
+        while (w < windows.size() && at >= windows[w].joined + windows[w].length) ++w;
+        if (w == windows.size()) break;
+        // A window's first unit follows a true boundary or a letter: no boundary is before it.
+        if (at > windows[w].joined) add(windows[w].text + (at - windows[w].joined));
+      }
+    }
+    add(view.length);
+    return {out.begin(), out.end()};
+  }
+
+  /// The sentences of the text made ready, every boundary found by ICU over the whole text.
+  std::vector<Span> icu_sentences_of() {
     std::vector<Span>& out = sentence_scratch;
     out.clear();
     point(*sentences);
@@ -199,6 +381,12 @@ std::vector<Token> Segmenter::tokens(std::string_view text) {
   if (text.empty()) return {};
   impl_->text.assign(text);
   return impl_->tokens_of(text);
+}
+
+std::vector<Span> Segmenter::icu_sentences(std::string_view text) {
+  if (text.empty()) return {};
+  impl_->text.assign(text);
+  return impl_->icu_sentences_of();
 }
 
 std::vector<Token> Segmenter::icu_tokens(std::string_view text) {

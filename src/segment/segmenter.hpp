@@ -95,8 +95,12 @@ class Segmenter {
   Segmenter(const Segmenter&) = delete;
   Segmenter& operator=(const Segmenter&) = delete;
 
-  /// Sentences of `text` (byte spans).
+  /// Sentences of `text` (byte spans). ICU reads only the stretches around terminators and
+  /// separators, where a boundary can be, with the same result as icu_sentences().
   std::vector<Span> sentences(std::string_view text);
+  /// Sentences of `text` as sentences() finds them, ICU reading the whole text: the reference
+  /// sentences() is tested against.
+  std::vector<Span> icu_sentences(std::string_view text);
   /// Tokens of `text`: ICU words, with URLs, e-mail addresses, handles and hashtags merged.
   /// Runs of ASCII letters between plain separators are taken without ICU (its break iteration
   /// was a tenth of a run), with the same result as icu_tokens().

@@ -174,7 +174,158 @@ std::string random_edges(std::mt19937& random) {
   return text;
 }
 
+/// A text made of sentence pieces: words of either case, the filter's abbreviations whole
+/// and in part, terminators, closing punctuation, spaces, separators and digits, ASCII and not
+/// (UAX #29's ATerm, STerm, Close, Sp, Sep, SContinue, Extend and Format), up to 60 of them, so
+/// that windows meet, join and run to the text's ends.
+std::string random_sentences(std::mt19937& random) {
+  static const std::vector<std::string> pieces = {
+      "word",
+      "Word",
+      "WORD",
+      "a",
+      "I",
+      "x",
+      " ",
+      " ",
+      "  ",
+      ".",
+      ".",
+      "!",
+      "?",
+      "...",
+      "\xE2\x80\xA6",  // horizontal ellipsis
+      ",",
+      ";",
+      ":",
+      "-",
+      "(",
+      ")",
+      "\"",
+      "'",
+      "[",
+      "]",
+      "\xE2\x80\x9C",  // left double quotation mark
+      "\xE2\x80\x9D",  // right double quotation mark
+      "\xE2\x80\x99",  // right single quotation mark
+      "\xC2\xBB",      // right guillemet
+      "\n",
+      "\r\n",
+      "\r",
+      "\t",
+      "\xC2\xA0",           // no-break space
+      "\xC2\x85",           // next line (Sep)
+      "\xE2\x80\xA8",       // line separator (Sep)
+      "\xE2\x80\xA9",       // paragraph separator (Sep)
+      "\xCC\x81",           // combining acute accent (Extend)
+      "\xC2\xAD",           // soft hyphen (Format)
+      "\xE2\x80\x8D",       // zero width joiner
+      "\xEF\xBC\x8E",       // fullwidth full stop (ATerm)
+      "\xE3\x80\x82",       // ideographic full stop (STerm)
+      "\xD8\x9F",           // Arabic question mark (STerm)
+      "\xE3\x82\xA2",       // Katakana a (OLetter)
+      "\xC3\xA9t\xC3\xA9",  // lower-case word, not ASCII
+      "\xC3\x89",           // capital E acute
+      "\xF0\x9D\x90\x80",   // mathematical bold capital A (Upper, a surrogate pair)
+      "\xF0\x9F\x98\x80",   // emoji
+      "3",
+      "1.5",
+      "Mr.",
+      "Mrs.",
+      "Dr.",
+      "Capt.",
+      "Prof.",
+      "Sgt.",
+      "Sept.",
+      "Approx.",  // The longest before its first dot of ICU 72's English exceptions.
+      "Ph.D.",
+      "Ph.",
+      "Hon.B.A.",
+      "Lt.Cdr.",
+      "U.S.",
+      "U.S.A.",
+      "e.g.",
+      "i.e.",
+      "etc.",
+      "a.m.",
+      "p.m.",
+      "vs.",
+      "No.",
+      "Jan.",
+      "approx.",
+      "Inc.",
+  };
+  std::uniform_int_distribution<std::size_t> pick(0, pieces.size() - 1);
+  std::uniform_int_distribution<int> count(0, 60);
+  std::string text;
+  for (int n = count(random); n > 0; --n) text += pieces[pick(random)];
+  return text;
+}
+
+/// Each sentence's bytes, for failure messages that show where two lists part.
+std::vector<std::string> sentence_texts(std::string_view text, const std::vector<Span>& spans) {
+  std::vector<std::string> out;
+  for (const Span span : spans) out.emplace_back(text.substr(span.begin, span.size()));
+  return out;
+}
+
 }  // namespace
+
+TEST_CASE("sentences found in windows are ICU's over the whole text", "[segment]") {
+  Segmenter segmenter;
+  for (const std::string text :
+       {"One. Two.", "Mr. Smith went. He came.", "Hon.B.A. Jones left.", "Dr.  Who? Yes!",
+        "e.g. this one", "(It works.) Then", "He said \"go.\" She went.", "a.b.c. D", "3.5 is. 4",
+        "End.\nNext line\r\nand more.\r\n", "No terminator at all", "   ", ". . .", "?!", "x.Y",
+        "5.Y", "Ph. D. Smith", "U.S. Army units. The U.S.A. Then",
+        "A sentence that runs on for a long while before it ends at last. Another follows it."}) {
+    INFO(text);
+    CHECK(sentence_texts(text, segmenter.sentences(text)) ==
+          sentence_texts(text, segmenter.icu_sentences(text)));
+  }
+  std::mt19937 random(20261128);
+  for (int round = 0; round < 30000; ++round) {
+    const std::string text = round % 3 == 0 ? random_edges(random) : random_sentences(random);
+    INFO(text);
+    REQUIRE(sentence_texts(text, segmenter.sentences(text)) ==
+            sentence_texts(text, segmenter.icu_sentences(text)));
+  }
+}
+
+TEST_CASE("sentences found in windows are ICU's in whole texts", "[segment]") {
+  // Our samples and test texts, and English prose we did not write where the system has it;
+  // each file whole, and each of its paragraphs (blocks) as the pipeline gives them.
+  std::vector<std::filesystem::path> files;
+  for (const char* root : {"samples", "tests/corpus", "/usr/share/common-licenses"}) {
+    if (!std::filesystem::is_directory(root)) continue;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+      if (entry.is_regular_file()) files.push_back(entry.path());
+    }
+  }
+  REQUIRE(files.size() > 10);
+  Segmenter segmenter;
+  std::size_t sentences = 0;
+  for (const std::filesystem::path& file : files) {
+    std::ifstream in(file, std::ios::binary);
+    std::stringstream bytes;
+    bytes << in.rdbuf();
+    const std::string text = bytes.str();
+    INFO(file.string());
+    const std::vector<Span> ours = segmenter.sentences(text);
+    CHECK(sentence_texts(text, ours) == sentence_texts(text, segmenter.icu_sentences(text)));
+    sentences += ours.size();
+    for (std::size_t at = 0; at < text.size();) {
+      const std::size_t blank = text.find("\n\n", at);
+      const std::string paragraph =
+          text.substr(at, blank == std::string::npos ? blank : blank - at);
+      CHECK(sentence_texts(paragraph, segmenter.sentences(paragraph)) ==
+            sentence_texts(paragraph, segmenter.icu_sentences(paragraph)));
+      if (blank == std::string::npos) break;
+      at = blank + 2;
+    }
+  }
+  CHECK(sentences > 1000);
+}
 
 TEST_CASE("sentence spans are ICU's over the UTF-8 bytes", "[segment]") {
   std::mt19937 random(20261126);
