@@ -269,6 +269,23 @@ std::vector<std::string> sentence_texts(std::string_view text, const std::vector
   return out;
 }
 
+/// Our samples and test texts, and English prose we did not write where the system has it:
+/// each file's path and bytes.
+std::vector<std::pair<std::string, std::string>> whole_texts() {
+  std::vector<std::pair<std::string, std::string>> texts;
+  for (const char* root : {"samples", "tests/corpus", "/usr/share/common-licenses"}) {
+    if (!std::filesystem::is_directory(root)) continue;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+      if (!entry.is_regular_file()) continue;
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::stringstream bytes;
+      bytes << in.rdbuf();
+      texts.emplace_back(entry.path().string(), bytes.str());
+    }
+  }
+  return texts;
+}
+
 }  // namespace
 
 TEST_CASE("sentences found in windows are ICU's over the whole text", "[segment]") {
@@ -293,24 +310,13 @@ TEST_CASE("sentences found in windows are ICU's over the whole text", "[segment]
 }
 
 TEST_CASE("sentences found in windows are ICU's in whole texts", "[segment]") {
-  // Our samples and test texts, and English prose we did not write where the system has it;
-  // each file whole, and each of its paragraphs (blocks) as the pipeline gives them.
-  std::vector<std::filesystem::path> files;
-  for (const char* root : {"samples", "tests/corpus", "/usr/share/common-licenses"}) {
-    if (!std::filesystem::is_directory(root)) continue;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
-      if (entry.is_regular_file()) files.push_back(entry.path());
-    }
-  }
-  REQUIRE(files.size() > 10);
+  // Each file whole, and each of its paragraphs (blocks) as the pipeline gives them.
+  const auto texts = whole_texts();
+  REQUIRE(texts.size() > 10);
   Segmenter segmenter;
   std::size_t sentences = 0;
-  for (const std::filesystem::path& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    const std::string text = bytes.str();
-    INFO(file.string());
+  for (const auto& [path, text] : texts) {
+    INFO(path);
     const std::vector<Span> ours = segmenter.sentences(text);
     CHECK(sentence_texts(text, ours) == sentence_texts(text, segmenter.icu_sentences(text)));
     sentences += ours.size();
@@ -517,23 +523,12 @@ TEST_CASE("plain words taken without ICU are ICU's own tokens", "[segment]") {
 }
 
 TEST_CASE("plain words taken without ICU are ICU's own tokens in whole texts", "[segment]") {
-  // Our samples and test texts, and English prose we did not write where the system has it.
-  std::vector<std::filesystem::path> files;
-  for (const char* root : {"samples", "tests/corpus", "/usr/share/common-licenses"}) {
-    if (!std::filesystem::is_directory(root)) continue;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
-      if (entry.is_regular_file()) files.push_back(entry.path());
-    }
-  }
-  REQUIRE(files.size() > 10);
+  const auto texts = whole_texts();
+  REQUIRE(texts.size() > 10);
   Segmenter segmenter;
   std::size_t tokens = 0;
-  for (const std::filesystem::path& file : files) {
-    std::ifstream in(file, std::ios::binary);
-    std::stringstream bytes;
-    bytes << in.rdbuf();
-    const std::string text = bytes.str();
-    INFO(file.string());
+  for (const auto& [path, text] : texts) {
+    INFO(path);
     const std::vector<Token> ours = segmenter.tokens(text);
     CHECK(listed(ours) == listed(segmenter.icu_tokens(text)));
     tokens += ours.size();
