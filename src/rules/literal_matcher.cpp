@@ -59,13 +59,16 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& written) {
   // a search of lower-cased text.
   next_.assign(classes_, kNoState);
   std::vector<std::vector<std::uint32_t>> own(1);
+  std::vector<std::uint8_t> last_column(1, 0);  // By state: the column of its trie edge.
   for (std::size_t i = 0; i < literals.size(); ++i) {
     std::uint32_t state = 0;
     for (const char c : literals[i]) {
-      const std::size_t edge = state * classes_ + byte_class_[static_cast<std::uint8_t>(c)];
+      const std::uint8_t column = byte_class_[static_cast<std::uint8_t>(c)];
+      const std::size_t edge = state * classes_ + column;
       if (next_[edge] == kNoState) {
         next_[edge] = static_cast<std::uint32_t>(own.size());
         own.emplace_back();
+        last_column.push_back(column);
         next_.resize(next_.size() + classes_, kNoState);
       }
       state = next_[edge];
@@ -106,17 +109,26 @@ LiteralMatcher::LiteralMatcher(const std::vector<std::string>& written) {
     const bool outputs = first_out_[target] != first_out_[target + 1];
     target = static_cast<std::uint32_t>(target * classes_) | (outputs ? kHasOutput : 0U);
   }
+  // A run of white space reads as one space: a state entered by a space stays where it is on
+  // more, reporting nothing again. Any other state a space leads to is the root, which a space
+  // leaves where it is (no literal is empty, and the root is entered by a space only when no
+  // literal starts with one). So the search needs no test of the byte before (it was a third
+  // of its instructions); bytes of no literal share the space's column where no literal has a
+  // space, and lead to the root all the same.
+  const std::uint8_t space = byte_class_[static_cast<std::uint8_t>(' ')];
+  for (std::size_t state = 1; state < states; ++state) {
+    if (last_column[state] == space) {
+      next_[state * classes_ + space] = static_cast<std::uint32_t>(state * classes_);
+    }
+  }
   // Input bytes are compared in lower case: 'A' takes the column of 'a'.
   for (int c = 'A'; c <= 'Z'; ++c) {
     byte_class_[static_cast<std::size_t>(c)] =
         byte_class_[lower_ascii(static_cast<std::uint8_t>(c))];
   }
-  // And white space as a space, a run of it as one (scan skips the rest): the paragraphs of
+  // And white space as a space, a run of it as one (the transitions above): the paragraphs of
   // hard-wrapped text break lines between words, with CR LF or an indent, where a rule's
-  // expression matches \s+, and a literal "could of" must find "could\r\nof". The search
-  // tells a run by the column, read anyway: where no literal has a space, white space shares
-  // column 0 with every byte of no literal, and skipping a run of those changes nothing, since
-  // each leads to the root.
+  // expression matches \s+, and a literal "could of" must find "could\r\nof".
   for (const char c : {'\t', '\n', '\v', '\f', '\r'})
     byte_class_[static_cast<std::uint8_t>(c)] = byte_class_[static_cast<std::uint8_t>(' ')];
 }
@@ -125,12 +137,8 @@ void LiteralMatcher::scan(std::string_view text, std::vector<LiteralHit>& out) c
   const std::uint8_t* const classes = byte_class_.data();
   const std::uint32_t* const next = next_.data();
   std::uint32_t row = 0;
-  const std::uint8_t space = classes[static_cast<std::uint8_t>(' ')];
-  int previous = -1;  // The column of the byte before.
   for (std::size_t pos = 0; pos < text.size(); ++pos) {
     const std::uint8_t column = classes[static_cast<std::uint8_t>(text[pos])];
-    if (column == space && previous == space) continue;  // Inside a run (see space_column).
-    previous = column;
     const std::uint32_t target = next[row + column];
     row = target & ~kHasOutput;
     if ((target & kHasOutput) != 0) emit(row, text, pos, out);
@@ -184,28 +192,21 @@ void LiteralMatcher::find_all(std::string_view text, std::vector<LiteralHit>& ou
   std::uint32_t first_row = 0;
   std::uint32_t second_row = 0;
   const std::size_t steps = middle;  // The second search has at least as many bytes.
-  // A byte inside a run of white space leaves its search where it was (scan's `continue`).
-  const std::uint8_t space = classes[static_cast<std::uint8_t>(' ')];
-  int first_previous = -1;
-  int second_previous = -1;
-  const auto step_from = [&](std::uint32_t row, int& previous, std::size_t pos) {
-    const std::uint8_t column = classes[static_cast<std::uint8_t>(text[pos])];
-    if (column == space && previous == space) return row;
-    previous = column;
-    return next[row + column];
+  const auto step_from = [&](std::uint32_t row, std::size_t pos) {
+    return next[row + classes[static_cast<std::uint8_t>(text[pos])]];
   };
   for (std::size_t step = 0; step < steps; ++step) {
     const std::size_t a = step;
     const std::size_t b = second_from + step;
-    const std::uint32_t first = step_from(first_row, first_previous, a);
-    const std::uint32_t second = step_from(second_row, second_previous, b);
+    const std::uint32_t first = step_from(first_row, a);
+    const std::uint32_t second = step_from(second_row, b);
     first_row = first & ~kHasOutput;
     second_row = second & ~kHasOutput;
     if ((first & kHasOutput) != 0) emit(first_row, text, a, out);
     if ((second & kHasOutput) != 0 && b >= middle) emit(second_row, text, b, second_hits);
   }
   for (std::size_t b = second_from + steps; b < text.size(); ++b) {
-    const std::uint32_t second = step_from(second_row, second_previous, b);
+    const std::uint32_t second = step_from(second_row, b);
     second_row = second & ~kHasOutput;
     if ((second & kHasOutput) != 0 && b >= middle) emit(second_row, text, b, second_hits);
   }

@@ -133,6 +133,17 @@ TEST_CASE("the literal matcher agrees with a search of the lower-cased text", "[
     text += alphabet[(seed >> 16U) % alphabet.size()];
   }
   CHECK(hits_of(literals, text) == brute_hits(literals, text));
+  // Runs of white space read in the transitions, whether or not a literal has a space (without
+  // one, white space shares its column with every byte of no literal), opens with one or ends
+  // with one.
+  for (const std::vector<std::string>& set :
+       std::vector<std::vector<std::string>>{{"order", "ord", "x", "xx", "tk", "the", "e"},
+                                             {" in", " x", "order"},
+                                             {"e ", "x  ", "here"},
+                                             {" ", "x"}}) {
+    INFO(set.front());
+    CHECK(hits_of(set, text) == brute_hits(set, text));
+  }
 }
 
 TEST_CASE("required literals decide which rules run and where lists look", "[rules][literals]") {
