@@ -26,18 +26,44 @@ std::unique_ptr<icu::BreakIterator> make_iterator(bool sentences) {
   return iterator;
 }
 
-bool is_ascii_letter(unsigned char c) { return static_cast<unsigned>((c | 0x20U) - 'a') < 26U; }
-
-/// ASCII that is in no word or number of its own: space, controls and punctuation but '_' and
-/// '@' (a letter to ICU, which keeps e-mail addresses whole). Those of it that join letters,
-/// ':' '.' '\'', are taken care of by plain_word.
-bool is_separator(unsigned char c) {
-  return c < 0x80U && !is_ascii_letter(c) && !(c >= '0' && c <= '9') && c != '_' && c != '@';
+constexpr bool is_ascii_letter(unsigned char c) {
+  return static_cast<unsigned>((c | 0x20U) - 'a') < 26U;
 }
 
-/// The word-break classes (UAX #29) of ASCII between two letters: MidLetter, MidNumLet and
-/// Single_Quote join them ("e.g", "don't"), and so does nothing else that is a separator.
-bool joins_letters(unsigned char c) { return c == ':' || c == '.' || c == '\''; }
+/// What the plain-word search needs of a byte, as bits.
+enum ByteRole : std::uint8_t {
+  kLetterByte = 1,     ///< An ASCII letter.
+  kSeparatorByte = 2,  ///< In no word or number of its own (kByteRoles).
+  kJoinerByte = 4,     ///< Joins two letters (kByteRoles).
+  kDigitByte = 8,      ///< An ASCII digit.
+};
+
+/// The roles of each byte value: the plain-word search reads every byte of the text, and
+/// one load answers what took up to six comparisons.
+constexpr std::array<std::uint8_t, 256> kByteRoles = [] {
+  std::array<std::uint8_t, 256> roles{};
+  for (unsigned c = 0; c < 256; ++c) {
+    const bool letter = is_ascii_letter(static_cast<unsigned char>(c));
+    const bool digit = c >= '0' && c <= '9';
+    // ASCII that is in no word or number of its own: space, controls and punctuation but '_'
+    // and '@' (a letter to ICU, which keeps e-mail addresses whole). Those of it that join
+    // letters, ':' '.' '\'', are taken care of by plain_word.
+    const bool separator = c < 0x80U && !letter && !digit && c != '_' && c != '@';
+    // The word-break classes (UAX #29) of ASCII between two letters: MidLetter, MidNumLet and
+    // Single_Quote join them ("e.g", "don't"), and so does nothing else that is a separator.
+    const bool joiner = c == ':' || c == '.' || c == '\'';
+    roles[c] =
+        static_cast<std::uint8_t>((letter ? kLetterByte : 0) | (separator ? kSeparatorByte : 0) |
+                                  (joiner ? kJoinerByte : 0) | (digit ? kDigitByte : 0));
+  }
+  return roles;
+}();
+
+/// True when byte `c` has any of `roles`.
+bool has_role(unsigned char c, unsigned roles) { return (kByteRoles[c] & roles) != 0; }
+
+/// ASCII in no word or number of its own (kByteRoles).
+bool is_separator(unsigned char c) { return has_role(c, kSeparatorByte); }
 
 // A run of ASCII letters is one ICU word, and its bounds are ICU boundaries, whatever comes
 // before and after its neighbours, when the byte before it is a separator that cannot join
@@ -49,15 +75,16 @@ bool joins_letters(unsigned char c) { return c == ':' || c == '.' || c == '\''; 
 
 /// The end of the plain word that starts at byte `pos` of `bytes`, or `pos` when there is none.
 std::size_t plain_word(std::string_view bytes, std::size_t pos) {
-  const auto at = [&](std::size_t i) { return static_cast<unsigned char>(bytes[i]); };
-  if (!is_ascii_letter(at(pos))) return pos;
-  if (pos > 0 && (!is_separator(at(pos - 1)) || joins_letters(at(pos - 1)))) return pos;
+  const auto role = [&](std::size_t i) { return kByteRoles[static_cast<unsigned char>(bytes[i])]; };
+  if ((role(pos) & kLetterByte) == 0) return pos;
+  if (pos > 0 && (role(pos - 1) & (kSeparatorByte | kJoinerByte)) != kSeparatorByte) return pos;
   std::size_t end = pos + 1;
-  while (end < bytes.size() && is_ascii_letter(at(end))) ++end;
+  while (end < bytes.size() && (role(end) & kLetterByte) != 0) ++end;
   if (end == bytes.size()) return end;
-  if (!is_separator(at(end))) return pos;
-  if (joins_letters(at(end)) && end + 1 < bytes.size() &&
-      !(is_separator(at(end + 1)) || (at(end + 1) >= '0' && at(end + 1) <= '9'))) {
+  const std::uint8_t after = role(end);
+  if ((after & kSeparatorByte) == 0) return pos;
+  if ((after & kJoinerByte) != 0 && end + 1 < bytes.size() &&
+      (role(end + 1) & (kSeparatorByte | kDigitByte)) == 0) {
     return pos;
   }
   return end;
