@@ -319,7 +319,7 @@ struct Segmenter::Impl {
         continue;
       }
       if (const std::size_t end = plain_word(bytes, pos); end > pos) {
-        sink.add(Span{pos, end}, UBRK_WORD_LETTER);
+        sink.add_plain(Span{pos, end});
         pos = end;
         continue;
       }
@@ -355,14 +355,16 @@ struct Segmenter::Impl {
 
     /// Adds the segment `word` of rule status `status`, if it is a word or a number.
     void add(Span word, int32_t status) {
-      while (next_ != nonwords_.end() && next_->span().end <= word.begin) out_.push_back(*next_++);
-      if (next_ != nonwords_.end() && next_->span().begin < word.end) return;
-      if (word.size() > Token::kMaxLength) return;  // 256 MiB without a break is no word.
+      if (!place(word)) return;
       if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) {
         out_.push_back({word, TokenKind::number});
       } else if (status >= UBRK_WORD_LETTER) {
         out_.push_back({word, classify_word(bytes_.substr(word.begin, word.size()))});
       }
+    }
+    /// Adds `word`, a plain word (plain_word): ASCII letters, so a word, not a domain name.
+    void add_plain(Span word) {
+      if (place(word)) out_.push_back({word, TokenKind::word});
     }
 
     /// The tokens, the non-words after the last segment included, in a vector of their size.
@@ -372,6 +374,14 @@ struct Segmenter::Impl {
     }
 
    private:
+    /// Adds the non-words before `word`; false when `word` is not to be added (it overlaps a
+    /// non-word, or is too long to be a word).
+    bool place(Span word) {
+      while (next_ != nonwords_.end() && next_->span().end <= word.begin) out_.push_back(*next_++);
+      if (next_ != nonwords_.end() && next_->span().begin < word.end) return false;
+      return word.size() <= Token::kMaxLength;  // 256 MiB without a break is no word.
+    }
+
     std::string_view bytes_;
     std::vector<Token> nonwords_;
     std::vector<Token>::const_iterator next_;
