@@ -1,5 +1,6 @@
-// Fuzzes the segmenter's plain-word path: for any bytes, the tokens it finds are those of ICU's
-// own boundaries (Segmenter::icu_tokens), spans and kinds alike.
+// Fuzzes the segmenter's shortcuts past ICU: for any bytes, the tokens it finds are those of
+// ICU's own boundaries (Segmenter::icu_tokens), spans and kinds alike, and the sentences it finds
+// through windows are those of ICU's iteration over the whole text (Segmenter::icu_sentences).
 #include <string_view>
 
 #include "fuzz_support.hpp"
@@ -17,5 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                               ours[i].kind() == icu[i].kind(),
                           "each token as ICU's boundaries give it");
   }
+  const std::vector<galley::Span> sentences = segmenter.sentences(text);
+  galley::fuzz::require(sentences == segmenter.icu_sentences(text),
+                        "the sentences ICU gives over the whole text");
   return 0;
 }
