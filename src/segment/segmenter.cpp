@@ -193,6 +193,9 @@ struct Segmenter::Impl {
     std::size_t text = 0;
     std::size_t joined = 0;
     std::size_t length = 0;
+
+    /// The unit of the text just past the window.
+    [[nodiscard]] std::size_t text_end() const { return text + length; }
   };
   std::vector<Window> windows;
   std::u16string joined;  ///< The windows, U+2029 after each but the last.
@@ -225,7 +228,7 @@ struct Segmenter::Impl {
   /// kSentenceLookBehind units before it and after the last window, or that window's end (the
   /// two are joined), or the text's start.
   [[nodiscard]] std::size_t window_start(const Utf16View& view, std::size_t stop) const {
-    const std::size_t floor = windows.empty() ? 0 : windows.back().text + windows.back().length;
+    const std::size_t floor = windows.empty() ? 0 : windows.back().text_end();
     if (stop < floor + kSentenceLookBehind) return floor;
     for (std::size_t at = stop - kSentenceLookBehind;; --at) {
       if (view.starts_code_point(at) && sentence_role(view.at(at)) == SentenceRole::letter) {
@@ -238,10 +241,8 @@ struct Segmenter::Impl {
   /// Adds units [begin, end) of `view` as a window, or to the last window where it ends at
   /// `begin`.
   void add_window(const Utf16View& view, std::size_t begin, std::size_t end) {
-    if (!windows.empty() && windows.back().text + windows.back().length == begin) {
+    if (!windows.empty() && windows.back().text_end() == begin) {
       windows.back().length += end - begin;
-    } else if (windows.empty() && begin == 0) {
-      windows.push_back({0, 0, end});
     } else {
       if (!windows.empty()) joined += u'\u2029';
       windows.push_back({begin, joined.size(), end - begin});
