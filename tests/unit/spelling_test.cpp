@@ -70,6 +70,23 @@ TEST_CASE("spelling: a typo gets the right first suggestion and at most five", "
   CHECK(c.findings[0].suggestions.size() <= 5);
 }
 
+TEST_CASE("spelling: the slips of typing rank first among words one edit away", "[spelling]") {
+  // Each typo is one edit from a commoner word too ("he", "write", "commission"): a swap of two
+  // neighbours and a doubled letter typed once or twice weigh less than other edits.
+  const auto first_suggestion = [](const std::string& text, std::string_view typo) {
+    for (const Found& f : spell(text).findings) {
+      if (f.text == typo && !f.suggestions.empty()) return f.suggestions[0];
+    }
+    return std::string("(no finding)");
+  };
+  CHECK(first_suggestion("The board met and hte chair spoke for an hour.\n", "hte") == "the");
+  CHECK(first_suggestion("The board has writen to every member this week.\n", "writen") ==
+        "written");
+  CHECK(first_suggestion("The ommission of the fee was noted by the auditors.\n", "ommission") ==
+        "omission");
+  CHECK(first_suggestion("The board thanked thme all and set a new date.\n", "thme") == "them");
+}
+
 TEST_CASE("spelling: a word of the document with a digit is never offered for a word",
           "[spelling]") {
   // "5th" is one edit from "sth" (and from "fth", its third suggestion once, which en-GB's
