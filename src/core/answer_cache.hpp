@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/prefetch.hpp"
 #include "core/string_hash.hpp"
 
 namespace galley {
@@ -26,13 +27,7 @@ class AnswerCache {
   /// Asks the processor to bring the slot where `key` would be into its cache, for a find()
   /// soon after: lookups of words met one after another each wait for a miss, prefetched ones
   /// overlap.
-  void prefetch(std::string_view key) const {
-    const Slot* slot = &slots_[index_of(hash_of(key))];
-    // GCC 12 deletes a prefetch whose address only a loop without side effects computes (the
-    // hash's), and the loop with it: the empty statement makes the address needed.
-    asm volatile("" : : "r"(slot));  // NOLINT(hicpp-no-assembler)
-    __builtin_prefetch(slot);
-  }
+  void prefetch(std::string_view key) const { galley::prefetch(&slots_[index_of(hash_of(key))]); }
   /// Caches `answer` for `key`, which is not cached yet; empties the cache first when full.
   void insert(std::string_view key, bool answer);
   /// Answers cached.
