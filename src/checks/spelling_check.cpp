@@ -47,36 +47,34 @@ constexpr std::uint32_t kRareInList = 20;
 constexpr double kSwapCost = 0.5;
 constexpr double kDoubleCost = 0.7;
 
-/// True when `text[k]` stands beside a letter like itself: one of a doubled pair.
-bool beside_its_twin(std::string_view text, std::size_t k) {
-  return (k > 0 && text[k - 1] == text[k]) || (k + 1 < text.size() && text[k + 1] == text[k]);
-}
+}  // namespace
 
-/// The cost of making `typed` into `word` by optimal-string-alignment edits, with a swap of two
-/// neighbours and a letter of a doubled pair dropped or added costing less than 1; `fallback`
-/// (the plain edit distance) for words that are not ASCII or not under 64 bytes.
-double typing_cost(std::string_view typed, std::string_view word, std::size_t fallback) {
+double typing_cost(std::string_view typed, std::string_view word) {
   constexpr std::size_t kRow = 64;
   const auto ascii = [](std::string_view text) {
     return std::all_of(text.begin(), text.end(),
                        [](char c) { return static_cast<unsigned char>(c) < 0x80U; });
   };
   if (typed.size() >= kRow || word.size() >= kRow || !ascii(typed) || !ascii(word))
-    return static_cast<double>(fallback);
+    return static_cast<double>(edit_distance(typed, word, typed.size() + word.size()));
+  // Row i is for typed's first i letters; column j for word's first j. Dropping word[j - 1] is
+  // a doubled letter typed once when typed[i - 1] is its twin (word[j - 2]); typing typed[i - 1]
+  // over is one when it is typed[i - 2] again and word[j - 1] is that letter.
   std::array<double, kRow> before{};
   std::array<double, kRow> previous{};
   std::array<double, kRow> current{};
-  previous[0] = 0.0;
-  for (std::size_t j = 1; j <= word.size(); ++j)
-    previous[j] = previous[j - 1] + (beside_its_twin(word, j - 1) ? kDoubleCost : 1.0);
+  for (std::size_t j = 1; j <= word.size(); ++j) previous[j] = static_cast<double>(j);
   for (std::size_t i = 1; i <= typed.size(); ++i) {
-    const double extra = beside_its_twin(typed, i - 1) ? kDoubleCost : 1.0;
-    current[0] = previous[0] + extra;
+    const char letter = typed[i - 1];
+    const bool typed_twice = i > 1 && typed[i - 2] == letter;
+    current[0] = static_cast<double>(i);
     for (std::size_t j = 1; j <= word.size(); ++j) {
-      const double dropped = beside_its_twin(word, j - 1) ? kDoubleCost : 1.0;
+      const double extra = typed_twice && word[j - 1] == letter ? kDoubleCost : 1.0;
+      const double dropped =
+          j > 1 && word[j - 2] == word[j - 1] && letter == word[j - 1] ? kDoubleCost : 1.0;
       double cost = std::min({previous[j] + extra, current[j - 1] + dropped,
-                              previous[j - 1] + (typed[i - 1] == word[j - 1] ? 0.0 : 1.0)});
-      if (i > 1 && j > 1 && typed[i - 1] == word[j - 2] && typed[i - 2] == word[j - 1])
+                              previous[j - 1] + (letter == word[j - 1] ? 0.0 : 1.0)});
+      if (i > 1 && j > 1 && letter == word[j - 2] && typed[i - 2] == word[j - 1])
         cost = std::min(cost, before[j - 2] + kSwapCost);
       current[j] = cost;
     }
@@ -85,6 +83,8 @@ double typing_cost(std::string_view typed, std::string_view word, std::size_t fa
   }
   return previous[word.size()];
 }
+
+namespace {
 
 double score_of(const Candidate& c) {
   return (c.in_doc && c.count < kRareInList ? 2.0 : 0.0) + std::log10(1.0 + c.count) -
@@ -101,8 +101,8 @@ void add_candidate(std::map<std::string, Candidate>& candidates, const SpellWord
   c.in_doc = words.has_lower(key);
   c.count = WordIndex::shared().count(key);
   c.distance = edit_distance(word.lower, key, 3);
-  // The plain distance is capped at 3 (a Hunspell suggestion may be further): no more here.
-  c.cost = std::min(static_cast<double>(c.distance), typing_cost(word.lower, key, c.distance));
+  // The plain distance stops at 4 (a Hunspell suggestion may be further): no more here.
+  c.cost = std::min(static_cast<double>(c.distance), typing_cost(word.lower, key));
   c.same_first = !key.empty() && !word.lower.empty() && key[0] == word.lower[0];
   candidates.emplace(key, std::move(c));
 }

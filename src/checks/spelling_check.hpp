@@ -2,6 +2,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "checks/check.hpp"
@@ -33,6 +34,12 @@ class SpellingCheck final : public Check {
   Mode mode_;
   std::vector<std::string> dictionaries_;
 };
+
+/// The cost of making `typed` into `word` by optimal-string-alignment edits, each 1, but two
+/// neighbours swapped 0.5 and a doubled letter typed once, or a letter typed twice, 0.7: the
+/// slips of typing ("hte", "writen", "ommission"). The plain edit distance for words that are not
+/// ASCII or are 64 bytes or longer.
+double typing_cost(std::string_view typed, std::string_view word);
 
 /// Up to five replacements for the unknown `word`, best first: the frequency list's and the
 /// document's words within two edits (and the dictionary's within one when neither has one that

@@ -12,6 +12,7 @@
 #include "checks/registry.hpp"
 #include "checks/spell_document.hpp"
 #include "checks/speller.hpp"
+#include "checks/spelling_check.hpp"
 #include "checks/word_index.hpp"
 #include "core/load_error.hpp"
 #include "pipeline.hpp"
@@ -71,8 +72,8 @@ TEST_CASE("spelling: a typo gets the right first suggestion and at most five", "
 }
 
 TEST_CASE("spelling: the slips of typing rank first among words one edit away", "[spelling]") {
-  // Each typo is one edit from a commoner word too ("he", "write", "commission"): a swap of two
-  // neighbours and a doubled letter typed once or twice weigh less than other edits.
+  // Each typo is one edit from another word too ("he", "write", "commission"), which ranked
+  // first when every edit cost 1.
   const auto first_suggestion = [](const std::string& text, std::string_view typo) {
     for (const Found& f : spell(text).findings) {
       if (f.text == typo && !f.suggestions.empty()) return f.suggestions[0];
@@ -84,7 +85,27 @@ TEST_CASE("spelling: the slips of typing rank first among words one edit away", 
         "written");
   CHECK(first_suggestion("The ommission of the fee was noted by the auditors.\n", "ommission") ==
         "omission");
-  CHECK(first_suggestion("The board thanked thme all and set a new date.\n", "thme") == "them");
+}
+
+TEST_CASE("spelling: typing_cost weighs the slips of typing below other edits", "[spelling]") {
+  CHECK(typing_cost("cat", "cat") == Approx(0.0));
+  CHECK(typing_cost("", "abc") == Approx(3.0));
+  CHECK(typing_cost("abc", "") == Approx(3.0));
+  CHECK(typing_cost("hte", "the") == Approx(0.5));  // two neighbours swapped
+  CHECK(typing_cost("recieve", "receive") == Approx(0.5));
+  CHECK(typing_cost("writen", "written") == Approx(0.7));      // a doubled letter typed once
+  CHECK(typing_cost("ommission", "omission") == Approx(0.7));  // a letter typed twice
+  CHECK(typing_cost("comited", "committed") == Approx(1.4));   // two of them
+  // Both letters of a pair left out are two edits, not two slips.
+  CHECK(typing_cost("wrien", "written") == Approx(2.0));
+  // A letter added beside a different one is an ordinary edit.
+  CHECK(typing_cost("wrotte", "wrote") == Approx(0.7));
+  CHECK(typing_cost("wroate", "wrote") == Approx(1.0));
+  CHECK(typing_cost("the", "he") == Approx(1.0));
+  // Not ASCII, or 64 bytes or longer: the plain edit distance.
+  CHECK(typing_cost("caf\xC3\xA9", "cafe") == Approx(1.0));
+  CHECK(typing_cost(std::string(63, 'a'), std::string(62, 'a')) == Approx(0.7));
+  CHECK(typing_cost(std::string(64, 'a'), std::string(63, 'a')) == Approx(1.0));
 }
 
 TEST_CASE("spelling: a word of the document with a digit is never offered for a word",
