@@ -59,11 +59,8 @@ constexpr std::array<std::uint8_t, 256> kByteRoles = [] {
   return roles;
 }();
 
-/// True when byte `c` has any of `roles`.
-bool has_role(unsigned char c, unsigned roles) { return (kByteRoles[c] & roles) != 0; }
-
 /// ASCII in no word or number of its own (kByteRoles).
-bool is_separator(unsigned char c) { return has_role(c, kSeparatorByte); }
+bool is_separator(unsigned char c) { return (kByteRoles[c] & kSeparatorByte) != 0; }
 
 // A run of ASCII letters is one ICU word, and its bounds are ICU boundaries, whatever comes
 // before and after its neighbours, when the byte before it is a separator that cannot join
