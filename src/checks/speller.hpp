@@ -63,7 +63,8 @@ class Speller {
   /// else, as one for `language` and `user_dictionaries` would, with Hunspell loaded from only
   /// the entries of the variety's .dic from which its affix rules could make one of them: a few
   /// milliseconds where the whole list takes 50-70. Null where that cannot be made sure of
-  /// (affix rules that stack or join stems, user lists, words that are not ASCII letters).
+  /// (affix rules that stack or join stems, user lists, words of other than ASCII letters,
+  /// apostrophes, hyphens and dots).
   /// Throws LoadError where the dictionary is missing.
   static std::unique_ptr<Speller> narrowed(std::string_view language,
                                            const std::vector<std::string>& user_dictionaries,

@@ -236,7 +236,12 @@ TEST_CASE("speller narrowed to a document's questions answers about them as the 
         "approx.", "Mr.", "teh.", "shewed", "whilst", "programme", "catalogued", "travelled",
         "traveled", "aluminium", "Lisbon", "doesn't", "o'clock", "co", "a", "xqzvw", "etc..",
         // Entries of both Hunspell's list and galley's, with other flags: each list's own.
-        "fintechs", "agritechs", "reposts", "inclusivity's", "pushback's", "dismicrobusiness"}) {
+        "fintechs", "agritechs", "reposts", "inclusivity's", "pushback's", "dismicrobusiness",
+        // Hyphens, which Hunspell also breaks words at, and dots within a word.
+        "well-known", "colour-blind", "co-operate", "self-organisation", "re-colouring",
+        "teh-colour", "colour-teh", "Aix-la-Chapelle", "anti-colourless", "-colour", "colour-",
+        "up--to", "non-xqzvw", "WELL-KNOWN", "far-reaching.", "file.txt", "ju-file.txt", "e.g.",
+        "i.e", "U.S.-based", "mid-1990s"}) {
     words.push_back(word);
   }
   for (const std::string word : {"development", "quay", "realise", "announced"}) {
@@ -257,15 +262,21 @@ TEST_CASE("speller narrowed to a document's questions answers about them as the 
       if (whole.known(word)) ++accepted;
     }
     CHECK(narrowed > words.size() * 9 / 10);
+    CHECK(narrowed + 1 == words.size());  // All but "mid-1990s": Hunspell takes some numbers.
     CHECK(accepted > 20);  // Both answers were put to the test.
     CHECK(narrowed - accepted > 100);
-    // A few at once, as a document asks them.
+    // A few at once, as a document asks them, and all the narrowable ones at once.
     const std::vector<std::string> some{"teh", "colour", "color", "recolouring", "etc."};
-    const std::unique_ptr<Speller> together = Speller::narrowed(language, {}, some);
-    REQUIRE(together != nullptr);
-    for (const std::string& word : some) {
-      CAPTURE(word);
-      CHECK(together->known(word) == whole.known(word));
+    std::vector<std::string> all = words;
+    std::erase(all, "mid-1990s");
+    for (const std::vector<std::string>& asked : {some, all}) {
+      const std::unique_ptr<Speller> together = Speller::narrowed(language, {}, asked);
+      REQUIRE(together != nullptr);
+      for (const std::string& word : asked) {
+        CAPTURE(word);
+        CHECK(together->known(word) == whole.known(word));
+        CHECK(together->in_dictionaries(word) == whole.in_dictionaries(word));
+      }
     }
   }
 }
@@ -295,6 +306,8 @@ TEST_CASE("speller: not narrowed where a word's stem may not hold its letters", 
   CHECK_FALSE(narrows("SFX S Y 1\nSFX S 0 s/T .\n", "quays"));       // An affix on an affix.
   CHECK_FALSE(narrows("COMPOUNDMIN 1\nCOMPOUNDRULE 1\nCOMPOUNDRULE SS\n", "quays"));
   CHECK(narrows(affixes + "ICONV 1\nICONV \xE2\x80\x99 '\n", "quays"));  // Apostrophes only.
+  CHECK_FALSE(narrows(affixes + "BREAK 1\nBREAK .\n", "quays"));         // Words split at dots.
+  CHECK(narrows(affixes + "BREAK 2\nBREAK -\nBREAK ^-\n", "quays"));     // Hyphens: as Hunspell's.
   // A user's list may carry flags that join entries: loaded whole.
   test::write_file(dir + "/en_US.aff", "SET UTF-8\n" + affixes);
   test::write_file(dir + "/user.txt", "Qorvanth\n");
