@@ -33,6 +33,7 @@ struct Candidate {
   std::size_t distance = 3;
   double cost = 3.0;  ///< typing_cost: the edits weighed as typists make them.
   std::size_t hunspell_rank = 10;
+  double score = 0.0;  ///< score_of, worked out once all else is known (a log10 each).
 };
 
 // Weights fitted on misspellings injected into bench/corpus/train.txt (never eval.txt); see
@@ -60,9 +61,11 @@ double typing_cost(std::string_view typed, std::string_view word) {
   // Row i is for typed's first i letters; column j for word's first j. Dropping word[j - 1] is
   // a doubled letter typed once when typed[i - 1] is its twin (word[j - 2]); typing typed[i - 1]
   // over is one when it is typed[i - 2] again and word[j - 1] is that letter.
-  std::array<double, kRow> before{};
-  std::array<double, kRow> previous{};
-  std::array<double, kRow> current{};
+  // Three rows turned by pointer: swapping the arrays copied them, half of this function.
+  std::array<std::array<double, kRow>, 3> rows{};
+  double* before = rows[0].data();
+  double* previous = rows[1].data();
+  double* current = rows[2].data();
   for (std::size_t j = 1; j <= word.size(); ++j) previous[j] = static_cast<double>(j);
   for (std::size_t i = 1; i <= typed.size(); ++i) {
     const char letter = typed[i - 1];
@@ -78,8 +81,10 @@ double typing_cost(std::string_view typed, std::string_view word) {
         cost = std::min(cost, before[j - 2] + kSwapCost);
       current[j] = cost;
     }
-    std::swap(before, previous);
-    std::swap(previous, current);
+    double* const oldest = before;
+    before = previous;
+    previous = current;
+    current = oldest;
   }
   return previous[word.size()];
 }
@@ -231,10 +236,12 @@ std::vector<std::string> rank_suggestions(const SpellDocument& words, const Spel
   }
   if (candidates.empty()) add_hunspell_candidates(candidates, word, words, speller);
   std::vector<Candidate> ranked;
-  for (auto& [key, c] : candidates) ranked.push_back(std::move(c));
-  std::stable_sort(ranked.begin(), ranked.end(), [](const Candidate& a, const Candidate& b) {
-    return score_of(a) > score_of(b);
-  });
+  for (auto& [key, c] : candidates) {
+    c.score = score_of(c);
+    ranked.push_back(std::move(c));
+  }
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const Candidate& a, const Candidate& b) { return a.score > b.score; });
   std::vector<std::string> out;
   for (std::size_t i = 0; i < ranked.size() && i < kMaxSuggestions; ++i)
     out.push_back(ranked[i].display);
