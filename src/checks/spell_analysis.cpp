@@ -127,17 +127,20 @@ class OtherVariety {
 
   /// Readies answers to `questions`, the only words knows() and in_dictionaries() will be
   /// asked about (spelled_ok's forms of each word): a narrowed speller (Speller::narrowed) when
-  /// the whole one is not loaded, the questions are not so many that narrowing to them would
-  /// cost as much as the whole load (1,623 questions, big.txt's: 13-16 ms against 60-70), and
-  /// the process has not narrowed often (past that, loading the whole one once costs less).
+  /// the whole one is not loaded and the process has not narrowed much. A narrowing costs a few
+  /// milliseconds and a few microseconds a question (big.txt's 1,623: 13-16 ms), the whole load
+  /// 60-70 ms once for the process: past eight narrowings, or 4,096 questions in all, the whole
+  /// one costs less.
   void prepare(const std::vector<std::string>& questions) {
-    constexpr std::size_t kMaxQuestions = 8192;
+    constexpr std::size_t kQuestionBudget = 4096;
     constexpr int kMaxNarrowings = 8;
     static std::atomic<int> narrowings{0};
-    if (questions.empty() || questions.size() > kMaxQuestions || narrowings >= kMaxNarrowings ||
-        Speller::loaded(language_, dictionaries_)) {
+    static std::atomic<std::size_t> asked{0};
+    if (questions.empty() || narrowings >= kMaxNarrowings ||
+        asked + questions.size() > kQuestionBudget || Speller::loaded(language_, dictionaries_)) {
       return;
     }
+    asked += questions.size();
     ++narrowings;
     try {
       narrowed_ = Speller::narrowed(language_, dictionaries_, questions);

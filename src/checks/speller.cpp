@@ -210,6 +210,8 @@ AffixRules affix_rules(std::string_view aff) {
   bool narrowable = !aff.empty();
   for (const AffLine& line : aff_lines(aff)) {
     const std::string_view kind = line.directive;
+    // Hungarian's dash rule also looks a word's left side up with its hyphen ("Aix-").
+    if (kind == "LANG" && line.fields[0].starts_with("hu")) narrowable = false;
     if (kind == "IGNORE" || kind == "COMPLEXPREFIXES" || kind == "FULLSTRIP" ||
         kind == "COMPOUNDFLAG" || kind == "COMPOUNDBEGIN" || kind == "COMPOUNDMIDDLE" ||
         kind == "COMPOUNDEND" || kind == "COMPOUNDLAST") {
@@ -271,19 +273,36 @@ void add_stems(std::string_view form, const AffixRules& rules, std::set<std::str
   }
 }
 
-/// Every entry, lower-cased, from which Hunspell could make `word` in some case (add_stems): a
-/// word with trailing dots ("etc.") without them and with one, as Hunspell looks it up; a word
-/// with hyphens whole and each stretch of it between hyphens or its ends, since Hunspell also
-/// takes a word whose two sides of a hyphen it takes, and looks at each side the same way (its
-/// default BREAK points: "-", and a hyphen at either end). Nullopt for a word of other
-/// characters.
+/// Adds to `stems` the stems (add_stems) of `text` as Hunspell looks a string up: its trailing
+/// dots taken off ("etc." as "etc"), and with one put back. A string of dots alone needs no
+/// entry: Hunspell's answer for it is the same whatever the dictionary holds.
+void add_dotted_stems(std::string_view text, const AffixRules& rules,
+                      std::set<std::string>& stems) {
+  std::string_view bare = text;
+  while (!bare.empty() && bare.back() == '.') bare.remove_suffix(1);
+  if (bare.empty()) return;
+  const std::string lower = ascii_lower(bare);
+  add_stems(lower, rules, stems);
+  if (bare.size() < text.size()) add_stems(lower + ".", rules, stems);
+}
+
+/// Every entry, lower-cased, from which Hunspell could make `word` in some case: the word as
+/// Hunspell looks it up (add_dotted_stems), and, for a word with hyphens, each stretch of it
+/// between hyphens or its ends likewise, since Hunspell also takes a word whose two sides of a
+/// hyphen it takes, and looks at each side as at a word (its default BREAK points: "-", and a
+/// hyphen at either end). Nullopt for a word of other characters, and for one of ten hyphens or
+/// more, which Hunspell does not break (and whose stretches would be many).
 std::optional<std::set<std::string>> candidate_stems(std::string_view word,
                                                      const AffixRules& rules) {
+  constexpr std::size_t kMostHyphens = 9;
+  std::string_view bare = word;
+  while (!bare.empty() && bare.back() == '.') bare.remove_suffix(1);
+  if (bare.empty() || !letters_only(bare) ||
+      static_cast<std::size_t>(std::count(bare.begin(), bare.end(), '-')) > kMostHyphens) {
+    return std::nullopt;
+  }
   std::set<std::string> stems;
-  std::string bare(word);
-  while (!bare.empty() && bare.back() == '.') bare.pop_back();
-  if (bare.empty() || !letters_only(bare)) return std::nullopt;
-  const bool dotted = bare.size() < word.size();
+  add_dotted_stems(word, rules, stems);
   std::vector<std::size_t> starts{0};
   std::vector<std::size_t> ends;
   for (std::size_t i = 0; i < bare.size(); ++i) {
@@ -294,10 +313,7 @@ std::optional<std::set<std::string>> candidate_stems(std::string_view word,
   ends.push_back(bare.size());
   for (const std::size_t start : starts) {
     for (const std::size_t end : ends) {
-      if (end <= start) continue;
-      const std::string stretch = ascii_lower(std::string_view(bare).substr(start, end - start));
-      add_stems(stretch, rules, stems);
-      if (dotted && end == bare.size()) add_stems(stretch + ".", rules, stems);
+      if (end > start) add_dotted_stems(bare.substr(start, end - start), rules, stems);
     }
   }
   return stems;

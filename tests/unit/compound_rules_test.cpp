@@ -241,7 +241,8 @@ TEST_CASE("speller narrowed to a document's questions answers about them as the 
         "well-known", "colour-blind", "co-operate", "self-organisation", "re-colouring",
         "teh-colour", "colour-teh", "Aix-la-Chapelle", "anti-colourless", "-colour", "colour-",
         "up--to", "non-xqzvw", "WELL-KNOWN", "far-reaching.", "file.txt", "ju-file.txt", "e.g.",
-        "i.e", "U.S.-based", "mid-1990s"}) {
+        "i.e", "U.S.-based", "Dr.-approved", "Mr.-Right", "colour.-", "etc.-.", "well-...",
+        "mid-1990s"}) {
     words.push_back(word);
   }
   for (const std::string word : {"development", "quay", "realise", "announced"}) {
@@ -308,6 +309,9 @@ TEST_CASE("speller: not narrowed where a word's stem may not hold its letters", 
   CHECK(narrows(affixes + "ICONV 1\nICONV \xE2\x80\x99 '\n", "quays"));  // Apostrophes only.
   CHECK_FALSE(narrows(affixes + "BREAK 1\nBREAK .\n", "quays"));         // Words split at dots.
   CHECK(narrows(affixes + "BREAK 2\nBREAK -\nBREAK ^-\n", "quays"));     // Hyphens: as Hunspell's.
+  CHECK_FALSE(narrows(affixes + "LANG hu_HU\n", "quays"));               // Its dash rule.
+  CHECK(narrows(affixes, "a-b-c-d-e-f-g-h-i-quays"));                    // Nine hyphens.
+  CHECK_FALSE(narrows(affixes, "a-b-c-d-e-f-g-h-i-j-quays"));            // Ten: not broken.
   // A user's list may carry flags that join entries: loaded whole.
   test::write_file(dir + "/en_US.aff", "SET UTF-8\n" + affixes);
   test::write_file(dir + "/user.txt", "Qorvanth\n");
