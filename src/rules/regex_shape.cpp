@@ -441,10 +441,15 @@ void to_line_starts(std::string_view text, std::vector<ScanWindow>& windows) {
 }
 
 RegexShape regex_shape(const icu::RegexPattern& pattern, const std::vector<std::string>& literals) {
+  return regex_shape(pattern.pattern(), pattern.flags(), literals);
+}
+
+RegexShape regex_shape(const icu::UnicodeString& pattern, std::uint32_t flags,
+                       const std::vector<std::string>& literals) {
   RegexShape shape;
-  if ((pattern.flags() & ~static_cast<uint32_t>(UREGEX_CASE_INSENSITIVE)) != 0) return shape;
-  shape.line_start = opens_at_line_start(to_utf32(pattern.pattern()));
-  ShapeReader reader(to_utf32(pattern.pattern()), literals, shape);
+  if ((flags & ~static_cast<uint32_t>(UREGEX_CASE_INSENSITIVE)) != 0) return shape;
+  shape.line_start = opens_at_line_start(to_utf32(pattern));
+  ShapeReader reader(to_utf32(pattern), literals, shape);
   shape.known = reader.read();
   // Case-insensitive parts match the case variants too; adding them always is only cautious.
   add_case_variants(shape.consumed);

@@ -39,6 +39,9 @@ void add_case_variants(icu::UnicodeSet& set);
 
 /// Reads `pattern`'s source for `literals` (lower-case, as in Rule::required).
 RegexShape regex_shape(const icu::RegexPattern& pattern, const std::vector<std::string>& literals);
+/// regex_shape() of an expression not compiled yet: its text and ICU's compile flags.
+RegexShape regex_shape(const icu::UnicodeString& pattern, std::uint32_t flags,
+                       const std::vector<std::string>& literals);
 
 /// Windows of well-formed UTF-8 `text` in which a match of `shape` can lie: the runs of
 /// consumable characters around each of `occurrences` (sorted), a match starting no later than

@@ -14,6 +14,7 @@
 
 U_NAMESPACE_BEGIN
 class RegexPattern;
+class UnicodeString;
 U_NAMESPACE_END
 
 namespace galley {
@@ -54,6 +55,32 @@ struct RuleEntry {
 /// A compiled ICU expression, shared read-only between threads (RegexPattern is thread-safe).
 using SharedPattern = std::shared_ptr<const icu::RegexPattern>;
 
+/// A rule's expression, checked when its rule loads and compiled then or at its first use,
+/// once for every thread (checked_regex). Copies share the one compilation.
+class LazyPattern {
+ public:
+  LazyPattern() = default;
+  /// An expression compiled already.
+  explicit LazyPattern(SharedPattern compiled);
+  /// `source` with ICU's `flags`, compiled at the first get(); ICU must accept it.
+  LazyPattern(const icu::UnicodeString& source, std::uint32_t flags, std::int32_t groups);
+
+  /// The compiled expression, compiled now if not yet (on whichever thread asks first).
+  [[nodiscard]] const icu::RegexPattern& get() const;
+  /// The expression as ICU is given it.
+  [[nodiscard]] const icu::UnicodeString& source() const;
+  /// ICU's compile flags.
+  [[nodiscard]] std::uint32_t flags() const;
+  /// The number of capture groups.
+  [[nodiscard]] std::int32_t groups() const;
+  /// False for no expression.
+  explicit operator bool() const { return state_ != nullptr; }
+
+ private:
+  struct State;
+  std::shared_ptr<State> state_;
+};
+
 /// One rule from a rule file, compiled.
 struct Rule {
   std::string id;                         ///< `<category>.<name>`, e.g. "marker.tk".
@@ -68,7 +95,7 @@ struct Rule {
   std::vector<RuleEntry> entries;         ///< Phrase and word lists: group i+1 is entry i.
   std::vector<RuleExample> examples;      ///< At least one incorrect and one correct.
   RuleOrigin origin;                      ///< Where it was written.
-  SharedPattern pattern;                  ///< The expression that finds matches.
+  LazyPattern pattern;                    ///< The expression that finds matches.
   int32_t group = 0;                      ///< The capture group reported (0: whole match).
   bool word_bounded = false;              ///< A match neither starts nor ends inside a word.
   SharedPattern unless_next_block;        ///< Allowed when the next block matches (or none).

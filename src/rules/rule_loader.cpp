@@ -273,6 +273,22 @@ class RuleFileParser {
     RegexError error;
     SharedPattern pattern = compile_regex(expression, options, error);
     if (pattern) return pattern;
+    throw_regex_error(node, name, error);
+  }
+
+  /// compile_child for the rule's own expression, which may be compiled at its first use.
+  LazyPattern check_child(const pugi::xml_node node, const char* name,
+                          const std::string& expression, RegexOptions options) const {
+    RegexError error;
+    LazyPattern pattern = checked_regex(expression, options, error);
+    if (pattern) return pattern;
+    throw_regex_error(node, name, error);
+  }
+
+  /// Reports `error`, an expression's, at its place in the file: the expression's child
+  /// `name` of `node`.
+  [[noreturn]] void throw_regex_error(const pugi::xml_node node, const char* name,
+                                      const RegexError& error) const {
     const pugi::xml_node child = node.child(name);
     const pugi::xml_node text = child.first_child();
     if (!text) throw error_at(child, error.message);
@@ -280,7 +296,7 @@ class RuleFileParser {
     // the file counts lines and columns (ICU's lines are not the file's: it breaks at a CR).
     const auto start = static_cast<std::size_t>(std::max<std::ptrdiff_t>(text.offset_debug(), 0));
     const LineColumn at = source_.locate(std::min(start + error.offset, source_.bytes().size()));
-    return throw_at(at.line, at.column, error.message);
+    throw_at(at.line, at.column, error.message);
   }
 
   [[noreturn]] SharedPattern throw_at(std::size_t line, std::size_t column,
@@ -295,16 +311,17 @@ class RuleFileParser {
     rule.word_bounded = options.word_bounded;
     if (lists) {
       if (rule.entries.empty()) throw error_at(node, "a list rule needs at least one entry");
-      rule.pattern = compile_child(node, "phrase", phrase_alternation(rule.entries), options);
+      rule.pattern = check_child(node, "phrase", phrase_alternation(rule.entries), options);
     } else {
-      rule.pattern = compile_child(node, "regex", single_text(node, "regex", true), options);
+      rule.pattern = check_child(node, "regex", single_text(node, "regex", true), options);
       rule.group = node.child("regex").attribute("group").as_int(0);
-      if (rule.group < 0 || rule.group > group_count(*rule.pattern))
+      if (rule.group < 0 || rule.group > rule.pattern.groups())
         throw error_at(node.child("regex"), "no such capture group");
     }
     // Each worker's runner used to work this out for itself: about 20 ms a runner (closeOver).
     if (!lists && !rule.required.empty()) {
-      rule.shape = std::make_shared<const RegexShape>(regex_shape(*rule.pattern, rule.required));
+      rule.shape = std::make_shared<const RegexShape>(
+          regex_shape(rule.pattern.source(), rule.pattern.flags(), rule.required));
     }
     const RegexOptions plain{true, false};
     if (node.child("unless-next-block")) {

@@ -7,6 +7,8 @@
 #include <cctype>
 #include <climits>
 #include <cstdint>
+#include <mutex>
+#include <stdexcept>
 
 #include "core/utf8.hpp"
 
@@ -50,19 +52,91 @@ void append_literal(std::string& out, char c) {
   out += c;
 }
 
-}  // namespace
-
-SharedPattern compile_regex(std::string_view expression, RegexOptions options, RegexError& error) {
+/// What ICU is given for `expression`: within the word-boundary wrapper when word-bounded.
+icu::UnicodeString regex_source(std::string_view expression, RegexOptions options) {
   std::string source(expression);
   if (options.word_bounded) {
     source =
         "(?<!" + std::string(kWordChar) + ")(?:" + source + ")(?!" + std::string(kWordChar) + ")";
   }
-  const icu::UnicodeString pattern = icu::UnicodeString::fromUTF8(source);
+  return icu::UnicodeString::fromUTF8(source);
+}
+
+/// ICU's compile flags for `options`.
+uint32_t regex_flags(RegexOptions options) {
+  return options.case_sensitive ? 0U : static_cast<uint32_t>(UREGEX_CASE_INSENSITIVE);
+}
+
+}  // namespace
+
+struct LazyPattern::State {
+  icu::UnicodeString source;
+  std::uint32_t flags = 0;
+  std::int32_t groups = 0;
+  std::once_flag compiling;
+  SharedPattern compiled;  ///< Set at construction or in the once.
+};
+
+LazyPattern::LazyPattern(SharedPattern compiled) : state_(std::make_shared<State>()) {
+  state_->source = compiled->pattern();
+  state_->flags = compiled->flags();
+  state_->groups = group_count(*compiled);
+  state_->compiled = std::move(compiled);
+}
+
+LazyPattern::LazyPattern(const icu::UnicodeString& source, std::uint32_t flags, std::int32_t groups)
+    : state_(std::make_shared<State>()) {
+  state_->source = source;
+  state_->flags = flags;
+  state_->groups = groups;
+}
+
+const icu::RegexPattern& LazyPattern::get() const {
+  State& state = *state_;
+  std::call_once(state.compiling, [&state] {
+    if (state.compiled) return;
+    UParseError parse_error{};
+    UErrorCode status = U_ZERO_ERROR;
+    SharedPattern compiled(
+        icu::RegexPattern::compile(state.source, state.flags, parse_error, status));
+    // checked_regex made sure of this: a failure here is galley's bug, not the rule's.
+    if (U_FAILURE(status) || !compiled)
+      throw std::logic_error(std::string("a checked expression failed to compile: ") +
+                             u_errorName(status));
+    state.compiled = std::move(compiled);
+  });
+  return *state.compiled;
+}
+
+const icu::UnicodeString& LazyPattern::source() const { return state_->source; }
+
+std::uint32_t LazyPattern::flags() const { return state_->flags; }
+
+std::int32_t LazyPattern::groups() const { return state_->groups; }
+
+// The wrapper closes the group the expression is put in, after it: an expression that compiles
+// alone compiles within it, unless it reads on into the wrapper. Under (?x) a "#" comments out
+// the rest of the line, and "\Q" quotes up to "\E" or the end: such expressions, and those that
+// fail alone (the wrapper may close what one opens), are compiled whole at once, as before.
+LazyPattern checked_regex(std::string_view expression, RegexOptions options, RegexError& error) {
+  if (options.word_bounded && expression.find('#') == std::string_view::npos &&
+      expression.find("\\Q") == std::string_view::npos) {
+    RegexError alone_error;
+    if (const SharedPattern alone =
+            compile_regex(expression, {options.case_sensitive, false}, alone_error)) {
+      return {regex_source(expression, options), regex_flags(options), group_count(*alone)};
+    }
+  }
+  SharedPattern compiled = compile_regex(expression, options, error);
+  if (!compiled) return {};
+  return LazyPattern(std::move(compiled));
+}
+
+SharedPattern compile_regex(std::string_view expression, RegexOptions options, RegexError& error) {
+  const icu::UnicodeString pattern = regex_source(expression, options);
   UParseError parse_error{};
   UErrorCode status = U_ZERO_ERROR;
-  const uint32_t flags =
-      options.case_sensitive ? 0U : static_cast<uint32_t>(UREGEX_CASE_INSENSITIVE);
+  const uint32_t flags = regex_flags(options);
   std::shared_ptr<const icu::RegexPattern> compiled(
       icu::RegexPattern::compile(pattern, flags, parse_error, status));
   if (U_SUCCESS(status) && compiled) return compiled;

@@ -128,10 +128,6 @@ void RuleRunner::run_blocks(const std::vector<std::size_t>& indexes, const Docum
                             BlockPart part, std::vector<Finding>& out) {
   found_.resize(std::max(found_.size(), indexes.size()));
   earlier_.assign(rules_.rules.size(), EarlierBlocks{});
-  for (const std::size_t index : indexes) {
-    if (!scanners_[index])
-      scanners_[index] = std::make_unique<RegexScanner>(*rules_.rules[index].pattern);
-  }
   if (part.with_source) run_texts(indexes, doc, RuleScope::source, 0, 1);
   run_texts(indexes, doc, RuleScope::prose, part.first, std::min(part.last, doc.blocks.size()));
   for (std::size_t i = 0; i < indexes.size(); ++i) {
@@ -170,7 +166,10 @@ void RuleRunner::run_texts(const std::vector<std::size_t>& indexes, const Docume
 void RuleRunner::scan(std::size_t index, const Document& doc, std::size_t block,
                       std::vector<Finding>& out) {
   const Rule& rule = rules_.rules[index];
-  RegexScanner& scanner = *scanners_[index];
+  // Made at the rule's first scan: its expression may compile only then (checked_regex).
+  std::unique_ptr<RegexScanner>& made = scanners_[index];
+  if (!made) made = std::make_unique<RegexScanner>(rule.pattern.get());
+  RegexScanner& scanner = *made;
   const bool whole_source = block == kWholeSource;
   const std::string_view text =
       whole_source ? doc.source.bytes() : std::string_view(doc.blocks[block].text);

@@ -190,13 +190,13 @@ TEST_CASE("shaped windows find what a whole search finds for every built-in patt
   for (std::size_t index = 0; index < set.rules.size(); ++index) {
     const Rule& rule = set.rules[index];
     if (rule.kind != RuleKind::pattern) continue;
-    const RegexShape shape = regex_shape(*rule.pattern, rule.required);
+    const RegexShape shape = regex_shape(rule.pattern.get(), rule.required);
     if (!shape.known || !shape.holds_literal) continue;
     RuleSet one;
     one.rules.push_back(rule);
     RequiredLiterals required(one, rule.scope);
-    RegexScanner whole(*rule.pattern);
-    RegexScanner shaped(*rule.pattern);
+    RegexScanner whole(rule.pattern.get());
+    RegexScanner shaped(rule.pattern.get());
     for (int round = 0; round < 303; ++round) {
       std::string text;
       // A few texts longer than RegexScanner's own windows, which the windows are cut to.

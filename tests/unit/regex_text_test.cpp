@@ -1,10 +1,13 @@
 // ICU matches well-formed text in UTF-16 and other text through UText: either way a match's span
 // is in bytes of the UTF-8 text, whether the text is ASCII, has 2-, 3- and 4-byte sequences, or
 // has ill-formed bytes; windows given in bytes select the same matches.
-#include <catch2/catch.hpp>
+#include <unicode/regex.h>
 #include <unicode/unistr.h>
 #include <unicode/utext.h>
+
+#include <catch2/catch.hpp>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "rules/rule_regex.hpp"
@@ -186,6 +189,59 @@ TEST_CASE("a text over the converted size is read through UText with byte offset
   CHECK(prepared.native(text.size() - 1) == static_cast<int64_t>(text.size() - 1));
   CHECK(prepared.byte_offset(static_cast<int64_t>(text.size())) == text.size());
   CHECK(spans_of("x", text) == std::vector<Span>{{text.size() - 1, text.size()}});
+}
+
+// A rule's expression may compile at its first use (checked_regex): whatever it compiles then
+// must be what compile_regex compiles at load, and what compile_regex rejects it rejects.
+TEST_CASE("checked expressions: the same pattern as compiled at once, and the same refusals",
+          "[rules][regex-text]") {
+  const auto matches = [](const icu::RegexPattern& pattern, std::string_view text) {
+    RegexScanner scanner(pattern);
+    scanner.reset(text);
+    std::vector<Span> out;
+    while (scanner.next() == ScanResult::match) out.push_back(*scanner.span(0));
+    return out;
+  };
+  const std::string text = "Reach out to the team; outreach reached them. (?x) #";
+  for (const RegexOptions options :
+       {RegexOptions{true, true}, RegexOptions{false, true}, RegexOptions{false, false}}) {
+    for (const std::string expression :
+         {"reach(ed)? out", "(out)(reach)", "a)(?:b", "\\p{Lu}\\w+", "(?x) reach # note",
+          "\\Qreach", "[unclosed", "(?<=a+)b"}) {
+      CAPTURE(expression, options.case_sensitive, options.word_bounded);
+      RegexError at_once_error;
+      const SharedPattern at_once = compile_regex(expression, options, at_once_error);
+      RegexError checked_error;
+      const LazyPattern checked = checked_regex(expression, options, checked_error);
+      REQUIRE(static_cast<bool>(checked) == static_cast<bool>(at_once));
+      if (!at_once) {
+        CHECK(checked_error.message == at_once_error.message);
+        CHECK(checked_error.offset == at_once_error.offset);
+        continue;
+      }
+      CHECK(checked.source() == at_once->pattern());
+      CHECK(checked.flags() == at_once->flags());
+      CHECK(checked.groups() == group_count(*at_once));
+      CHECK(matches(checked.get(), text) == matches(*at_once, text));
+    }
+  }
+  // "a)(?:b" compiles only within the wrapper, which closes what it opens: accepted, as before.
+  RegexError error;
+  CHECK(checked_regex("a)(?:b", {true, true}, error));
+  CHECK_FALSE(checked_regex("a)(?:b", {true, false}, error));
+}
+
+TEST_CASE("checked expressions: threads asking at once share one compilation",
+          "[rules][regex-text]") {
+  RegexError error;
+  const LazyPattern pattern = checked_regex("harbour|quay", {false, true}, error);
+  REQUIRE(pattern);
+  const LazyPattern copy = pattern;  // A rule copied before its first use shares the state.
+  const icu::RegexPattern* seen[2] = {nullptr, nullptr};
+  std::thread other([&] { seen[1] = &copy.get(); });
+  seen[0] = &pattern.get();
+  other.join();
+  CHECK(seen[0] == seen[1]);
 }
 
 }  // namespace galley
