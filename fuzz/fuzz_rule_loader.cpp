@@ -15,7 +15,7 @@ namespace {
 
 void scan_examples(const galley::Rule& rule) {
   using galley::fuzz::require;
-  galley::RegexScanner scanner(*rule.pattern);
+  galley::RegexScanner scanner(rule.pattern.get());
   for (const galley::RuleExample& example : rule.examples) {
     const std::string text = galley::unmark_example(example.text).text;
     scanner.reset(text);
@@ -44,7 +44,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   for (const galley::Rule& rule : rules) {
     require(rule.id.size() > rule.category.size() + 1, "a rule has an id");
-    require(rule.pattern != nullptr, "a rule has an expression");
+    require(static_cast<bool>(rule.pattern), "a rule has an expression");
     require(rule.examples.size() >= 2, "a rule has an incorrect and a correct example");
     require(rule.origin.line >= 1 && rule.origin.line <= galley::SourceText("", bytes).line_count(),
             "a rule's origin is inside the file");

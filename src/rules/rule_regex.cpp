@@ -75,6 +75,7 @@ struct LazyPattern::State {
   std::int32_t groups = 0;
   std::once_flag compiling;
   SharedPattern compiled;  ///< Set at construction or in the once.
+  UErrorCode failure = U_ZERO_ERROR;  ///< Why the once could not compile it (a bug).
 };
 
 LazyPattern::LazyPattern(SharedPattern compiled) : state_(std::make_shared<State>()) {
@@ -93,18 +94,25 @@ LazyPattern::LazyPattern(const icu::UnicodeString& source, std::uint32_t flags, 
 
 const icu::RegexPattern& LazyPattern::get() const {
   State& state = *state_;
+  // Nothing thrown inside the once: libstdc++'s call_once on pthread_once can leave a thread
+  // that waits on it blocked when the first one throws.
   std::call_once(state.compiling, [&state] {
     if (state.compiled) return;
     UParseError parse_error{};
     UErrorCode status = U_ZERO_ERROR;
     SharedPattern compiled(
         icu::RegexPattern::compile(state.source, state.flags, parse_error, status));
-    // checked_regex made sure of this: a failure here is galley's bug, not the rule's.
-    if (U_FAILURE(status) || !compiled)
-      throw std::logic_error(std::string("a checked expression failed to compile: ") +
-                             u_errorName(status));
-    state.compiled = std::move(compiled);
+    if (U_SUCCESS(status) && compiled) {
+      state.compiled = std::move(compiled);
+    } else {
+      state.failure = U_SUCCESS(status) ? U_MEMORY_ALLOCATION_ERROR : status;
+    }
   });
+  // checked_regex made sure of this: a failure here is galley's bug, not the rule's.
+  if (!state.compiled) {
+    throw std::logic_error(std::string("a checked expression failed to compile: ") +
+                           u_errorName(state.failure));
+  }
   return *state.compiled;
 }
 
@@ -114,13 +122,43 @@ std::uint32_t LazyPattern::flags() const { return state_->flags; }
 
 std::int32_t LazyPattern::groups() const { return state_->groups; }
 
+namespace {
+
+/// At least the depth of `expression`'s nesting of groups and sets, as ICU's parser stacks them
+/// (about one entry a level, 100 at most): brackets counted open until a bracket of their kind
+/// closes them, escaped ones passed over. A literal bracket inside a set can only add levels.
+std::size_t nesting_bound(std::string_view expression) {
+  std::string open;
+  std::size_t deepest = 0;
+  for (std::size_t i = 0; i < expression.size(); ++i) {
+    const char c = expression[i];
+    if (c == '\\') {
+      ++i;
+    } else if (c == '(' || c == '[') {
+      open += c;
+      deepest = std::max(deepest, open.size());
+    } else if (!open.empty() &&
+               ((c == ')' && open.back() == '(') || (c == ']' && open.back() == '['))) {
+      open.pop_back();
+    }
+  }
+  return deepest;
+}
+
+}  // namespace
+
 // The wrapper closes the group the expression is put in, after it: an expression that compiles
-// alone compiles within it, unless it reads on into the wrapper. Under (?x) a "#" comments out
-// the rest of the line, and "\Q" quotes up to "\E" or the end: such expressions, and those that
-// fail alone (the wrapper may close what one opens), are compiled whole at once, as before.
+// alone compiles within it, unless it reads on into the wrapper or nears ICU's limits with it.
+// Under (?x) a "#" comments out the rest of the line, and "\Q" quotes up to "\E" or the end;
+// the wrapper adds a level of nesting (ICU's parser stacks 100) and a few operations (16 M).
+// Such expressions, and those that fail alone (the wrapper may close what one opens), are
+// compiled whole at once, as before.
 LazyPattern checked_regex(std::string_view expression, RegexOptions options, RegexError& error) {
+  constexpr std::size_t kMostNesting = 50;
+  constexpr std::size_t kMostBytes = std::size_t{64} << 10U;
   if (options.word_bounded && expression.find('#') == std::string_view::npos &&
-      expression.find("\\Q") == std::string_view::npos) {
+      expression.find("\\Q") == std::string_view::npos && expression.size() <= kMostBytes &&
+      nesting_bound(expression) <= kMostNesting) {
     RegexError alone_error;
     if (const SharedPattern alone =
             compile_regex(expression, {options.case_sensitive, false}, alone_error)) {
