@@ -268,19 +268,14 @@ class RuleFileParser {
     return example;
   }
 
-  SharedPattern compile_child(const pugi::xml_node node, const char* name,
-                              const std::string& expression, RegexOptions options) const {
+  /// The expression `expression`, node's child `name`, compiled by `compiler` (compile_regex,
+  /// or checked_regex for a rule's own, which may compile at its first use); a failure is
+  /// reported at its place in the file.
+  template <typename Compile>
+  auto compile_child(const pugi::xml_node node, const char* name, const std::string& expression,
+                     RegexOptions options, Compile compiler) const {
     RegexError error;
-    SharedPattern pattern = compile_regex(expression, options, error);
-    if (pattern) return pattern;
-    throw_regex_error(node, name, error);
-  }
-
-  /// compile_child for the rule's own expression, which may be compiled at its first use.
-  LazyPattern check_child(const pugi::xml_node node, const char* name,
-                          const std::string& expression, RegexOptions options) const {
-    RegexError error;
-    LazyPattern pattern = checked_regex(expression, options, error);
+    auto pattern = compiler(expression, options, error);
     if (pattern) return pattern;
     throw_regex_error(node, name, error);
   }
@@ -311,9 +306,11 @@ class RuleFileParser {
     rule.word_bounded = options.word_bounded;
     if (lists) {
       if (rule.entries.empty()) throw error_at(node, "a list rule needs at least one entry");
-      rule.pattern = check_child(node, "phrase", phrase_alternation(rule.entries), options);
+      rule.pattern =
+          compile_child(node, "phrase", phrase_alternation(rule.entries), options, checked_regex);
     } else {
-      rule.pattern = check_child(node, "regex", single_text(node, "regex", true), options);
+      rule.pattern =
+          compile_child(node, "regex", single_text(node, "regex", true), options, checked_regex);
       rule.group = node.child("regex").attribute("group").as_int(0);
       if (rule.group < 0 || rule.group > rule.pattern.groups())
         throw error_at(node.child("regex"), "no such capture group");
@@ -325,12 +322,14 @@ class RuleFileParser {
     }
     const RegexOptions plain{true, false};
     if (node.child("unless-next-block")) {
-      rule.unless_next_block = compile_child(node, "unless-next-block",
-                                             single_text(node, "unless-next-block", true), plain);
+      rule.unless_next_block =
+          compile_child(node, "unless-next-block", single_text(node, "unless-next-block", true),
+                        plain, compile_regex);
     }
     if (node.child("unless-after-block")) {
-      rule.unless_after_block = compile_child(node, "unless-after-block",
-                                              single_text(node, "unless-after-block", true), plain);
+      rule.unless_after_block =
+          compile_child(node, "unless-after-block", single_text(node, "unless-after-block", true),
+                        plain, compile_regex);
     }
   }
 
