@@ -313,7 +313,9 @@ std::optional<std::set<std::string>> candidate_stems(std::string_view word,
   ends.push_back(bare.size());
   for (const std::size_t start : starts) {
     for (const std::size_t end : ends) {
-      if (end > start) add_dotted_stems(bare.substr(start, end - start), rules, stems);
+      // The whole word's stems are in already, with its trailing dots.
+      const bool whole = start == 0 && end == bare.size();
+      if (end > start && !whole) add_dotted_stems(bare.substr(start, end - start), rules, stems);
     }
   }
   return stems;
