@@ -80,11 +80,12 @@ class Corpus {
     entry.doc = std::make_unique<Document>(
         read_document(SourceText(std::move(path), std::move(text)), InputFormat::text));
     entry.analyzed = std::make_unique<AnalyzedDocument>(
-        AnalyzedDocument{*entry.doc, {}, "en-US", 0, nullptr, nullptr, nullptr});
+        AnalyzedDocument{*entry.doc, {}, {}, "en-US", 0, nullptr, nullptr, nullptr});
     for (const Block& block : entry.doc->blocks) {
       entry.analyzed->segments.push_back(
           {segmenter_.sentences(block.text), segmenter_.tokens(block.text)});
     }
+    number_forms(*entry.analyzed);
     documents_.push_back(std::move(entry));
   }
 
@@ -132,11 +133,12 @@ void BM_WithinDocument(benchmark::State& state) {
     }
   }
   const Document doc = read_document(SourceText("one.txt", text), InputFormat::text);
-  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr, nullptr, nullptr};
+  AnalyzedDocument analyzed{doc, {}, {}, "en-US", 0, nullptr, nullptr, nullptr};
   Segmenter segmenter;
   for (const Block& block : doc.blocks) {
     analyzed.segments.push_back({segmenter.sentences(block.text), segmenter.tokens(block.text)});
   }
+  number_forms(analyzed);
   DuplicateCheck check("duplicate.paragraph");
   std::size_t findings = 0;
   for (auto _ : state) {

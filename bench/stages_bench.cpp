@@ -6,6 +6,7 @@
 //   build/bench/galley_bench_stages [--benchmark_filter=Spell]
 #include <benchmark/benchmark.h>
 
+#include <cstdint>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -20,6 +21,7 @@
 #include "pipeline.hpp"
 #include "report/xml_writer.hpp"
 #include "segment/segmenter.hpp"
+#include "segment/token_forms.hpp"
 
 namespace galley {
 namespace {
@@ -50,12 +52,13 @@ const Prepared& prepared(std::size_t multiple) {
   entry.doc = std::make_unique<Document>(read_document(
       SourceText("big.txt", corpus_prefix(kBaseBytes * multiple)), InputFormat::text));
   entry.analyzed = std::make_unique<AnalyzedDocument>(
-      AnalyzedDocument{*entry.doc, {}, "en-US", 0, nullptr, nullptr, nullptr});
+      AnalyzedDocument{*entry.doc, {}, {}, "en-US", 0, nullptr, nullptr, nullptr});
   Segmenter segmenter;
   for (const Block& block : entry.doc->blocks) {
     entry.analyzed->segments.push_back(
         {segmenter.sentences(block.text), segmenter.tokens(block.text)});
   }
+  number_forms(*entry.analyzed);
   return entry;
 }
 
@@ -84,9 +87,14 @@ void BM_Segment(benchmark::State& state) {
   if (skip_without_corpus(state, input.doc->source.bytes())) return;
   Segmenter segmenter;
   for (auto _ : state) {
+    // The tokens' texts numbered too, as the pipeline's segmentation does (TokenForms).
+    StringIndex texts;
+    std::vector<std::uint32_t> ids;
     for (const Block& block : input.doc->blocks) {
       benchmark::DoNotOptimize(segmenter.sentences(block.text).data());
-      benchmark::DoNotOptimize(segmenter.tokens(block.text).data());
+      const std::vector<Token> tokens = segmenter.tokens(block.text);
+      number_tokens(block.text, tokens, texts, ids);
+      benchmark::DoNotOptimize(ids.data());
     }
   }
   set_bytes(state, input.doc->source.bytes().size());

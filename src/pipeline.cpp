@@ -334,42 +334,53 @@ void CheckSet::run_last(const AnalyzedDocument& analyzed, std::vector<Finding>& 
 }
 
 void CheckSet::segment_blocks(Segmenter& segmenter, AnalyzedDocument& analyzed, std::size_t from,
-                              std::size_t to) const {
+                              std::size_t to, StringIndex& texts) const {
   for (std::size_t b = from; b < to; ++b) {
     BlockSegments& segments = analyzed.segments[b];
     // Held until the document is done: the segmenter returns them with no spare capacity.
     segments = segmenter.segments(analyzed.doc.blocks[b].text, needs_sentences_, needs_words_);
+    number_tokens(analyzed.doc.blocks[b].text, segments.tokens, texts, analyzed.forms.by_block[b]);
   }
 }
 
 // Blocks are segmented independently: a large document's second half is segmented on another
-// thread with its own ICU iterators (a few milliseconds to make), as its checks are later.
+// thread with its own ICU iterators (a few milliseconds to make), as its checks are later. Its
+// tokens' texts are numbered in a table of its own, joined to the first half's after.
 void CheckSet::segment(AnalyzedDocument& analyzed) {
   const std::vector<Block>& blocks = analyzed.doc.blocks;
   analyzed.segments.resize(blocks.size());
+  analyzed.forms.by_block.resize(blocks.size());
   // The first block of the second half, by bytes.
   const std::size_t half = runs_beside(analyzed) ? part_bounds(blocks, 2)[1] : blocks.size();
+  const std::size_t bytes = analyzed.doc.source.bytes().size();
   if (half < blocks.size()) {
     // The variety-specific words decide the language before any check can start: each thread
     // finds those of its half, rather than the main thread all of them after.
     const bool find_varieties = language_from_document(settings_.language);
     std::vector<VarietyForm> second_forms;
+    StringIndex second_texts;
     auto second = std::async(std::launch::async, [&] {
       Segmenter segmenter;
-      segment_blocks(segmenter, analyzed, half, blocks.size());
-      if (find_varieties) second_forms = find_variety_forms(analyzed, half, blocks.size());
+      second_texts.reserve(token_text_room(bytes / 2));
+      segment_blocks(segmenter, analyzed, half, blocks.size(), second_texts);
+      if (find_varieties) {
+        second_forms = find_variety_forms(analyzed, half, blocks.size(), second_texts);
+      }
     });
-    segment_blocks(*segmenter_, analyzed, 0, half);
+    analyzed.forms.texts.reserve(token_text_room(bytes / 2));
+    segment_blocks(*segmenter_, analyzed, 0, half, analyzed.forms.texts);
     std::vector<VarietyForm> forms;
-    if (find_varieties) forms = find_variety_forms(analyzed, 0, half);
+    if (find_varieties) forms = find_variety_forms(analyzed, 0, half, analyzed.forms.texts);
     second.get();
+    merge_token_forms(analyzed.forms, second_texts, half, blocks.size());
     if (find_varieties) {
       forms.insert(forms.end(), std::make_move_iterator(second_forms.begin()),
                    std::make_move_iterator(second_forms.end()));
       analyzed.varieties = std::make_shared<const std::vector<VarietyForm>>(std::move(forms));
     }
   } else {
-    segment_blocks(*segmenter_, analyzed, 0, blocks.size());
+    analyzed.forms.texts.reserve(token_text_room(bytes));
+    segment_blocks(*segmenter_, analyzed, 0, blocks.size(), analyzed.forms.texts);
   }
   for (const BlockSegments& segments : analyzed.segments) {
     analyzed.word_count += static_cast<std::size_t>(
@@ -385,7 +396,7 @@ DocumentReport CheckSet::check(Document doc, const std::string& path) {
 struct CheckSet::Pending {
   Document doc;
   std::string path;
-  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr, nullptr, nullptr};
+  AnalyzedDocument analyzed{doc, {}, {}, "en-US", 0, nullptr, nullptr, nullptr};
   std::vector<Finding> findings;
   bool others_done = false;  ///< False for a large document: finish() runs all its checks.
 

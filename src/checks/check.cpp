@@ -2,6 +2,16 @@
 
 namespace galley {
 
+void number_forms(AnalyzedDocument& doc) {
+  doc.forms = {};
+  doc.forms.texts.reserve(token_text_room(doc.doc.source.bytes().size()));
+  doc.forms.by_block.resize(doc.segments.size());
+  for (std::size_t b = 0; b < doc.segments.size(); ++b) {
+    number_tokens(doc.doc.blocks[b].text, doc.segments[b].tokens, doc.forms.texts,
+                  doc.forms.by_block[b]);
+  }
+}
+
 Finding make_finding(const CheckInfo& info, Span span, std::string message,
                      std::vector<std::string> suggestions) {
   Finding finding;

@@ -11,6 +11,7 @@
 #include "core/settings.hpp"
 #include "input/document.hpp"
 #include "segment/segmenter.hpp"
+#include "segment/token_forms.hpp"
 
 namespace galley {
 
@@ -29,6 +30,7 @@ struct VarietyForm;
 struct AnalyzedDocument {
   const Document& doc;                   ///< The document as read.
   std::vector<BlockSegments> segments;   ///< One per doc.blocks entry.
+  TokenForms forms;                      ///< The tokens' texts, numbered (number_forms).
   std::string language = "en-US";        ///< The variety the document is checked in.
   std::size_t word_count = 0;            ///< Word tokens in all blocks.
   /// The spelling checks' shared analysis (checks/spell_analysis.hpp), made by the first of them
@@ -44,6 +46,10 @@ struct AnalyzedDocument {
   /// the checks run when the language is decided, else by the mixed-variety check.
   mutable std::shared_ptr<const std::vector<VarietyForm>> varieties;
 };
+
+/// Numbers the texts of all the tokens of `doc` in doc.forms, on one thread (the pipeline
+/// numbers a large document's halves on two, CheckSet::segment).
+void number_forms(AnalyzedDocument& doc);
 
 /// A check looks at one document at a time and adds findings. One instance per worker thread,
 /// so a check may keep caches without locks; a check that splits by block has a second one,

@@ -335,12 +335,14 @@ std::shared_ptr<const Search> find_pairs(const AnalyzedDocument& doc, Segmenter&
   // A release's words are mostly distinct; a long document's are not, and its table stops
   // growing early: room for as many as it has words, up to 65,536, saves the rehashing.
   search.words.reserve(std::min<std::size_t>(doc.word_count, std::size_t{1} << 16U));
+  std::vector<std::uint32_t> key_of_form(doc.forms.size(), StringIndex::kAbsent);
   for (std::size_t b = 0; b < blocks.size(); ++b) {
     const Block& block = blocks[b];
     if (exempt[b]) continue;
     const std::vector<Token>& tokens = doc.segments[b].tokens;
     // Each token normalised once: it is in a block unit, a sentence unit and line units.
-    search.token_ids[b] = token_ids(block, tokens, search.words);
+    search.token_ids[b] =
+        token_ids(doc.forms.of_block(b), doc.forms.texts, key_of_form, search.words);
     search.units.push_back(
         make_unit(block, b, tokens, search.token_ids[b], {0, block.text.size()}, UnitKind::block));
   }

@@ -233,15 +233,18 @@ std::vector<Span> line_spans(std::string_view text) {
   return lines;
 }
 
-std::vector<std::uint32_t> token_ids(const Block& block, const std::vector<Token>& tokens,
-                                     WordTable& table) {
-  const std::string_view text = block.text;
+std::vector<std::uint32_t> token_ids(std::span<const std::uint32_t> forms, const StringIndex& texts,
+                                     std::vector<std::uint32_t>& key_of_form, WordTable& table) {
   std::vector<std::uint32_t> ids;
-  ids.reserve(tokens.size());
+  ids.reserve(forms.size());
   std::string key;
-  for (const Token& token : tokens) {
-    word_key_into(text.substr(token.span().begin, token.span().size()), key);
-    ids.push_back(table.intern(key));
+  for (const std::uint32_t form : forms) {
+    std::uint32_t& id = key_of_form[form];
+    if (id == StringIndex::kAbsent) {
+      word_key_into(texts.text(form), key);
+      id = table.intern(key);
+    }
+    ids.push_back(id);
   }
   return ids;
 }

@@ -57,9 +57,11 @@ void word_key_into(std::string_view word, std::string& key);
 /// not plain ASCII: an ASCII word is hashed as it is lowered, with no copy.
 std::uint64_t word_key_hash(std::string_view word, std::string& scratch);
 
-/// The id in `table` of each of `tokens` (the tokens of `block`), normalised.
-std::vector<std::uint32_t> token_ids(const Block& block, const std::vector<Token>& tokens,
-                                     WordTable& table);
+/// The id in `table` of each token of a block, normalised, from the tokens' form ids `forms`
+/// (ids in `texts`, AnalyzedDocument::forms): each distinct text is normalised once, its id in
+/// `table` kept in `key_of_form` (by form id; StringIndex::kAbsent until met).
+std::vector<std::uint32_t> token_ids(std::span<const std::uint32_t> forms, const StringIndex& texts,
+                                     std::vector<std::uint32_t>& key_of_form, WordTable& table);
 
 /// The unit of `block` (number `index`) inside `span`, a span of its text: `ids` are the ids of
 /// its `tokens` from token_ids(), normalised once for all the block's units. The unit's words

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <vector>
 
@@ -267,15 +268,20 @@ std::pair<std::string, Variety> variety_counterpart(std::string_view word) {
 }
 
 std::vector<VarietyForm> find_variety_forms(const AnalyzedDocument& doc, std::size_t from,
-                                            std::size_t to) {
+                                            std::size_t to, const StringIndex& texts) {
   std::vector<VarietyForm> out;
+  // Each distinct text is looked up once, not each token (a long document repeats its words).
+  const VarietyTable& variety_table = table();
+  std::vector<const Entry*> entry_by_form(texts.size());
+  for (std::uint32_t id = 0; id < texts.size(); ++id) {
+    entry_by_form[id] = entry_of(variety_table, texts.text(id));
+  }
   // A name keeps its own spelling ("the Department of Labor" in a British text, "the Labour
   // Party" in an American one): a word capitalised inside a sentence is taken for part of one.
   // A heading's words are capitalised by style, so they count, unless the same word is
   // capitalised inside a sentence too ("Porthaven Harbour Authority" in a headline and the text).
   std::set<std::string_view> names;
   std::vector<std::string_view> heading_capitals;  // Beside `out`: the word, or empty.
-  const VarietyTable& variety_table = table();
   for (std::size_t b = from; b < to && b < doc.doc.blocks.size() && b < doc.segments.size(); ++b) {
     const std::string_view text = doc.doc.blocks[b].text;
     // A heading in sentence case ("Ana Ruiz, a former Labour councillor, joins ...") capitalises
@@ -283,12 +289,12 @@ std::vector<VarietyForm> find_variety_forms(const AnalyzedDocument& doc, std::si
     const bool heading =
         doc.doc.blocks[b].kind == BlockKind::heading && !sentence_cased(doc.doc.blocks[b].text);
     const std::vector<Token>& tokens = doc.segments[b].tokens;
+    const std::span<const std::uint32_t> forms = doc.forms.of_block(b);
     std::vector<bool> starts;  // Made at the block's first capitalised variety word.
     for (std::size_t t = 0; t < tokens.size(); ++t) {
-      if (tokens[t].kind() != TokenKind::word) continue;
+      const Entry* entry = entry_by_form[forms[t]];
+      if (entry == nullptr || tokens[t].kind() != TokenKind::word) continue;
       const std::string_view word = text.substr(tokens[t].span().begin, tokens[t].span().size());
-      const Entry* entry = entry_of(variety_table, word);
-      if (entry == nullptr) continue;
       const bool capitalised = is_capitalised(word);
       if (capitalised && !heading) {
         if (starts.empty()) starts = sentence_starts(doc.segments[b]);
@@ -315,7 +321,7 @@ std::vector<VarietyForm> find_variety_forms(const AnalyzedDocument& doc, std::si
 const std::vector<VarietyForm>& variety_forms(const AnalyzedDocument& doc) {
   if (doc.varieties) return *doc.varieties;
   doc.varieties = std::make_shared<const std::vector<VarietyForm>>(
-      find_variety_forms(doc, 0, doc.doc.blocks.size()));
+      find_variety_forms(doc, 0, doc.doc.blocks.size(), doc.forms.texts));
   return *doc.varieties;
 }
 

@@ -28,9 +28,10 @@ std::pair<std::string, Variety> variety_counterpart(std::string_view word);
 /// on `doc` (AnalyzedDocument::varieties).
 const std::vector<VarietyForm>& variety_forms(const AnalyzedDocument& doc);
 
-/// The variety-specific words of blocks [from, to) of `doc`, which are segmented, in order.
+/// The variety-specific words of blocks [from, to) of `doc`, which are segmented, in order;
+/// the blocks' token form ids (doc.forms) are ids in `texts`.
 std::vector<VarietyForm> find_variety_forms(const AnalyzedDocument& doc, std::size_t from,
-                                            std::size_t to);
+                                            std::size_t to, const StringIndex& texts);
 
 /// "en-GB" or "en-US".
 std::string_view language_of(Variety variety);

@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 #include <set>
+#include <span>
 
 #include "checks/compound_rules.hpp"
 #include "checks/job_titles.hpp"
@@ -290,11 +291,15 @@ std::string_view word_of(std::string_view text, const Token& token) {
   return full.substr(0, without_possessive(full));
 }
 
+/// Collects the words of block `b` of `doc` into `out`. `form_of_text` maps the document's
+/// token texts (AnalyzedDocument::forms) to their forms, StringIndex::kAbsent until met: a
+/// form is worked out once per distinct text, not per token.
 void collect_block(const AnalyzedDocument& doc, std::size_t b,
                    const std::set<std::string, std::less<>>& defined, Speller& speller,
-                   SpellDocument& out) {
+                   std::vector<std::uint32_t>& form_of_text, SpellDocument& out) {
   const std::string_view text = doc.doc.blocks[b].text;
   const std::vector<Token>& tokens = doc.segments[b].tokens;
+  const std::span<const std::uint32_t> texts = doc.forms.of_block(b);
   std::vector<bool> starts = sentence_starts(doc.segments[b]);
   // The block's forms first, then the speller's answers for those new to the document: their
   // cached answers are fetched from memory together (Speller::prefetch), where asking as each
@@ -303,13 +308,17 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
   std::vector<std::uint32_t> fresh;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind() != TokenKind::word) continue;
-    const std::string_view word = word_of(text, tokens[i]);
-    const auto [form, added] = form_of(out.forms, word, defined);
-    form_at[i] = form;
-    if (added && !out.forms.facts[form].always_skipped) {
-      fresh.push_back(form);
-      speller.prefetch(word);
+    std::uint32_t& known_form = form_of_text[texts[i]];
+    if (known_form == StringIndex::kAbsent) {
+      const std::string_view word = word_of(text, tokens[i]);
+      const auto [form, added] = form_of(out.forms, word, defined);
+      known_form = form;
+      if (added && !out.forms.facts[form].always_skipped) {
+        fresh.push_back(form);
+        speller.prefetch(word);
+      }
     }
+    form_at[i] = known_form;
   }
   for (const std::uint32_t form : fresh) {
     out.forms.facts[form].known = speller.known(out.forms.index.text(form));
@@ -318,8 +327,6 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
   OtherLanguageBlock lowercase{b, 0, 0};
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].kind() != TokenKind::word) continue;
-    const std::string_view word = word_of(text, tokens[i]);
-    const Span span{tokens[i].span().begin, tokens[i].span().begin + word.size()};
     const std::uint32_t form = form_at[i];
     FormFacts& facts = out.forms.facts[form];
     const bool after_title = facts.first_upper && follows_initial_or_title(text, tokens, i);
@@ -333,6 +340,10 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
     if (!facts.first_upper) ++lowercase.words;
     if (facts.known) continue;  // spelled_ok's first test, answered once per form.
     if (touches_invalid_utf8(text, tokens[i].span())) continue;
+    // The form is the token's text up to a possessive's "'s" (word_of).
+    const std::string_view word =
+        text.substr(tokens[i].span().begin, out.forms.index.text(form).size());
+    const Span span{tokens[i].span().begin, tokens[i].span().begin + word.size()};
     const bool before_dot = tokens[i].span().end < text.size() && text[tokens[i].span().end] == '.';
     std::string compound = compound_of(text, tokens, i);
     SpellWord candidate{b,
@@ -575,7 +586,10 @@ SpellDocument collect_spell_words(const AnalyzedDocument& doc, Speller& speller)
   out.forms.index.reserve(room);
   out.forms.facts.reserve(room);
   out.forms.lower.reserve(room);
-  for (std::size_t b = 0; b < blocks; ++b) collect_block(doc, b, defined, speller, out);
+  std::vector<std::uint32_t> form_of_text(doc.forms.size(), StringIndex::kAbsent);
+  for (std::size_t b = 0; b < blocks; ++b) {
+    collect_block(doc, b, defined, speller, form_of_text, out);
+  }
   index_words(out);
   return out;
 }

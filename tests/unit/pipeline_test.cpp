@@ -93,6 +93,7 @@ TEST_CASE("pipeline: a large document's halves find their variety spellings in o
   CheckSet checks(settings);
   std::vector<std::string> found;     // As the pipeline found them.
   std::vector<std::string> one_pass;  // As one pass over the whole document finds them.
+  bool same_forms = false;            // The token texts as one pass numbers them.
   const auto describe = [](const std::vector<VarietyForm>& forms) {
     std::vector<std::string> out;
     for (const VarietyForm& form : forms) {
@@ -105,8 +106,19 @@ TEST_CASE("pipeline: a large document's halves find their variety spellings in o
       test::read(text, InputFormat::text), "big.txt", [&](const AnalyzedDocument& doc) {
         REQUIRE(doc.varieties);
         found = describe(*doc.varieties);
-        one_pass = describe(find_variety_forms(doc, 0, doc.doc.blocks.size()));
+        one_pass = describe(find_variety_forms(doc, 0, doc.doc.blocks.size(), doc.forms.texts));
+        // The halves' token texts, numbered on two threads and joined, are numbered as one
+        // pass numbers them.
+        AnalyzedDocument again{doc.doc, doc.segments, {}, "en-US", 0, nullptr, nullptr, nullptr};
+        number_forms(again);
+        CHECK(again.forms.by_block == doc.forms.by_block);
+        REQUIRE(again.forms.size() == doc.forms.size());
+        for (std::uint32_t id = 0; id < again.forms.size(); ++id) {
+          if (again.forms.texts.text(id) != doc.forms.texts.text(id)) FAIL("form " << id);
+        }
+        same_forms = true;
       });
+  CHECK(same_forms);
   CHECK(found.size() > 2 * american);
   CHECK(found == one_pass);
   CHECK(report.language == "en-GB");

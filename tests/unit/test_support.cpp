@@ -15,11 +15,12 @@
 namespace galley::test {
 
 AnalyzedDocument analyze(const Document& doc) {
-  AnalyzedDocument analyzed{doc, {}, "en-US", 0, nullptr, nullptr, nullptr};
+  AnalyzedDocument analyzed{doc, {}, {}, "en-US", 0, nullptr, nullptr, nullptr};
   Segmenter segmenter;
   for (const Block& block : doc.blocks) {
     analyzed.segments.push_back({segmenter.sentences(block.text), segmenter.tokens(block.text)});
   }
+  number_forms(analyzed);
   return analyzed;
 }
 
