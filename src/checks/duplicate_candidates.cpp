@@ -186,16 +186,20 @@ class BigramIds {
       ++count;
     });
     assert(count <= std::numeric_limits<std::uint32_t>::max());
-    std::vector<std::uint32_t> start(words + 1, 0);  // By first word: where its keys start.
+    std::vector<std::uint32_t> start(words + 1, 0);  // By first word: where its occurrences start.
     each_bigram([&](std::uint32_t first, std::uint32_t) { ++start[first + 1]; });
     std::partial_sum(start.begin(), start.end(), start.begin());
-    std::vector<std::uint64_t> keys(count);  // (second word << 32 | occurrence), by first word.
-    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
-    std::uint64_t occurrence = 0;
-    each_bigram([&](std::uint32_t first, std::uint32_t second) {
-      keys[next[first]++] = std::uint64_t{second} << 32U | occurrence++;
-    });
+    // Each occurrence's second word is held where its id goes, and overwritten by the id: the
+    // two tables of 4 bytes an occurrence this takes were three (an 8-byte key by first word),
+    // and these are the duplicate search's largest on a long document.
     id_.resize(count);
+    std::vector<std::uint32_t> by_first(count);  // Occurrence numbers, by first word.
+    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+    std::uint32_t occurrence = 0;
+    each_bigram([&](std::uint32_t first, std::uint32_t second) {
+      id_[occurrence] = second;
+      by_first[next[first]++] = occurrence++;
+    });
     // By second word: one more than the id of the bigram it last made, which is one of the
     // current first word's when larger than the ids before that first word's.
     std::vector<std::uint32_t> made(words, 0);
@@ -203,9 +207,10 @@ class BigramIds {
     for (std::size_t word = 0; word < words; ++word) {
       const std::uint32_t before = distinct;
       for (std::size_t k = start[word]; k < start[word + 1]; ++k) {
-        std::uint32_t& last = made[keys[k] >> 32U];
+        std::uint32_t& id = id_[by_first[k]];
+        std::uint32_t& last = made[id];
         if (last <= before) last = ++distinct;
-        id_[keys[k] & 0xFFFF'FFFFU] = last - 1;
+        id = last - 1;
       }
     }
     distinct_ = distinct;
@@ -421,9 +426,12 @@ std::vector<bool> indexed_units(const std::vector<DuplicateUnit>& units) {
 // of its prefix bigrams: those lookups landed anywhere in the rows, a cache miss or more each
 // (1.3 million on big.txt, most of the search's time), for rows of a few units.
 std::vector<CandidatePair> candidate_pairs(const std::vector<DuplicateUnit>& units) {
+  // First, while the units are all there is: its sort's table (16 bytes a unit) then serves the
+  // shingles again rather than adding to their peak.
+  const std::vector<bool> indexed_copies = indexed_units(units);
   const Shingles shingles = shingle_units(units);
   const SharedPrefixes prefixes(units, shingles);
-  const Postings postings(units, shingles, prefixes, indexed_units(units));
+  const Postings postings(units, shingles, prefixes, indexed_copies);
   std::vector<std::uint64_t> found;  // (later << 32 | earlier), of lengths close enough.
   std::vector<Posting> indexed;      // The indexed units of the current row.
   for (std::size_t r = 0; r < postings.rows(); ++r) {
