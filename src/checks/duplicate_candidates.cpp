@@ -39,16 +39,20 @@ constexpr std::size_t kMaxRowPartners = 16;
 constexpr std::size_t kMaxRowLooked = 256;
 
 /// The word bigrams of all units, each as the id of one distinct bigram: unit u's are
-/// [begin[u], end[u]), unique, in the order met. 4-byte ids rather than the 8-byte bigrams: this
-/// is the search's peak of memory on a long document.
+/// [begin[u], end[u]) of the bigrams of the outermost units (a unit inside another has its
+/// bigrams among the outer one's), in order, a bigram repeated in a unit there as often as it
+/// is. 4-byte ids rather than the 8-byte bigrams, and no copy of a unit's own (which took as
+/// much again as the outermost units' bigrams): this is the search's peak of memory on a long
+/// document.
 struct Shingles {
-  std::vector<std::uint32_t> id;     ///< Bigram ids, a unit's after another's.
-  std::vector<std::uint32_t> begin;  ///< By unit: where its ids start in `id`.
-  std::vector<std::uint32_t> end;    ///< By unit: where they end.
+  std::vector<std::uint32_t> id;        ///< Bigram ids of the outermost units, by occurrence.
+  std::vector<std::uint32_t> begin;     ///< By unit: where its ids start in `id`.
+  std::vector<std::uint32_t> end;       ///< By unit: where they end.
+  std::vector<std::uint32_t> distinct;  ///< By unit: its number of distinct bigrams.
   /// By bigram id: the number of units it occurs in, up to 65,535 (a cap keeps the order total).
   std::vector<std::uint16_t> units;
 
-  /// The bigram ids of unit `u`.
+  /// The bigram ids of unit `u`, in order, repeats included.
   [[nodiscard]] std::span<const std::uint32_t> of(std::size_t u) const {
     return std::span<const std::uint32_t>(id).subspan(begin[u], end[u] - begin[u]);
   }
@@ -94,13 +98,15 @@ std::size_t edit_bound(std::size_t words) { return allowed_edits(words + words /
 /// few dozen ids rather than after all of them (a paragraph has hundreds). The sorted merge this
 /// replaced could also stop where the other list ran out; the units' lengths being close, that
 /// rarely came first.
-bool share_at_least(std::span<const std::uint32_t> unit, const BigramSet& other,
-                    std::size_t needed) {
+/// A bigram repeated in `unit` counts once: `seen`, empty before and after, marks those met.
+bool share_at_least(std::span<const std::uint32_t> unit, const BigramSet& other, std::size_t needed,
+                    BigramSet& seen) {
   std::size_t shared = 0;
-  for (std::size_t i = 0; i < unit.size(); ++i) {
-    if (shared + (unit.size() - i) < needed) return false;
-    shared += static_cast<std::size_t>(other.contains(unit[i]));
+  std::size_t i = 0;
+  for (; i < unit.size() && shared + (unit.size() - i) >= needed; ++i) {
+    if (seen.insert(unit[i])) shared += static_cast<std::size_t>(other.contains(unit[i]));
   }
+  seen.clear(unit.first(i));
   return shared >= needed;
 }
 
@@ -112,22 +118,13 @@ bool lengths_close(std::size_t a, std::size_t b) {
 
 /// True when neither unit has more than 2e bigrams the other lacks, for units whose lengths are
 /// close: a necessary condition, checked before the word-level alignment. `b_bigrams` holds the
-/// bigrams of `b`.
+/// bigrams of `b`; `seen` is an empty set for share_at_least.
 bool share_enough(const std::vector<DuplicateUnit>& units, const Shingles& shingles, std::size_t a,
-                  std::size_t b, const BigramSet& b_bigrams) {
+                  std::size_t b, const BigramSet& b_bigrams, BigramSet& seen) {
   const std::size_t edits =
       allowed_edits(std::max(units[a].words.size(), units[b].words.size()), 0);
-  const std::size_t most = std::max(shingles.of(a).size(), shingles.of(b).size());
-  return share_at_least(shingles.of(a), b_bigrams, most > 2 * edits ? most - 2 * edits : 0);
-}
-
-/// At least the number of distinct bigrams of each of `units`, summed.
-std::size_t bigram_bound(const std::vector<DuplicateUnit>& units) {
-  std::size_t bound = 0;
-  for (const DuplicateUnit& unit : units) {
-    if (unit.words.size() >= kMinWords) bound += unit.words.size() - 1;
-  }
-  return bound;
+  const std::size_t most = std::max(shingles.distinct[a], shingles.distinct[b]);
+  return share_at_least(shingles.of(a), b_bigrams, most > 2 * edits ? most - 2 * edits : 0, seen);
 }
 
 /// The units long enough to pair, in the order of their words' addresses (a sentence unit's
@@ -221,6 +218,8 @@ class BigramIds {
 
   /// The ids of the bigrams of the outermost units, unit after unit in nesting order.
   [[nodiscard]] const std::vector<std::uint32_t>& ids() const { return id_; }
+  /// The same ids, taken: the index is left without them.
+  [[nodiscard]] std::vector<std::uint32_t> take_ids() { return std::move(id_); }
 
  private:
   std::vector<std::uint32_t> id_;  ///< By occurrence.
@@ -229,40 +228,42 @@ class BigramIds {
 
 /// Each unit's bigrams as ids of distinct bigrams, and the number of units each bigram occurs
 /// in. Each bigram is numbered once, at its place in the outermost unit holding it; the units
-/// inside take their ids from there, each once, in the order met.
+/// inside take their ids from there.
 Shingles shingle_units(const std::vector<DuplicateUnit>& units) {
   const Nesting nesting(units);
-  const BigramIds bigrams(units, nesting);
+  BigramIds bigrams(units, nesting);
   Shingles shingles;
   shingles.units.assign(bigrams.distinct(), 0);
   BigramSet in_unit(bigrams.distinct());
   shingles.begin.assign(units.size(), 0);
   shingles.end.assign(units.size(), 0);
-  shingles.id.reserve(bigram_bound(units));
-  auto at = bigrams.ids().begin();  // The bigram id at each word but the first of `outer`.
+  shingles.distinct.assign(units.size(), 0);
+  const std::span<const std::uint32_t> ids = bigrams.ids();
+  std::size_t at = 0;  // Where the bigrams of `outer` start in `ids`.
   std::size_t outer_bigrams = 0;
   const std::uint32_t* outer = nullptr;
   for (const std::uint32_t u : nesting.order) {
     const std::span<const std::uint32_t> words = units[u].words;
     if (nesting.outermost[u]) {
-      at += static_cast<std::ptrdiff_t>(outer_bigrams);
+      at += outer_bigrams;
       outer = words.data();
       outer_bigrams = words.size() - 1;
     }
-    const auto from = at + (words.data() - outer);
-    const auto first = shingles.id.size();
-    const auto to = from + static_cast<std::ptrdiff_t>(words.size() - 1);
-    for (auto it = from; it != to; ++it) {
-      const std::uint32_t id = *it;
+    const std::size_t from = at + static_cast<std::size_t>(words.data() - outer);
+    const std::span<const std::uint32_t> own = ids.subspan(from, words.size() - 1);
+    std::uint32_t distinct = 0;
+    for (const std::uint32_t id : own) {
       if (!in_unit.insert(id)) continue;
-      shingles.id.push_back(id);
+      ++distinct;
       std::uint16_t& count = shingles.units[id];
       if (count < std::numeric_limits<std::uint16_t>::max()) ++count;
     }
-    shingles.begin[u] = static_cast<std::uint32_t>(first);
-    shingles.end[u] = static_cast<std::uint32_t>(shingles.id.size());
-    in_unit.clear(shingles.of(u));
+    in_unit.clear(own);
+    shingles.begin[u] = static_cast<std::uint32_t>(from);
+    shingles.end[u] = static_cast<std::uint32_t>(from + own.size());
+    shingles.distinct[u] = distinct;
   }
+  shingles.id = bigrams.take_ids();
   return shingles;
 }
 
@@ -271,12 +272,13 @@ Shingles shingle_units(const std::vector<DuplicateUnit>& units) {
 /// order for every unit, as prefix filtering needs. Bigrams in this unit alone come first in
 /// that order and pair nothing: they are counted, not ranked, and the rest of the prefix is
 /// selected from the shared bigrams alone (as one 8-byte key each, count above id), most often
-/// none at all.
+/// none at all. `seen`, an empty set, marks the unit's bigrams met, and is emptied again.
 void shared_prefix_of(const std::vector<DuplicateUnit>& units, const Shingles& shingles,
-                      std::size_t u, std::vector<std::uint64_t>& shared) {
+                      std::size_t u, std::vector<std::uint64_t>& shared, BigramSet& seen) {
   shared.clear();
   std::size_t own = 0;
   for (const std::uint32_t bigram : shingles.of(u)) {
+    if (!seen.insert(bigram)) continue;  // Repeated in the unit.
     const std::uint32_t count = shingles.units[bigram];
     if (count > 1) {
       shared.push_back(std::uint64_t{count} << 32U | bigram);
@@ -284,8 +286,9 @@ void shared_prefix_of(const std::vector<DuplicateUnit>& units, const Shingles& s
       ++own;
     }
   }
+  seen.clear(shingles.of(u));
   const std::size_t length =
-      std::min(shingles.of(u).size(), 2 * edit_bound(units[u].words.size()) + 1);
+      std::min<std::size_t>(shingles.distinct[u], 2 * edit_bound(units[u].words.size()) + 1);
   const std::size_t wanted = length > own ? length - own : 0;
   if (wanted >= shared.size()) return;
   // The entries are distinct (a unit's bigrams are), so the prefix is one set whatever order
@@ -304,8 +307,9 @@ class SharedPrefixes {
     offset_.reserve(units.size() + 1);
     offset_.push_back(0);
     std::vector<std::uint64_t> shared;
+    BigramSet seen(shingles.units.size());
     for (std::size_t u = 0; u < units.size(); ++u) {
-      shared_prefix_of(units, shingles, u, shared);
+      shared_prefix_of(units, shingles, u, shared, seen);
       for (const std::uint64_t key : shared) bigram_.push_back(static_cast<std::uint32_t>(key));
       offset_.push_back(static_cast<std::uint32_t>(bigram_.size()));
     }
@@ -455,6 +459,7 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<DuplicateUnit>& uni
   std::vector<CandidatePair> pairs;
   // The pairs come by later unit: its bigrams go into the set once for all its earlier ones.
   BigramSet later_bigrams(shingles.units.size());
+  BigramSet seen(shingles.units.size());
   std::size_t in_set = units.size();
   for (const std::uint64_t pair : found) {
     const std::size_t later = pair >> 32U;
@@ -464,7 +469,7 @@ std::vector<CandidatePair> candidate_pairs(const std::vector<DuplicateUnit>& uni
       for (const std::uint32_t id : shingles.of(later)) later_bigrams.insert(id);
       in_set = later;
     }
-    if (share_enough(units, shingles, earlier, later, later_bigrams)) {
+    if (share_enough(units, shingles, earlier, later, later_bigrams, seen)) {
       pairs.emplace_back(earlier, later);
     }
   }
