@@ -333,59 +333,78 @@ void CheckSet::run_last(const AnalyzedDocument& analyzed, std::vector<Finding>& 
   }
 }
 
-void CheckSet::segment_blocks(Segmenter& segmenter, AnalyzedDocument& analyzed, std::size_t from,
-                              std::size_t to, StringIndex& texts) const {
+std::size_t CheckSet::segment_blocks(Segmenter& segmenter, AnalyzedDocument& analyzed,
+                                     std::size_t from, std::size_t to, StringIndex& texts) const {
+  std::size_t words = 0;
   for (std::size_t b = from; b < to; ++b) {
     BlockSegments& segments = analyzed.segments[b];
     // Held until the document is done: the segmenter returns them with no spare capacity.
     segments = segmenter.segments(analyzed.doc.blocks[b].text, needs_sentences_, needs_words_);
     number_tokens(analyzed.doc.blocks[b].text, segments.tokens, texts, analyzed.forms.by_block[b]);
+    words += static_cast<std::size_t>(
+        std::count_if(segments.tokens.begin(), segments.tokens.end(),
+                      [](const Token& t) { return t.kind() == TokenKind::word; }));
   }
+  return words;
 }
 
-// Blocks are segmented independently: a large document's second half is segmented on another
-// thread with its own ICU iterators (a few milliseconds to make), as its checks are later. Its
-// tokens' texts are numbered in a table of its own, joined to the first half's after.
+// Blocks are segmented independently: a large document's blocks are shared out in parts of
+// about 256 KB between this thread and another with its own ICU iterators (a few milliseconds
+// to make), each part to whichever is free, as the checks are later (two fixed halves left one
+// thread idle for 25-100 ms when the other's half took longer). Each thread numbers its tokens'
+// texts in a table of its own; the other's is joined to this one's after.
 void CheckSet::segment(AnalyzedDocument& analyzed) {
   const std::vector<Block>& blocks = analyzed.doc.blocks;
   analyzed.segments.resize(blocks.size());
   analyzed.forms.by_block.resize(blocks.size());
-  // The first block of the second half, by bytes.
-  const std::size_t half = runs_beside(analyzed) ? part_bounds(blocks, 2)[1] : blocks.size();
   const std::size_t bytes = analyzed.doc.source.bytes().size();
-  if (half < blocks.size()) {
-    // The variety-specific words decide the language before any check can start: each thread
-    // finds those of its half, rather than the main thread all of them after.
-    const bool find_varieties = language_from_document(settings_.language);
-    std::vector<VarietyForm> second_forms;
-    StringIndex second_texts;
-    auto second = std::async(std::launch::async, [&] {
-      Segmenter segmenter;
-      second_texts.reserve(token_text_room(bytes / 2));
-      segment_blocks(segmenter, analyzed, half, blocks.size(), second_texts);
-      if (find_varieties) {
-        second_forms = find_variety_forms(analyzed, half, blocks.size(), second_texts);
-      }
-    });
-    analyzed.forms.texts.reserve(token_text_room(bytes / 2));
-    segment_blocks(*segmenter_, analyzed, 0, half, analyzed.forms.texts);
-    std::vector<VarietyForm> forms;
-    if (find_varieties) forms = find_variety_forms(analyzed, 0, half, analyzed.forms.texts);
-    second.get();
-    merge_token_forms(analyzed.forms, second_texts, half, blocks.size());
-    if (find_varieties) {
-      forms.insert(forms.end(), std::make_move_iterator(second_forms.begin()),
-                   std::make_move_iterator(second_forms.end()));
-      analyzed.varieties = std::make_shared<const std::vector<VarietyForm>>(std::move(forms));
-    }
-  } else {
+  if (!runs_beside(analyzed)) {
     analyzed.forms.texts.reserve(token_text_room(bytes));
-    segment_blocks(*segmenter_, analyzed, 0, blocks.size(), analyzed.forms.texts);
+    analyzed.word_count =
+        segment_blocks(*segmenter_, analyzed, 0, blocks.size(), analyzed.forms.texts);
+    return;
   }
-  for (const BlockSegments& segments : analyzed.segments) {
-    analyzed.word_count += static_cast<std::size_t>(
-        std::count_if(segments.tokens.begin(), segments.tokens.end(),
-                      [](const Token& t) { return t.kind() == TokenKind::word; }));
+  constexpr std::size_t kPartBytes = std::size_t{256} << 10U;
+  const std::vector<std::size_t> bounds =
+      part_bounds(blocks, std::max<std::size_t>(2, bytes / kPartBytes));
+  const std::size_t parts = bounds.size() - 1;
+  // The variety-specific words decide the language before any check can start: each thread
+  // finds those of its parts, rather than the main thread all of them after.
+  const bool find_varieties = language_from_document(settings_.language);
+  std::vector<std::vector<VarietyForm>> varieties(parts);
+  std::vector<char> by_other(parts, 0);  // Not vector<bool>: the threads write apart.
+  std::atomic<std::size_t> next_part{0};
+  const auto take_parts = [&](Segmenter& segmenter, StringIndex& texts, bool other) {
+    std::size_t words = 0;
+    for (std::size_t p = next_part++; p < parts; p = next_part++) {
+      words += segment_blocks(segmenter, analyzed, bounds[p], bounds[p + 1], texts);
+      if (find_varieties)
+        varieties[p] = find_variety_forms(analyzed, bounds[p], bounds[p + 1], texts);
+      by_other[p] = static_cast<char>(other);
+    }
+    return words;
+  };
+  StringIndex other_texts;
+  auto other = std::async(std::launch::async, [&] {
+    Segmenter segmenter;
+    other_texts.reserve(token_text_room(bytes / 2));
+    return take_parts(segmenter, other_texts, true);
+  });
+  analyzed.forms.texts.reserve(token_text_room(bytes / 2));
+  analyzed.word_count = take_parts(*segmenter_, analyzed.forms.texts, false);
+  analyzed.word_count += other.get();
+  std::vector<std::pair<std::size_t, std::size_t>> other_blocks;
+  for (std::size_t p = 0; p < parts; ++p) {
+    if (by_other[p] != 0) other_blocks.emplace_back(bounds[p], bounds[p + 1]);
+  }
+  merge_token_forms(analyzed.forms, other_texts, other_blocks);
+  if (find_varieties) {
+    std::vector<VarietyForm> forms;
+    for (std::vector<VarietyForm>& found : varieties) {
+      forms.insert(forms.end(), std::make_move_iterator(found.begin()),
+                   std::make_move_iterator(found.end()));
+    }
+    analyzed.varieties = std::make_shared<const std::vector<VarietyForm>>(std::move(forms));
   }
 }
 

@@ -66,9 +66,9 @@ class CheckSet {
   /// Segments the blocks of `analyzed` into sentences and tokens, on two threads when large.
   void segment(AnalyzedDocument& analyzed);
   /// Segments blocks [from, to) of `analyzed` with `segmenter`, their tokens' texts numbered
-  /// in `texts`.
-  void segment_blocks(Segmenter& segmenter, AnalyzedDocument& analyzed, std::size_t from,
-                      std::size_t to, StringIndex& texts) const;
+  /// in `texts`; returns their number of word tokens.
+  std::size_t segment_blocks(Segmenter& segmenter, AnalyzedDocument& analyzed, std::size_t from,
+                             std::size_t to, StringIndex& texts) const;
   /// Whether `analyzed` is segmented and checked on two threads (segment, run_beside): from
   /// 1 MB, unless the run has one thread (`--jobs 1`, or the default of one per core on one).
   [[nodiscard]] bool runs_beside(const AnalyzedDocument& analyzed) const;

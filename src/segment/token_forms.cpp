@@ -13,14 +13,16 @@ void number_tokens(std::string_view text, const std::vector<Token>& tokens, Stri
   }
 }
 
-void merge_token_forms(TokenForms& forms, const StringIndex& other, std::size_t from,
-                       std::size_t to) {
+void merge_token_forms(TokenForms& forms, const StringIndex& other,
+                       std::span<const std::pair<std::size_t, std::size_t>> blocks) {
   std::vector<std::uint32_t> renumbered(other.size());
   for (std::uint32_t id = 0; id < other.size(); ++id) {
     renumbered[id] = forms.texts.intern(other.text(id));
   }
-  for (std::size_t b = from; b < to; ++b) {
-    for (std::uint32_t& id : forms.by_block[b]) id = renumbered[id];
+  for (const auto& [from, to] : blocks) {
+    for (std::size_t b = from; b < to; ++b) {
+      for (std::uint32_t& id : forms.by_block[b]) id = renumbered[id];
+    }
   }
 }
 

@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/string_index.hpp"
@@ -30,11 +31,12 @@ struct TokenForms {
 void number_tokens(std::string_view text, const std::vector<Token>& tokens, StringIndex& texts,
                    std::vector<std::uint32_t>& ids);
 
-/// Adds the texts of `other` to `forms`, and renumbers the ids of blocks [from, to), which are
-/// ids in `other`: a document's second half numbered on another thread joins the first. Texts
-/// are added in `other`'s order, so the ids are those one numbering in token order gives.
-void merge_token_forms(TokenForms& forms, const StringIndex& other, std::size_t from,
-                       std::size_t to);
+/// Adds the texts of `other` to `forms`, and renumbers the ids of the blocks in `blocks`
+/// (ranges [from, to)), which are ids in `other`: the blocks another thread numbered join the
+/// others. An id names the same text as before; which number it gets depends on the order the
+/// blocks were numbered in, and no check depends on it.
+void merge_token_forms(TokenForms& forms, const StringIndex& other,
+                       std::span<const std::pair<std::size_t, std::size_t>> blocks);
 
 /// Room in a table of token texts for a text of `bytes` bytes: its distinct texts, about one in
 /// eight bytes on a release and far fewer on a book, up to 65,536 (rehashing costs more than
