@@ -348,38 +348,46 @@ std::size_t CheckSet::segment_blocks(Segmenter& segmenter, AnalyzedDocument& ana
   return words;
 }
 
-// Blocks are segmented independently: a large document's blocks are shared out in parts of
-// about 256 KB between this thread and another with its own ICU iterators (a few milliseconds
-// to make), each part to whichever is free, as the checks are later (two fixed halves left one
-// thread idle for 25-100 ms when the other's half took longer). Each thread numbers its tokens'
-// texts in a table of its own; the other's is joined to this one's after.
+// Blocks are segmented independently: a large document's are segmented on two threads
+// (segment_in_parts).
 void CheckSet::segment(AnalyzedDocument& analyzed) {
   const std::vector<Block>& blocks = analyzed.doc.blocks;
   analyzed.segments.resize(blocks.size());
   analyzed.forms.by_block.resize(blocks.size());
-  const std::size_t bytes = analyzed.doc.source.bytes().size();
-  if (!runs_beside(analyzed)) {
-    analyzed.forms.texts.reserve(token_text_room(bytes));
-    analyzed.word_count =
-        segment_blocks(*segmenter_, analyzed, 0, blocks.size(), analyzed.forms.texts);
+  if (runs_beside(analyzed)) {
+    segment_in_parts(analyzed);
     return;
   }
+  analyzed.forms.texts.reserve(token_text_room(analyzed.doc.source.bytes().size()));
+  analyzed.word_count =
+      segment_blocks(*segmenter_, analyzed, 0, blocks.size(), analyzed.forms.texts);
+}
+
+// The blocks are shared out in parts of about 256 KB between this thread and another with its
+// own ICU iterators (a few milliseconds to make), each part to whichever is free, as the checks
+// are later: two fixed halves left one thread idle for 15-100 ms on big.txt when the other's
+// half took longer. Each thread numbers its tokens' texts in a table of its own; the other's is
+// joined to this one's after. The variety-specific words decide the language before any check
+// can start: each part's are found by the thread that segments it, and joined after.
+void CheckSet::segment_in_parts(AnalyzedDocument& analyzed) {
+  const std::vector<Block>& blocks = analyzed.doc.blocks;
+  const std::size_t bytes = analyzed.doc.source.bytes().size();
   constexpr std::size_t kPartBytes = std::size_t{256} << 10U;
   const std::vector<std::size_t> bounds =
       part_bounds(blocks, std::max<std::size_t>(2, bytes / kPartBytes));
   const std::size_t parts = bounds.size() - 1;
-  // The variety-specific words decide the language before any check can start: each thread
-  // finds those of its parts, rather than the main thread all of them after.
   const bool find_varieties = language_from_document(settings_.language);
-  std::vector<std::vector<VarietyForm>> varieties(parts);
+  std::vector<VarietyWords> varieties(parts);
   std::vector<char> by_other(parts, 0);  // Not vector<bool>: the threads write apart.
   std::atomic<std::size_t> next_part{0};
   const auto take_parts = [&](Segmenter& segmenter, StringIndex& texts, bool other) {
     std::size_t words = 0;
+    VarietyEntries entries;
     for (std::size_t p = next_part++; p < parts; p = next_part++) {
       words += segment_blocks(segmenter, analyzed, bounds[p], bounds[p + 1], texts);
-      if (find_varieties)
-        varieties[p] = find_variety_forms(analyzed, bounds[p], bounds[p + 1], texts);
+      if (find_varieties) {
+        varieties[p] = find_variety_words(analyzed, bounds[p], bounds[p + 1], texts, entries);
+      }
       by_other[p] = static_cast<char>(other);
     }
     return words;
@@ -399,12 +407,8 @@ void CheckSet::segment(AnalyzedDocument& analyzed) {
   }
   merge_token_forms(analyzed.forms, other_texts, other_blocks);
   if (find_varieties) {
-    std::vector<VarietyForm> forms;
-    for (std::vector<VarietyForm>& found : varieties) {
-      forms.insert(forms.end(), std::make_move_iterator(found.begin()),
-                   std::make_move_iterator(found.end()));
-    }
-    analyzed.varieties = std::make_shared<const std::vector<VarietyForm>>(std::move(forms));
+    analyzed.varieties =
+        std::make_shared<const std::vector<VarietyForm>>(join_variety_words(varieties));
   }
 }
 

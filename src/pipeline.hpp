@@ -65,6 +65,8 @@ class CheckSet {
 
   /// Segments the blocks of `analyzed` into sentences and tokens, on two threads when large.
   void segment(AnalyzedDocument& analyzed);
+  /// Segments the blocks of large `analyzed` on two threads, in parts.
+  void segment_in_parts(AnalyzedDocument& analyzed);
   /// Segments blocks [from, to) of `analyzed` with `segmenter`, their tokens' texts numbered
   /// in `texts`; returns their number of word tokens.
   std::size_t segment_blocks(Segmenter& segmenter, AnalyzedDocument& analyzed, std::size_t from,

@@ -48,7 +48,7 @@ struct AnalyzedDocument {
 };
 
 /// Numbers the texts of all the tokens of `doc` in doc.forms, on one thread (the pipeline
-/// numbers a large document's halves on two, CheckSet::segment).
+/// numbers a large document's parts on two, CheckSet::segment_in_parts).
 void number_forms(AnalyzedDocument& doc);
 
 /// A check looks at one document at a time and adds findings. One instance per worker thread,

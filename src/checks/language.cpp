@@ -17,13 +17,16 @@
 #include "input/text_heuristics.hpp"
 
 namespace galley {
-namespace {
 
-struct Entry {
+/// A word of the variety table: the other variety's spelling, and its own variety.
+struct VarietyEntry {
   std::string counterpart;
   Variety variety;
 };
 
+namespace {
+
+using Entry = VarietyEntry;
 using Table = StringMap<Entry>;
 
 // Outside these lengths no word is in the table: it is not looked up (most words of a text are
@@ -267,21 +270,15 @@ std::pair<std::string, Variety> variety_counterpart(std::string_view word) {
   return {with_case_of(entry->counterpart, word), entry->variety};
 }
 
-std::vector<VarietyForm> find_variety_forms(const AnalyzedDocument& doc, std::size_t from,
-                                            std::size_t to, const StringIndex& texts) {
-  std::vector<VarietyForm> out;
-  // Each distinct text is looked up once, not each token (a long document repeats its words).
+VarietyWords find_variety_words(const AnalyzedDocument& doc, std::size_t from, std::size_t to,
+                                const StringIndex& texts, VarietyEntries& entries) {
+  // Each distinct text is looked up once, not each token (a long document repeats its words);
+  // texts numbered since the last call are looked up now.
   const VarietyTable& variety_table = table();
-  std::vector<const Entry*> entry_by_form(texts.size());
-  for (std::uint32_t id = 0; id < texts.size(); ++id) {
-    entry_by_form[id] = entry_of(variety_table, texts.text(id));
+  for (auto id = static_cast<std::uint32_t>(entries.size()); id < texts.size(); ++id) {
+    entries.push_back(entry_of(variety_table, texts.text(id)));
   }
-  // A name keeps its own spelling ("the Department of Labor" in a British text, "the Labour
-  // Party" in an American one): a word capitalised inside a sentence is taken for part of one.
-  // A heading's words are capitalised by style, so they count, unless the same word is
-  // capitalised inside a sentence too ("Porthaven Harbour Authority" in a headline and the text).
-  std::set<std::string_view> names;
-  std::vector<std::string_view> heading_capitals;  // Beside `out`: the word, or empty.
+  VarietyWords out;
   for (std::size_t b = from; b < to && b < doc.doc.blocks.size() && b < doc.segments.size(); ++b) {
     const std::string_view text = doc.doc.blocks[b].text;
     // A heading in sentence case ("Ana Ruiz, a former Labour councillor, joins ...") capitalises
@@ -292,30 +289,49 @@ std::vector<VarietyForm> find_variety_forms(const AnalyzedDocument& doc, std::si
     const std::span<const std::uint32_t> forms = doc.forms.of_block(b);
     std::vector<bool> starts;  // Made at the block's first capitalised variety word.
     for (std::size_t t = 0; t < tokens.size(); ++t) {
-      const Entry* entry = entry_by_form[forms[t]];
+      const Entry* entry = entries[forms[t]];
       if (entry == nullptr || tokens[t].kind() != TokenKind::word) continue;
       const std::string_view word = text.substr(tokens[t].span().begin, tokens[t].span().size());
       const bool capitalised = is_capitalised(word);
       if (capitalised && !heading) {
         if (starts.empty()) starts = sentence_starts(doc.segments[b]);
         if (!starts[t]) {
-          names.insert(word);
+          out.names.insert(word);
           continue;
         }
       }
-      out.push_back({b, tokens[t].span(), entry->variety, with_case_of(entry->counterpart, word)});
-      heading_capitals.push_back(capitalised && heading ? word : std::string_view());
+      out.forms.push_back(
+          {b, tokens[t].span(), entry->variety, with_case_of(entry->counterpart, word)});
+      out.heading_capitals.push_back(capitalised && heading ? word : std::string_view());
     }
   }
-  if (names.empty()) return out;
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < out.size(); ++i) {
-    if (!heading_capitals[i].empty() && names.contains(heading_capitals[i])) continue;
-    if (kept != i) out[kept] = std::move(out[i]);  // Not onto itself: that empties the strings.
-    ++kept;
-  }
-  out.resize(kept);
   return out;
+}
+
+// A name keeps its own spelling ("the Department of Labor" in a British text, "the Labour
+// Party" in an American one): a word capitalised inside a sentence is taken for part of one.
+// A heading's words are capitalised by style, so they count, unless the same word is capitalised
+// inside a sentence too ("Porthaven Harbour Authority" in a headline and the text), anywhere in
+// the document: in any part.
+std::vector<VarietyForm> join_variety_words(std::vector<VarietyWords>& parts) {
+  std::set<std::string_view> names;
+  for (const VarietyWords& part : parts) names.insert(part.names.begin(), part.names.end());
+  std::vector<VarietyForm> out;
+  for (VarietyWords& part : parts) {
+    for (std::size_t i = 0; i < part.forms.size(); ++i) {
+      if (!part.heading_capitals[i].empty() && names.contains(part.heading_capitals[i])) continue;
+      out.push_back(std::move(part.forms[i]));
+    }
+  }
+  return out;
+}
+
+std::vector<VarietyForm> find_variety_forms(const AnalyzedDocument& doc, std::size_t from,
+                                            std::size_t to, const StringIndex& texts) {
+  VarietyEntries entries;
+  std::vector<VarietyWords> whole;
+  whole.push_back(find_variety_words(doc, from, to, texts, entries));
+  return join_variety_words(whole);
 }
 
 const std::vector<VarietyForm>& variety_forms(const AnalyzedDocument& doc) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +33,29 @@ const std::vector<VarietyForm>& variety_forms(const AnalyzedDocument& doc);
 /// the blocks' token form ids (doc.forms) are ids in `texts`.
 std::vector<VarietyForm> find_variety_forms(const AnalyzedDocument& doc, std::size_t from,
                                             std::size_t to, const StringIndex& texts);
+
+/// The variety-specific words of a part of a document, before the words that a name elsewhere
+/// in it sets apart are dropped (join_variety_words).
+struct VarietyWords {
+  std::vector<VarietyForm> forms;                  ///< In document order.
+  std::vector<std::string_view> heading_capitals;  ///< Beside `forms`: a heading's capitalised
+                                                   ///< word, else empty.
+  std::set<std::string_view> names;                ///< Variety words capitalised in a sentence.
+};
+
+struct VarietyEntry;
+/// By id of a table of token texts: the variety table's entry for the text, or null; grown to
+/// the table's size as more texts are numbered in it.
+using VarietyEntries = std::vector<const VarietyEntry*>;
+
+/// The variety-specific words of blocks [from, to) of `doc`, as find_variety_forms finds them
+/// but for what names in other parts set apart; `entries` is the lookup of `texts` so far.
+VarietyWords find_variety_words(const AnalyzedDocument& doc, std::size_t from, std::size_t to,
+                                const StringIndex& texts, VarietyEntries& entries);
+
+/// The variety-specific words of `parts`, a document's parts in order, joined: a heading's
+/// capitalised word that some part has capitalised inside a sentence is dropped.
+std::vector<VarietyForm> join_variety_words(std::vector<VarietyWords>& parts);
 
 /// "en-GB" or "en-US".
 std::string_view language_of(Variety variety);

@@ -136,6 +136,36 @@ TEST_CASE("pipeline: a large document's parts find their variety spellings in or
         }) == static_cast<std::ptrdiff_t>(american));
 }
 
+TEST_CASE("pipeline: a name in one part of a large document sets apart a heading's word in another",
+          "[pipeline][spelling]") {
+  // A heading's capitalised variety word counts, unless the document has the same word
+  // capitalised inside a sentence, as part of a name: anywhere in it, not only in the part of
+  // 256 KB that one thread segmented. Here the heading opens the document and the name closes
+  // it, more than a megabyte later; no other word is a variety's.
+  std::string text = "# Harbour Works Begin\n\n";
+  for (std::size_t n = 0; text.size() < (std::size_t{1} << 20U); ++n) {
+    text += "Paragraph " + std::to_string(n) + " holds the plain words of a report.\n\n";
+  }
+  text += "The council thanked the Porthaven Harbour Authority for its help.\n";
+  Settings settings;
+  settings.jobs = 2;  // Parts on two threads even on one core: they are what is tested.
+  for (const char* rule : {"duplicate.paragraph", "duplicate.sentence", "duplicate.caption"})
+    settings.overrides[rule] = std::nullopt;
+  CheckSet checks(settings);
+  std::size_t found = SIZE_MAX;
+  std::size_t one_pass = SIZE_MAX;
+  std::size_t heading = SIZE_MAX;
+  checks.check(test::read(text, InputFormat::markdown), "big.md", [&](const AnalyzedDocument& doc) {
+    REQUIRE(doc.varieties);
+    found = doc.varieties->size();
+    one_pass = find_variety_forms(doc, 0, doc.doc.blocks.size(), doc.forms.texts).size();
+    heading = static_cast<std::size_t>(doc.doc.blocks.front().kind == BlockKind::heading);
+  });
+  CHECK(heading == 1);
+  CHECK(one_pass == 0);
+  CHECK(found == 0);
+}
+
 }  // namespace galley
 
 namespace galley {
@@ -144,7 +174,7 @@ TEST_CASE(
     "pipeline: a large document's checks shared out between two threads find what one "
     "thread finds",
     "[pipeline][parts]") {
-  // From 1 MB a document is segmented in two halves and checked on two threads
+  // From 1 MB a document is segmented in parts and checked on two threads
   // (CheckSet::run_beside): the spelling checks on one, the rule packs in four parts of its
   // blocks and the typography checks whole, each on the thread free first. With `--jobs 1` all
   // run on one thread, one after another: the findings must be the same, and with the spelling
