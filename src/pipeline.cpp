@@ -22,6 +22,7 @@
 #include "checks/suppressions.hpp"
 #include "core/interrupt.hpp"
 #include "core/utf8.hpp"
+#include "read_ahead.hpp"
 #include "report/spool.hpp"
 #include "segment/segmenter.hpp"
 #include "version.hpp"
@@ -561,19 +562,19 @@ struct BatchRun {
 /// in 32-bit offsets (TokenSpan), and a block's text is never longer than its document.
 constexpr std::size_t kMaxDocumentBytes = std::size_t{1} << 32U;
 
-/// Reads `input` into a document to check; none when it cannot be checked, with the reason in
-/// `failed`.
-std::optional<Document> read_input(const InputFile& input, std::size_t max_bytes,
+/// No more of a document is read than it takes to tell that it is too large: a stray dump of
+/// gigabytes, or a device named by mistake, is never held whole.
+std::size_t read_limit(std::size_t max_bytes) { return std::min(max_bytes, kMaxDocumentBytes - 1); }
+
+/// Makes `input`, whose bytes are `read` (up to read_limit), a document to check; none when it
+/// cannot be checked, with the reason in `failed`.
+std::optional<Document> read_input(const InputFile& input, InputBytes read, std::size_t max_bytes,
                                    DocumentReport& failed) {
   failed.path = input.path;
-  std::string error;
-  // No more is read than it takes to tell that a document is too large: a stray dump of
-  // gigabytes, or a device named by mistake, is never held whole.
-  std::optional<std::string> bytes =
-      read_file(input.path, error, std::min(max_bytes, kMaxDocumentBytes - 1));
+  std::optional<std::string>& bytes = read.bytes;
   if (!bytes) {
     failed.status = DocumentStatus::failed;
-    failed.problem = error;
+    failed.problem = read.error;
     return std::nullopt;
   }
   if (bytes->size() >= kMaxDocumentBytes) {
@@ -688,6 +689,15 @@ Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settin
   std::mutex failure_mutex;
   BatchRun batch(settings, inputs.size());
   const LoadsAhead loads_ahead(loads_for(settings, inputs));
+  // One document is read by its worker: there is nothing to overlap its reading with.
+  std::optional<ReadAhead> read_ahead;
+  if (inputs.size() > 1) read_ahead.emplace(inputs, read_limit(settings.max_document_bytes));
+  const auto bytes_of = [&](std::size_t i) {
+    if (read_ahead) return read_ahead->take(i);
+    InputBytes read;
+    read.bytes = read_file(inputs[i].path, read.error, read_limit(settings.max_document_bytes));
+    return read;
+  };
   // A load error (a dictionary, a rule file) stops every worker and is rethrown to the caller.
   const auto worker = [&] {
     try {
@@ -701,7 +711,8 @@ Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settin
       };
       for (std::size_t i = next++; i < inputs.size() && !interrupt_requested(); i = next++) {
         DocumentReport failed;
-        std::optional<Document> doc = read_input(inputs[i], settings.max_document_bytes, failed);
+        std::optional<Document> doc =
+            read_input(inputs[i], bytes_of(i), settings.max_document_bytes, failed);
         if (doc) {
           waiting.add(i, checks.begin(std::move(*doc), inputs[i].path, batch.observer(i)));
         } else {

@@ -117,15 +117,11 @@ bool read_bytes(int fd, std::size_t expected, std::size_t limit, std::string& by
   return true;
 }
 
-}  // namespace
-
-std::optional<std::string> read_file(const std::string& path, std::string& error,
-                                     std::size_t limit) {
+/// read_file for a path other than "-"; with `regular_only`, nullopt and no error for an input
+/// that is no regular file.
+std::optional<std::string> read_path(const std::string& path, std::string& error, std::size_t limit,
+                                     bool regular_only) {
   std::string bytes;
-  if (path == "-") {
-    if (!read_bytes(STDIN_FILENO, 0, limit, bytes, error)) return std::nullopt;
-    return bytes;
-  }
   // O_NONBLOCK: opening a FIFO with no writer would otherwise wait for one forever. What was
   // opened is checked, not the path, so a file swapped after it was listed cannot slip past.
   const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -149,6 +145,7 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
     error = "is a directory";
     return std::nullopt;
   }
+  if (regular_only && !S_ISREG(info.st_mode)) return std::nullopt;
   if (S_ISFIFO(info.st_mode) || S_ISCHR(info.st_mode)) {
     // A pipe (`galley check <(cmd)`) or a terminal is read as it comes, like standard input:
     // blocking again now that it is open. A FIFO nobody has open for writing reads as empty.
@@ -164,6 +161,24 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
   const auto expected = S_ISREG(info.st_mode) ? static_cast<std::size_t>(info.st_size) : 0;
   if (!read_bytes(fd, expected, limit, bytes, error)) return std::nullopt;
   return bytes;
+}
+
+}  // namespace
+
+std::optional<std::string> read_file(const std::string& path, std::string& error,
+                                     std::size_t limit) {
+  if (path == "-") {
+    std::string bytes;
+    if (!read_bytes(STDIN_FILENO, 0, limit, bytes, error)) return std::nullopt;
+    return bytes;
+  }
+  return read_path(path, error, limit, false);
+}
+
+std::optional<std::string> read_regular_file(const std::string& path, std::string& error,
+                                             std::size_t limit) {
+  if (path == "-") return std::nullopt;
+  return read_path(path, error, limit, true);
 }
 
 }  // namespace galley

@@ -38,4 +38,11 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths,
 std::optional<std::string> read_file(const std::string& path, std::string& error,
                                      std::size_t limit = std::numeric_limits<std::size_t>::max());
 
+/// Reads `path` as read_file does when it is a regular file. Anything else (standard input, a
+/// pipe, a terminal) is not read: nullopt with `error` empty, for read_file to read when its
+/// turn comes, since it may wait on a writer.
+std::optional<std::string> read_regular_file(
+    const std::string& path, std::string& error,
+    std::size_t limit = std::numeric_limits<std::size_t>::max());
+
 }  // namespace galley
