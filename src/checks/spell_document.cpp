@@ -239,25 +239,76 @@ bool followed_by_sic(std::string_view text, std::size_t end) {
   return rest == "[sic]" || rest == "(sic)";
 }
 
-/// The id of `word` in `forms`, and true when it was added now: its facts are then worked out,
-/// all but whether the speller knows it, which the caller asks.
+/// What form_of works out of a form whatever the document it is in.
+struct FormShape {
+  bool first_upper = false;
+  bool inner_upper = false;
+  bool skipped = false;  ///< Not a plain word, one letter, an acronym, or a variety's spelling.
+};
+
+/// The shape of `word`: form_of's facts that depend on the form alone.
+FormShape form_shape(std::string_view word) {
+  const Shape shape = shape_of(word);
+  return {shape.first_upper, shape.inner_upper,
+          shape.other || shape.letters < 2 || is_acronym(word, shape) ||
+              !variety_counterpart(word).first.empty()};
+}
+
+/// The forms a thread met in the documents it checked before, with their shapes and folded
+/// keys: a release's distinct forms are more than half its words (a novel's, 2%), and working
+/// each out again in every release was an eighth of the small files' instructions. Starts
+/// again empty past kMaxForms (about 3 MB).
+class FormShapes {
+ public:
+  static constexpr std::size_t kMaxForms = std::size_t{1} << 16U;
+
+  /// The shape and the fold_key of `word`; the key is valid until the next call.
+  std::pair<FormShape, std::string_view> of(std::string_view word) {
+    if (words_.size() >= kMaxForms) *this = FormShapes();
+    const auto [id, added] = words_.insert(word);
+    if (added) {
+      shapes_.push_back(form_shape(word));
+      lower_ += fold_key(word);
+      lower_ends_.push_back(static_cast<std::uint32_t>(lower_.size()));
+    }
+    const std::uint32_t begin = id == 0 ? 0 : lower_ends_[id - 1];
+    return {shapes_[id], std::string_view(lower_).substr(begin, lower_ends_[id] - begin)};
+  }
+
+ private:
+  StringIndex words_;
+  std::vector<FormShape> shapes_;          ///< By id in `words_`.
+  std::string lower_;                      ///< The fold_keys, one after another.
+  std::vector<std::uint32_t> lower_ends_;  ///< By id: where its key ends in `lower_`.
+};
+
+/// The id of `word` in `forms`, and true when it was added now: its facts are then worked out
+/// (from `shapes` where given), all but whether the speller knows it, which the caller asks.
 std::pair<std::uint32_t, bool> form_of(FormTable& forms, std::string_view word,
-                                       const std::set<std::string, std::less<>>& defined) {
+                                       const std::set<std::string, std::less<>>& defined,
+                                       FormShapes* shapes) {
   if (const std::uint32_t id = forms.index.find(word); id != StringIndex::kAbsent) {
     return {id, false};
   }
+  FormShape shape;
+  std::string lower;
+  if (shapes != nullptr) {
+    const auto [cached, key] = shapes->of(word);
+    shape = cached;
+    lower = key;
+  } else {
+    shape = form_shape(word);
+    lower = fold_key(word);
+  }
   FormFacts facts;
-  const Shape shape = shape_of(word);
   facts.first_upper = shape.first_upper;
   facts.inner_upper = shape.inner_upper;
-  facts.always_skipped =
-      shape.other || shape.letters < 2 || is_acronym(word, shape) || defined.contains(word) ||
-      (word.ends_with("s") && defined.contains(word.substr(0, word.size() - 1))) ||
-      !variety_counterpart(word).first.empty();
+  facts.always_skipped = shape.skipped || defined.contains(word) ||
+                         (word.ends_with("s") && defined.contains(word.substr(0, word.size() - 1)));
   // The facts first: should the index fail to grow, no id lacks its facts.
   forms.facts.push_back(facts);
   try {
-    forms.lower.push_back(fold_key(word));
+    forms.lower.push_back(std::move(lower));
     return {forms.index.intern(word), true};  // Its id is the facts' index.
   } catch (...) {
     forms.facts.resize(forms.index.size());
@@ -291,12 +342,14 @@ std::string_view word_of(std::string_view text, const Token& token) {
   return full.substr(0, without_possessive(full));
 }
 
-/// Collects the words of block `b` of `doc` into `out`. `form_of_text` maps the document's
-/// token texts (AnalyzedDocument::forms) to their forms, StringIndex::kAbsent until met: a
-/// form is worked out once per distinct text, not per token.
+/// Collects the words of block `b` of `doc` into `out`, the forms new to the document shaped
+/// by `shapes` where given. `form_of_text` maps the document's token texts
+/// (AnalyzedDocument::forms) to their forms, StringIndex::kAbsent until met: a form is worked
+/// out once per distinct text, not per token.
 void collect_block(const AnalyzedDocument& doc, std::size_t b,
                    const std::set<std::string, std::less<>>& defined, Speller& speller,
-                   std::vector<std::uint32_t>& form_of_text, SpellDocument& out) {
+                   FormShapes* shapes, std::vector<std::uint32_t>& form_of_text,
+                   SpellDocument& out) {
   const std::string_view text = doc.doc.blocks[b].text;
   const std::vector<Token>& tokens = doc.segments[b].tokens;
   const std::span<const std::uint32_t> texts = doc.forms.of_block(b);
@@ -311,7 +364,7 @@ void collect_block(const AnalyzedDocument& doc, std::size_t b,
     std::uint32_t& known_form = form_of_text[texts[i]];
     if (known_form == StringIndex::kAbsent) {
       const std::string_view word = word_of(text, tokens[i]);
-      const auto [form, added] = form_of(out.forms, word, defined);
+      const auto [form, added] = form_of(out.forms, word, defined, shapes);
       known_form = form;
       if (added && !out.forms.facts[form].always_skipped) {
         fresh.push_back(form);
@@ -587,8 +640,13 @@ SpellDocument collect_spell_words(const AnalyzedDocument& doc, Speller& speller)
   out.forms.facts.reserve(room);
   out.forms.lower.reserve(room);
   std::vector<std::uint32_t> form_of_text(doc.forms.size(), StringIndex::kAbsent);
+  // A long document's forms recur within it: its own table is enough, and a thread's would
+  // only start again.
+  constexpr std::size_t kShapesUpTo = std::size_t{1} << 16U;
+  thread_local FormShapes thread_shapes;
+  FormShapes* const shapes = doc.word_count < kShapesUpTo ? &thread_shapes : nullptr;
   for (std::size_t b = 0; b < blocks; ++b) {
-    collect_block(doc, b, defined, speller, form_of_text, out);
+    collect_block(doc, b, defined, speller, shapes, form_of_text, out);
   }
   index_words(out);
   return out;

@@ -216,4 +216,36 @@ TEST_CASE(
   }
 }
 
+TEST_CASE("pipeline: what one document defines is not carried to the next on its thread",
+          "[pipeline][spelling]") {
+  // A thread keeps the shapes of the forms it met (spell_document.cpp, FormShapes), not what a
+  // document made of them: "NoHaT", defined in the first release, is unknown in the second.
+  const test::Scratch dir;
+  const std::string defines =
+      "The Northwind Harbour Trust (NoHaT) opened a quay on Monday. "
+      "NoHaT staff welcomed visitors.\n";
+  const std::string uses = "Staff of NoHaT welcomed visitors to the quay on Tuesday.\n";
+  const std::vector<InputFile> inputs = {{dir.file("defines.txt", defines), std::nullopt},
+                                         {dir.file("uses.txt", uses), std::nullopt},
+                                         {dir.file("again.txt", defines), std::nullopt}};
+  Settings settings;
+  settings.jobs = 1;
+  settings.overrides["duplicate.cross-document"] = std::nullopt;  // The third repeats the first.
+  const Report report = run_pipeline(inputs, settings);
+  REQUIRE(report.documents.size() == 3);
+  CheckSet alone(settings);
+  const auto mentions = [](const std::vector<Finding>& findings) {
+    return std::count_if(findings.begin(), findings.end(), [](const Finding& f) {
+      return f.message.find("'NoHaT'") != std::string::npos;
+    });
+  };
+  for (std::size_t i = 0; i < inputs.size(); ++i) {
+    INFO(inputs[i].path);
+    const DocumentReport expected =
+        alone.check(test::read(i == 1 ? uses : defines, InputFormat::text), inputs[i].path);
+    CHECK(test::described(report.documents[i].findings) == test::described(expected.findings));
+    CHECK(mentions(report.documents[i].findings) == (i == 1 ? 1 : 0));
+  }
+}
+
 }  // namespace galley
