@@ -709,7 +709,11 @@ Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settin
         const std::size_t finished = ++done;
         if (progress) progress(finished, inputs.size());
       };
-      for (std::size_t i = next++; i < inputs.size() && !interrupt_requested(); i = next++) {
+      // The interrupt is asked before an index is claimed, not after: each index claimed is
+      // then taken from the read-ahead, which reads in order.
+      while (!interrupt_requested()) {
+        const std::size_t i = next++;
+        if (i >= inputs.size()) break;
         DocumentReport failed;
         std::optional<Document> doc =
             read_input(inputs[i], bytes_of(i), settings.max_document_bytes, failed);

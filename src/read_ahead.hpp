@@ -25,7 +25,10 @@ struct InputBytes {
 /// thread, not on a worker with its core idle (the bench's 2,250 release-sized files took
 /// 0.9-1.0 s uncached against 0.6 s cached, where `cat | aspell` took the same either way).
 /// Inputs that are no regular file (standard input, a pipe, a terminal) are left to take(),
-/// which reads them when asked, as a worker did before: one may wait on its writer.
+/// which reads them when asked, as a worker did before: one may wait on its writer, and the
+/// thread does not even open one (a FIFO opened and closed unread loses what its writer sends).
+/// A take() that waits for an input not read yet lets the thread read past the bounds, so that
+/// an index a worker claimed and never took (SIGINT, a failure) cannot stall the others.
 class ReadAhead {
  public:
   /// Documents read ahead and not yet taken, at most.
@@ -54,6 +57,9 @@ class ReadAhead {
 
   /// The thread's loop: reads each input in turn while there is room ahead.
   void run(const std::stop_token& stop);
+  /// Input `index`, read if it is a regular file (an error, allocation included, leaves it to
+  /// take(), on a thread that reports it).
+  [[nodiscard]] Slot read_ahead(std::size_t index) const;
   /// True when another document may be read ahead; the caller holds `mutex_`.
   [[nodiscard]] bool room_ahead() const;
   /// Reads input `index` now, on the calling thread.
@@ -67,6 +73,7 @@ class ReadAhead {
   std::map<std::size_t, Slot> ready_;  ///< Read and not yet taken, by index.
   std::size_t bytes_ahead_ = 0;        ///< The bytes of `ready_`.
   bool thread_waiting_ = false;        ///< The thread waits for room.
+  std::size_t takers_waiting_ = 0;     ///< take() calls waiting for an input not read yet.
   bool finished_ = false;              ///< The thread reads no more.
   std::jthread thread_;                ///< Last: started once the rest is made.
 };

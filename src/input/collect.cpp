@@ -50,7 +50,7 @@ void collect_directory(const std::string& root, std::optional<InputFormat> forma
     return;
   }
   std::sort(found.begin(), found.end());
-  for (std::string& path : found) out.files.push_back({std::move(path), format});
+  for (std::string& path : found) out.files.push_back({std::move(path), format, true});
 }
 
 /// Closes a file descriptor when it goes out of scope.

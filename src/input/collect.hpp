@@ -13,6 +13,7 @@ namespace galley {
 struct InputFile {
   std::string path;                   ///< As given, or found under a given directory; "-" is stdin.
   std::optional<InputFormat> format;  ///< nullopt: by extension, text when unknown.
+  bool regular = false;               ///< Found a regular file by the directory walk.
 };
 
 /// A problem with a path the user gave (missing, empty directory, unreadable).
@@ -38,9 +39,10 @@ CollectedInputs collect_inputs(const std::vector<std::string>& paths,
 std::optional<std::string> read_file(const std::string& path, std::string& error,
                                      std::size_t limit = std::numeric_limits<std::size_t>::max());
 
-/// Reads `path` as read_file does when it is a regular file. Anything else (standard input, a
-/// pipe, a terminal) is not read: nullopt with `error` empty, for read_file to read when its
-/// turn comes, since it may wait on a writer.
+/// Reads `path` as read_file does when what it opens is a regular file. Anything else (standard
+/// input, a pipe, a terminal) is not read: nullopt with `error` empty, for read_file to read when
+/// its turn comes, since it may wait on a writer. The caller makes sure first that `path` names
+/// a regular file: opening a FIFO and closing it unread would lose what its writer sends.
 std::optional<std::string> read_regular_file(
     const std::string& path, std::string& error,
     std::size_t limit = std::numeric_limits<std::size_t>::max());

@@ -97,25 +97,47 @@ TEST_CASE("read ahead: no more than the limit and one byte more is read of a lar
   }
 }
 
-TEST_CASE("read ahead: a pipe is read by the worker that takes it, not by the thread",
+TEST_CASE("read ahead: a FIFO is opened by the worker that takes it, never by the thread",
           "[read-ahead]") {
-  // Were the thread to read the FIFO, it would wait for its writer, and the file after it with
-  // it; the worker that takes the file must have it at once.
+  // Were the thread to open the FIFO, its writer's open would return, and what it wrote be lost
+  // when the thread closed it unread; were the thread to read it, the file after it would wait
+  // for the writer too. The writer opens as a writer does, waiting for a reader.
   const Scratch scratch;
   const std::string fifo = scratch.dir + "/pipe.txt";
   REQUIRE(mkfifo(fifo.c_str(), 0644) == 0);
-  // Open for writing (and reading, so that this open does not wait), nothing written.
-  const int writer = ::open(fifo.c_str(), O_RDWR | O_CLOEXEC);
-  REQUIRE(writer >= 0);
   const std::vector<InputFile> inputs = {{fifo, {}}, {scratch.file("file.txt", "A file."), {}}};
+  std::atomic<bool> writer_opened{false};
+  const std::string text = "Through the pipe.";
+  std::jthread writer([&] {
+    const int fd = ::open(fifo.c_str(), O_WRONLY | O_CLOEXEC);  // Waits for a reader.
+    writer_opened = true;
+    if (fd < 0) return;
+    CHECK(::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+    ::close(fd);
+  });
   ReadAhead reader(inputs, 1000);
-  std::future<InputBytes> file = std::async(std::launch::async, [&] { return reader.take(1); });
-  const bool in_time = file.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
-  ::close(writer);  // Lets a thread that did read the FIFO go on, so that the test ends.
+  CHECK(reader.take(1).bytes == std::optional<std::string>("A file."));
+  // The thread is past the FIFO; give a wrongly woken writer time to show.
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  CHECK_FALSE(writer_opened);
+  CHECK(reader.take(0).bytes == text);  // Opened here, so the writer goes on.
+}
+
+TEST_CASE("read ahead: an input claimed and never taken does not stall the next ones",
+          "[read-ahead]") {
+  // A worker that claims an index and stops (SIGINT, a failure) leaves its input read and not
+  // taken. With it over the bytes ahead, the thread waits for room no take frees; the take of
+  // the next input must still have it.
+  const Scratch scratch;
+  const std::string large(ReadAhead::kMaxBytes + 10, 'a');
+  const std::vector<InputFile> inputs = {{scratch.file("large.txt", large), {}},
+                                         {scratch.file("next.txt", "Next."), {}}};
+  ReadAhead reader(inputs, large.size() + 10);
+  std::future<InputBytes> next = std::async(std::launch::async, [&] { return reader.take(1); });
+  const bool in_time = next.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+  if (!in_time) static_cast<void>(reader.take(0));  // Makes room, so that the test ends.
   REQUIRE(in_time);
-  CHECK(file.get().bytes == std::optional<std::string>("A file."));
-  // Read by take(), as read_file reads a FIFO nobody writes to: empty.
-  CHECK(reader.take(0).bytes == std::optional<std::string>(""));
+  CHECK(next.get().bytes == std::optional<std::string>("Next."));
 }
 
 TEST_CASE("read ahead: a run that stops taking (a failure, SIGINT) ends without waiting",
