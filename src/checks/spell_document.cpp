@@ -256,23 +256,37 @@ FormShape form_shape(std::string_view word) {
 
 /// The forms a thread met in the documents it checked before, with their shapes and folded
 /// keys: a release's distinct forms are more than half its words (a novel's, 2%), and working
-/// each out again in every release was an eighth of the small files' instructions. Starts
-/// again empty past kMaxForms (about 3 MB).
+/// each out again in every release was an eighth of the small files' instructions. Forms up to
+/// kMaxFormBytes long, kMaxForms of them: at most about 8 MB before it starts again empty.
 class FormShapes {
  public:
   static constexpr std::size_t kMaxForms = std::size_t{1} << 16U;
+  static constexpr std::size_t kMaxFormBytes = 48;
 
-  /// The shape and the fold_key of `word`; the key is valid until the next call.
-  std::pair<FormShape, std::string_view> of(std::string_view word) {
-    if (words_.size() >= kMaxForms) *this = FormShapes();
-    const auto [id, added] = words_.insert(word);
-    if (added) {
-      shapes_.push_back(form_shape(word));
-      lower_ += fold_key(word);
-      lower_ends_.push_back(static_cast<std::uint32_t>(lower_.size()));
+  /// The shape and the fold_key of `word` into `lower`.
+  FormShape of(std::string_view word, std::string& lower) {
+    if (word.size() > kMaxFormBytes) {  // A long form is rare, and would crowd out the others.
+      lower = fold_key(word);
+      return form_shape(word);
     }
-    const std::uint32_t begin = id == 0 ? 0 : lower_ends_[id - 1];
-    return {shapes_[id], std::string_view(lower_).substr(begin, lower_ends_[id] - begin)};
+    if (const std::uint32_t id = words_.find(word); id != StringIndex::kAbsent) {
+      const std::uint32_t begin = id == 0 ? 0 : lower_ends_[id - 1];
+      lower.assign(lower_, begin, lower_ends_[id] - begin);
+      return shapes_[id];
+    }
+    const FormShape shape = form_shape(word);
+    lower = fold_key(word);
+    if (words_.size() >= kMaxForms) *this = FormShapes();
+    try {  // Each table one longer, or none: a cache can start again empty.
+      shapes_.push_back(shape);
+      lower_ += lower;
+      lower_ends_.push_back(static_cast<std::uint32_t>(lower_.size()));
+      words_.intern(word);
+    } catch (...) {
+      *this = FormShapes();
+      throw;
+    }
+    return shape;
   }
 
  private:
@@ -293,9 +307,7 @@ std::pair<std::uint32_t, bool> form_of(FormTable& forms, std::string_view word,
   FormShape shape;
   std::string lower;
   if (shapes != nullptr) {
-    const auto [cached, key] = shapes->of(word);
-    shape = cached;
-    lower = key;
+    shape = shapes->of(word, lower);
   } else {
     shape = form_shape(word);
     lower = fold_key(word);
