@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <utility>
 
 #include "core/interrupt.hpp"
@@ -25,9 +26,8 @@ ReadAhead::~ReadAhead() {
   thread_.join();
 }
 
-bool ReadAhead::room_ahead() const {
-  return ready_.empty() || takers_waiting_ > 0 ||
-         (ready_.size() < kMaxDocuments && bytes_ahead_ < kMaxBytes);
+bool ReadAhead::within_bounds() const {
+  return ready_.empty() || (ready_.size() < kMaxDocuments && bytes_ahead_ < kMaxBytes);
 }
 
 ReadAhead::Slot ReadAhead::read_ahead(std::size_t index) const {
@@ -50,7 +50,7 @@ void ReadAhead::run(const std::stop_token& stop) {
       {
         std::unique_lock lock(mutex_);
         thread_waiting_ = true;
-        room_.wait(lock, stop, [this] { return room_ahead(); });
+        room_.wait(lock, stop, [this, i] { return within_bounds() || i < waited_up_to_; });
         thread_waiting_ = false;
       }
       if (stop.stop_requested() || interrupt_requested()) break;
@@ -76,13 +76,12 @@ void ReadAhead::run(const std::stop_token& stop) {
 InputBytes ReadAhead::take(std::size_t index) {
   std::unique_lock lock(mutex_);
   if (!finished_ && !ready_.contains(index)) {
-    ++takers_waiting_;
+    waited_up_to_ = std::max(waited_up_to_, index + 1);
     const bool wake = thread_waiting_;
     lock.unlock();
     if (wake) room_.notify_one();
     lock.lock();
     read_.wait(lock, [&] { return finished_ || ready_.contains(index); });
-    --takers_waiting_;
   }
   const auto it = ready_.find(index);
   if (it == ready_.end()) {  // The thread stopped before it.
@@ -94,7 +93,7 @@ InputBytes ReadAhead::take(std::size_t index) {
   if (slot.input.bytes) bytes_ahead_ -= slot.input.bytes->size();
   // The thread is woken when half the room is free, not for each document taken: a wake-up is
   // a system call or two, and a release takes tens of microseconds to check.
-  const bool wake = thread_waiting_ && ready_.size() <= kMaxDocuments / 2 && room_ahead();
+  const bool wake = thread_waiting_ && ready_.size() <= kMaxDocuments / 2 && within_bounds();
   lock.unlock();
   if (wake) room_.notify_one();
   if (!slot.read) return read_now(index);

@@ -27,8 +27,8 @@ struct InputBytes {
 /// Inputs that are no regular file (standard input, a pipe, a terminal) are left to take(),
 /// which reads them when asked, as a worker did before: one may wait on its writer, and the
 /// thread does not even open one (a FIFO opened and closed unread loses what its writer sends).
-/// A take() that waits for an input not read yet lets the thread read past the bounds, so that
-/// an index a worker claimed and never took (SIGINT, a failure) cannot stall the others.
+/// A take() that waits for an input not read yet lets the thread read past the bounds up to it,
+/// so that an index a worker claimed and never took (SIGINT, a failure) cannot stall the others.
 class ReadAhead {
  public:
   /// Documents read ahead and not yet taken, at most.
@@ -60,8 +60,9 @@ class ReadAhead {
   /// Input `index`, read if it is a regular file (an error, allocation included, leaves it to
   /// take(), on a thread that reports it).
   [[nodiscard]] Slot read_ahead(std::size_t index) const;
-  /// True when another document may be read ahead; the caller holds `mutex_`.
-  [[nodiscard]] bool room_ahead() const;
+  /// True when the documents read and not taken leave room for one more; the caller holds
+  /// `mutex_`.
+  [[nodiscard]] bool within_bounds() const;
   /// Reads input `index` now, on the calling thread.
   [[nodiscard]] InputBytes read_now(std::size_t index) const;
 
@@ -73,7 +74,7 @@ class ReadAhead {
   std::map<std::size_t, Slot> ready_;  ///< Read and not yet taken, by index.
   std::size_t bytes_ahead_ = 0;        ///< The bytes of `ready_`.
   bool thread_waiting_ = false;        ///< The thread waits for room.
-  std::size_t takers_waiting_ = 0;     ///< take() calls waiting for an input not read yet.
+  std::size_t waited_up_to_ = 0;       ///< One past the last input a take() waited for unread.
   bool finished_ = false;              ///< The thread reads no more.
   std::jthread thread_;                ///< Last: started once the rest is made.
 };

@@ -42,7 +42,8 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
 /// Reads `path` as read_file does when what it opens is a regular file. Anything else (standard
 /// input, a pipe, a terminal) is not read: nullopt with `error` empty, for read_file to read when
 /// its turn comes, since it may wait on a writer. The caller makes sure first that `path` names
-/// a regular file: opening a FIFO and closing it unread would lose what its writer sends.
+/// a regular file: opening a FIFO and closing it unread would lose what its writer sends (a
+/// path swapped for a FIFO between that check and this open still is).
 std::optional<std::string> read_regular_file(
     const std::string& path, std::string& error,
     std::size_t limit = std::numeric_limits<std::size_t>::max());

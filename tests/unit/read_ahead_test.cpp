@@ -107,20 +107,36 @@ TEST_CASE("read ahead: a FIFO is opened by the worker that takes it, never by th
   REQUIRE(mkfifo(fifo.c_str(), 0644) == 0);
   const std::vector<InputFile> inputs = {{fifo, {}}, {scratch.file("file.txt", "A file."), {}}};
   std::atomic<bool> writer_opened{false};
+  std::atomic<bool> written{false};
   const std::string text = "Through the pipe.";
   std::jthread writer([&] {
     const int fd = ::open(fifo.c_str(), O_WRONLY | O_CLOEXEC);  // Waits for a reader.
     writer_opened = true;
     if (fd < 0) return;
-    CHECK(::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()));
+    written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
     ::close(fd);
   });
+  // Should the test fail before a reader opens the FIFO, a reader opened here lets the writer
+  // end (its text going into the pipe, this end still open), so that joining it does not wait
+  // for ever.
+  struct ReleasesWriter {
+    const std::string& path;
+    std::jthread& writer;
+    ~ReleasesWriter() {
+      if (!writer.joinable()) return;
+      const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+      writer.join();
+      if (fd >= 0) ::close(fd);
+    }
+  } const release{fifo, writer};
   ReadAhead reader(inputs, 1000);
   CHECK(reader.take(1).bytes == std::optional<std::string>("A file."));
   // The thread is past the FIFO; give a wrongly woken writer time to show.
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   CHECK_FALSE(writer_opened);
   CHECK(reader.take(0).bytes == text);  // Opened here, so the writer goes on.
+  writer.join();
+  CHECK(written);
 }
 
 TEST_CASE("read ahead: an input claimed and never taken does not stall the next ones",
