@@ -693,10 +693,8 @@ Report run_pipeline(const std::vector<InputFile>& inputs, const Settings& settin
   std::optional<ReadAhead> read_ahead;
   if (inputs.size() > 1) read_ahead.emplace(inputs, read_limit(settings.max_document_bytes));
   const auto bytes_of = [&](std::size_t i) {
-    if (read_ahead) return read_ahead->take(i);
-    InputBytes read;
-    read.bytes = read_file(inputs[i].path, read.error, read_limit(settings.max_document_bytes));
-    return read;
+    return read_ahead ? read_ahead->take(i)
+                      : read_input_bytes(inputs[i], read_limit(settings.max_document_bytes));
   };
   // A load error (a dictionary, a rule file) stops every worker and is rethrown to the caller.
   const auto worker = [&] {

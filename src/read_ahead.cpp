@@ -86,7 +86,7 @@ InputBytes ReadAhead::take(std::size_t index) {
   const auto it = ready_.find(index);
   if (it == ready_.end()) {  // The thread stopped before it.
     lock.unlock();
-    return read_now(index);
+    return read_input_bytes(inputs_[index], limit_);
   }
   Slot slot = std::move(it->second);
   ready_.erase(it);
@@ -96,14 +96,14 @@ InputBytes ReadAhead::take(std::size_t index) {
   const bool wake = thread_waiting_ && ready_.size() <= kMaxDocuments / 2 && within_bounds();
   lock.unlock();
   if (wake) room_.notify_one();
-  if (!slot.read) return read_now(index);
+  if (!slot.read) return read_input_bytes(inputs_[index], limit_);
   return std::move(slot.input);
 }
 
-InputBytes ReadAhead::read_now(std::size_t index) const {
-  InputBytes input;
-  input.bytes = read_file(inputs_[index].path, input.error, limit_);
-  return input;
+InputBytes read_input_bytes(const InputFile& input, std::size_t limit) {
+  InputBytes read;
+  read.bytes = read_file(input.path, read.error, limit);
+  return read;
 }
 
 }  // namespace galley

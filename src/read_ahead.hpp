@@ -20,6 +20,9 @@ struct InputBytes {
   std::string error;                 ///< Why not, when `bytes` is null.
 };
 
+/// Reads `input` now, up to `limit` bytes and one more (read_file), on the calling thread.
+InputBytes read_input_bytes(const InputFile& input, std::size_t limit);
+
 /// Reads a batch's inputs in order on a thread of its own, a few documents ahead of the workers
 /// that check them: a file that is not in the page cache then waits for the disk on this
 /// thread, not on a worker with its core idle (the bench's 2,250 release-sized files took
@@ -63,8 +66,6 @@ class ReadAhead {
   /// True when the documents read and not taken leave room for one more; the caller holds
   /// `mutex_`.
   [[nodiscard]] bool within_bounds() const;
-  /// Reads input `index` now, on the calling thread.
-  [[nodiscard]] InputBytes read_now(std::size_t index) const;
 
   const std::vector<InputFile>& inputs_;
   std::size_t limit_;

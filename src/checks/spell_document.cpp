@@ -254,6 +254,12 @@ FormShape form_shape(std::string_view word) {
               !variety_counterpart(word).first.empty()};
 }
 
+/// The shape of `word`, and its fold_key into `lower`.
+FormShape form_shape(std::string_view word, std::string& lower) {
+  lower = fold_key(word);
+  return form_shape(word);
+}
+
 /// The forms a thread met in the documents it checked before, with their shapes and folded
 /// keys: a release's distinct forms are more than half its words (a novel's, 2%), and working
 /// each out again in every release was an eighth of the small files' instructions. Forms up to
@@ -266,16 +272,14 @@ class FormShapes {
   /// The shape and the fold_key of `word` into `lower`.
   FormShape of(std::string_view word, std::string& lower) {
     if (word.size() > kMaxFormBytes) {  // A long form is rare, and would crowd out the others.
-      lower = fold_key(word);
-      return form_shape(word);
+      return form_shape(word, lower);
     }
     if (const std::uint32_t id = words_.find(word); id != StringIndex::kAbsent) {
       const std::uint32_t begin = id == 0 ? 0 : lower_ends_[id - 1];
       lower.assign(lower_, begin, lower_ends_[id] - begin);
       return shapes_[id];
     }
-    const FormShape shape = form_shape(word);
-    lower = fold_key(word);
+    const FormShape shape = form_shape(word, lower);
     if (words_.size() >= kMaxForms) *this = FormShapes();
     try {  // Each table one longer, or none: a cache can start again empty.
       shapes_.push_back(shape);
@@ -304,14 +308,8 @@ std::pair<std::uint32_t, bool> form_of(FormTable& forms, std::string_view word,
   if (const std::uint32_t id = forms.index.find(word); id != StringIndex::kAbsent) {
     return {id, false};
   }
-  FormShape shape;
   std::string lower;
-  if (shapes != nullptr) {
-    shape = shapes->of(word, lower);
-  } else {
-    shape = form_shape(word);
-    lower = fold_key(word);
-  }
+  const FormShape shape = shapes != nullptr ? shapes->of(word, lower) : form_shape(word, lower);
   FormFacts facts;
   facts.first_upper = shape.first_upper;
   facts.inner_upper = shape.inner_upper;
